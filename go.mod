@@ -1,0 +1,3 @@
+module github.com/orgplan/orgplan
+
+go 1.26.8

@@ -1,0 +1,78 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// CheckIndex compares every index with one rebuilt from scratch.
+func CheckIndex(o *Org) error {
+	fresh := &Org{Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units}
+	v := validator{o: fresh, checkOnly: true}
+	fresh.idx = newIndex(0, 0, 0)
+	v.run()
+	if len(v.problems) > 0 {
+		return v.problems[0]
+	}
+	if err := sameKeys("units", o.idx.units, fresh.idx.units); err != nil {
+		return err
+	}
+	if err := sameKeys("posts", o.idx.posts, fresh.idx.posts); err != nil {
+		return err
+	}
+	if err := sameKeys("members", o.idx.members, fresh.idx.members); err != nil {
+		return err
+	}
+	if err := sameKeys("functions", o.idx.functions, fresh.idx.functions); err != nil {
+		return err
+	}
+	if err := sameKeys("kinds", o.idx.kinds, fresh.idx.kinds); err != nil {
+		return err
+	}
+	for _, pair := range []struct {
+		name      string
+		got, want map[string][]*Post
+	}{{"held", o.idx.held, fresh.idx.held}, {"cand", o.idx.cand, fresh.idx.cand}} {
+		if len(pair.got) != len(pair.want) {
+			return fmt.Errorf("%s: %d keys, want %d", pair.name, len(pair.got), len(pair.want))
+		}
+		for k, w := range pair.want {
+			if !sameSet(pair.got[k], w) {
+				return fmt.Errorf("%s[%s] differs", pair.name, k)
+			}
+		}
+	}
+	if len(o.idx.reportedBy) != len(fresh.idx.reportedBy) {
+		return fmt.Errorf("reportedBy: %d keys, want %d", len(o.idx.reportedBy), len(fresh.idx.reportedBy))
+	}
+	for k, w := range fresh.idx.reportedBy {
+		if !sameSet(o.idx.reportedBy[k], w) {
+			return fmt.Errorf("reportedBy[%s] differs", k)
+		}
+	}
+	return nil
+}
+
+func sameKeys[T comparable](name string, got, want map[string]T) error {
+	if len(got) != len(want) {
+		return fmt.Errorf("%s: %d entries, want %d", name, len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			return fmt.Errorf("%s[%s] differs", name, k)
+		}
+	}
+	return nil
+}
+
+func sameSet[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}

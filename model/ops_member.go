@@ -1,0 +1,109 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+)
+
+// AddMember adds a member at Index in the member list (-1: last).
+type AddMember struct {
+	Index  int
+	Member Member
+}
+
+// Label implements Op.
+func (a AddMember) Label() string { return "add member " + quote(a.Member.Alias) }
+
+func (a AddMember) apply(o *Org) (Op, error) {
+	m := cloneMember(&a.Member)
+	if m.ID == "" || o.idx.members[m.ID] != nil {
+		return nil, fmt.Errorf("member id %q is empty or taken", m.ID)
+	}
+	if m.Status != "" && !m.Status.Valid() {
+		return nil, fmt.Errorf("%q is not a status", m.Status)
+	}
+	o.Members = insertAt(o.Members, a.Index, m)
+	o.idx.members[m.ID] = m
+	o.noteID('m', m.ID)
+	return DeleteMember{ID: m.ID}, nil
+}
+
+func cloneMember(m *Member) *Member {
+	c := *m
+	c.Skills = cloneStrings(m.Skills)
+	return &c
+}
+
+// EditMember replaces a member's fields (all but the id).
+type EditMember struct {
+	Member Member
+}
+
+// Label implements Op.
+func (e EditMember) Label() string { return "edit member " + quote(e.Member.Alias) }
+
+func (e EditMember) apply(o *Org) (Op, error) {
+	m := o.idx.members[e.Member.ID]
+	if m == nil {
+		return nil, fmt.Errorf("no member %q", e.Member.ID)
+	}
+	if e.Member.Status != "" && !e.Member.Status.Valid() {
+		return nil, fmt.Errorf("%q is not a status", e.Member.Status)
+	}
+	old := *cloneMember(m)
+	*m = *cloneMember(&e.Member)
+	return EditMember{Member: old}, nil
+}
+
+// SetStatus builds the Op that changes only a member's status.
+func (o *Org) SetStatus(memberID string, s Status) (Op, error) {
+	m := o.idx.members[memberID]
+	if m == nil {
+		return nil, fmt.Errorf("no member %q", memberID)
+	}
+	c := *cloneMember(m)
+	c.Status = s
+	return EditMember{Member: c}, nil
+}
+
+// DeleteMember removes a member. The posts they hold fall vacant and their
+// candidacies end; undo puts all of it back.
+type DeleteMember struct{ ID string }
+
+// Label implements Op.
+func (d DeleteMember) Label() string { return "delete member " + d.ID }
+
+func (d DeleteMember) apply(o *Org) (Op, error) {
+	m := o.idx.members[d.ID]
+	if m == nil {
+		return nil, fmt.Errorf("no member %q", d.ID)
+	}
+	// Every post they touch, once, in a stable order for a stable undo.
+	var touched []*Post
+	for _, p := range o.idx.held[d.ID] {
+		touched = append(touched, p)
+	}
+	for _, p := range o.idx.cand[d.ID] {
+		if !slices.Contains(touched, p) {
+			touched = append(touched, p)
+		}
+	}
+	restore := make([]Op, 0, len(touched)+1)
+	i := indexOfPtr(o.Members, m)
+	restore = append(restore, AddMember{Index: i, Member: *cloneMember(m)})
+	for _, p := range touched {
+		restore = append(restore, SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates)})
+		o.unlink(p)
+		if p.Holder == d.ID {
+			p.Holder = ""
+		}
+		p.Candidates = slices.DeleteFunc(cloneStrings(p.Candidates), func(c string) bool { return c == d.ID })
+		o.link(p)
+	}
+	o.Members = deleteAt(o.Members, i)
+	delete(o.idx.members, d.ID)
+	if len(restore) == 1 {
+		return restore[0], nil
+	}
+	return Batch{Ops: restore, Name: "restore member " + quote(m.Alias)}, nil
+}

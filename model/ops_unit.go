@@ -1,0 +1,443 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// AddUnit inserts a unit, with any sub-units and posts it carries, under
+// Parent ("" for the top level) at Index (-1: last).
+type AddUnit struct {
+	Parent string
+	Index  int
+	Unit   *Unit
+}
+
+// Label implements Op.
+func (a AddUnit) Label() string { return "add unit " + quote(a.Unit.Name) }
+
+func (a AddUnit) apply(o *Org) (Op, error) {
+	var parent *Unit
+	if a.Parent != "" {
+		if parent = o.idx.units[a.Parent]; parent == nil {
+			return nil, fmt.Errorf("no unit %q", a.Parent)
+		}
+	}
+	u := CloneUnit(a.Unit)
+	if err := o.checkNewSubtree(u); err != nil {
+		return nil, err
+	}
+	u.parent = parent
+	if parent == nil {
+		o.Units = insertAt(o.Units, a.Index, u)
+	} else {
+		parent.Units = insertAt(parent.Units, a.Index, u)
+	}
+	o.indexSubtree(u)
+	if subtreeReports(u) && o.reportCycle() != nil {
+		o.unindexSubtree(u)
+		o.detach(u)
+		return nil, errors.New("the unit's reporting lines would form a cycle")
+	}
+	return DeleteUnit{ID: u.ID}, nil
+}
+
+// checkNewSubtree verifies that a detached subtree can join the document:
+// fresh ids, known references, no candidate twice.
+func (o *Org) checkNewSubtree(root *Unit) error {
+	units := map[string]bool{}
+	posts := map[string]bool{}
+	var err error
+	walkUnit(root, func(u *Unit) bool {
+		if u.ID == "" || o.idx.units[u.ID] != nil || units[u.ID] {
+			err = fmt.Errorf("unit id %q is empty or taken", u.ID)
+			return false
+		}
+		units[u.ID] = true
+		if err = o.checkDetails(u.ID, u.Details(), false); err != nil {
+			return false
+		}
+		for _, p := range u.Posts {
+			if p.ID == "" || o.idx.posts[p.ID] != nil || posts[p.ID] {
+				err = fmt.Errorf("post id %q is empty or taken", p.ID)
+				return false
+			}
+			posts[p.ID] = true
+			if err = o.checkPost(p); err != nil {
+				return false
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	// reportsTo may name units inside the new subtree or already present.
+	walkUnit(root, func(u *Unit) bool {
+		for _, r := range u.ReportsTo {
+			if o.idx.units[r] == nil && !units[r] {
+				err = fmt.Errorf("unknown unit %q", r)
+				return false
+			}
+		}
+		return true
+	})
+	return err
+}
+
+func subtreeReports(root *Unit) bool {
+	found := false
+	walkUnit(root, func(u *Unit) bool {
+		found = len(u.ReportsTo) > 0
+		return !found
+	})
+	return found
+}
+
+// indexSubtree adds a subtree, already linked under its parent, to the
+// indexes.
+func (o *Org) indexSubtree(root *Unit) {
+	walkUnit(root, func(u *Unit) bool {
+		o.idx.units[u.ID] = u
+		o.noteID('u', u.ID)
+		for _, c := range u.Units {
+			c.parent = u
+		}
+		for _, p := range u.Posts {
+			p.unit = u
+			o.idx.posts[p.ID] = p
+			o.noteID('p', p.ID)
+			o.link(p)
+		}
+		o.linkReports(u)
+		return true
+	})
+}
+
+func (o *Org) unindexSubtree(root *Unit) {
+	walkUnit(root, func(u *Unit) bool {
+		delete(o.idx.units, u.ID)
+		for _, p := range u.Posts {
+			delete(o.idx.posts, p.ID)
+			o.unlink(p)
+		}
+		o.unlinkReports(u)
+		return true
+	})
+}
+
+// detach removes u from its sibling list, leaving the indexes alone, and
+// returns where it was.
+func (o *Org) detach(u *Unit) (parent *Unit, index int) {
+	parent, index = u.parent, o.IndexOf(u)
+	if parent == nil {
+		o.Units = deleteAt(o.Units, index)
+	} else {
+		parent.Units = deleteAt(parent.Units, index)
+	}
+	u.parent = nil
+	return parent, index
+}
+
+// walkUnit visits root and its descendants depth first until fn says stop.
+func walkUnit(root *Unit, fn func(*Unit) bool) bool {
+	if !fn(root) {
+		return false
+	}
+	for _, c := range root.Units {
+		if !walkUnit(c, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+// DeleteUnit removes a unit and everything under it. Units elsewhere that
+// report to a removed unit stop naming it; undo restores both.
+type DeleteUnit struct{ ID string }
+
+// Label implements Op.
+func (d DeleteUnit) Label() string { return "delete unit " + d.ID }
+
+func (d DeleteUnit) apply(o *Org) (Op, error) {
+	u := o.idx.units[d.ID]
+	if u == nil {
+		return nil, fmt.Errorf("no unit %q", d.ID)
+	}
+	// Units outside the subtree that report into it lose those lines.
+	inside := map[string]bool{}
+	walkUnit(u, func(x *Unit) bool { inside[x.ID] = true; return true })
+	var restore []Op
+	seen := map[*Unit]bool{}
+	walkUnit(u, func(x *Unit) bool {
+		for _, r := range o.idx.reportedBy[x.ID] {
+			if inside[r.ID] || seen[r] {
+				continue
+			}
+			seen[r] = true
+			restore = append(restore, SetDetails{ID: r.ID, Details: r.Details()})
+		}
+		return true
+	})
+	for _, op := range restore {
+		r := o.idx.units[op.(SetDetails).ID]
+		dt := r.Details()
+		dt.ReportsTo = slices.DeleteFunc(dt.ReportsTo, func(id string) bool { return inside[id] })
+		o.unlinkReports(r)
+		r.setDetails(dt)
+		o.linkReports(r)
+	}
+	o.unindexSubtree(u)
+	parent, index := o.detach(u)
+	parentID := ""
+	if parent != nil {
+		parentID = parent.ID
+	}
+	add := AddUnit{Parent: parentID, Index: index, Unit: u}
+	if len(restore) == 0 {
+		return add, nil
+	}
+	return Batch{Ops: append([]Op{add}, restore...), Name: "restore unit " + quote(u.Name)}, nil
+}
+
+// RenameUnit gives a unit a new name.
+type RenameUnit struct {
+	ID   string
+	Name string
+}
+
+// Label implements Op.
+func (r RenameUnit) Label() string { return "rename unit to " + quote(r.Name) }
+
+func (r RenameUnit) apply(o *Org) (Op, error) {
+	u := o.idx.units[r.ID]
+	if u == nil {
+		return nil, fmt.Errorf("no unit %q", r.ID)
+	}
+	old := u.Name
+	u.Name = r.Name
+	return RenameUnit{ID: r.ID, Name: old}, nil
+}
+
+// SetDetails replaces a unit's details: kind, secrecy, affiliation,
+// purpose, reporting and notes.
+type SetDetails struct {
+	ID      string
+	Details Details
+}
+
+// Label implements Op.
+func (s SetDetails) Label() string { return "edit details of " + s.ID }
+
+func (s SetDetails) apply(o *Org) (Op, error) {
+	u := o.idx.units[s.ID]
+	if u == nil {
+		return nil, fmt.Errorf("no unit %q", s.ID)
+	}
+	if err := o.checkDetails(s.ID, s.Details, true); err != nil {
+		return nil, err
+	}
+	old := u.Details()
+	o.unlinkReports(u)
+	u.setDetails(s.Details)
+	o.linkReports(u)
+	if len(s.Details.ReportsTo) > 0 && o.reaches(u, u) {
+		o.unlinkReports(u)
+		u.setDetails(old)
+		o.linkReports(u)
+		return nil, errors.New("those reporting lines would form a cycle")
+	}
+	return SetDetails{ID: s.ID, Details: old}, nil
+}
+
+// checkDetails validates a unit's details; reportsTo is checked against the
+// document only when refs is set (a new subtree may name its own units).
+func (o *Org) checkDetails(id string, d Details, refs bool) error {
+	if d.Kind != "" && o.idx.kinds[d.Kind] == nil {
+		return fmt.Errorf("unknown kind %q", d.Kind)
+	}
+	if d.Secrecy != "" && !d.Secrecy.Valid() {
+		return fmt.Errorf("%q is not a secrecy level", d.Secrecy)
+	}
+	if d.Affiliation != "" && !d.Affiliation.Valid() {
+		return fmt.Errorf("%q is not an affiliation", d.Affiliation)
+	}
+	if d.ReportEveryDays < 0 {
+		return errors.New("the reporting interval must not be negative")
+	}
+	if d.LastReport != "" && !ValidDate(d.LastReport) {
+		return fmt.Errorf("%q is not a date (YYYY-MM-DD)", d.LastReport)
+	}
+	for i, r := range d.ReportsTo {
+		if r == id {
+			return errors.New("a unit cannot report to itself")
+		}
+		if slices.Contains(d.ReportsTo[:i], r) {
+			return fmt.Errorf("unit %q is named twice in reportsTo", r)
+		}
+		if refs && o.idx.units[r] == nil {
+			return fmt.Errorf("unknown unit %q", r)
+		}
+	}
+	return nil
+}
+
+// reaches reports whether target can be reached from the parent or
+// reportsTo lines of start. The document is acyclic before an edit, so a
+// cycle an edit makes runs through the edited unit: this search finds it
+// without walking the whole tree.
+func (o *Org) reaches(start, target *Unit) bool {
+	seen := map[*Unit]bool{}
+	stack := []*Unit{}
+	push := func(u *Unit) {
+		if u != nil && !seen[u] {
+			seen[u] = true
+			stack = append(stack, u)
+		}
+	}
+	next := func(u *Unit) {
+		push(u.parent)
+		for _, r := range u.ReportsTo {
+			push(o.idx.units[r])
+		}
+	}
+	next(start)
+	for len(stack) > 0 {
+		u := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if u == target {
+			return true
+		}
+		next(u)
+	}
+	return false
+}
+
+// MoveUnit moves a unit, with its subtree, under Parent ("" for the top
+// level) at Index among the new siblings (-1: last). It serves reordering,
+// indenting, outdenting and pasting a cut unit.
+type MoveUnit struct {
+	ID     string
+	Parent string
+	Index  int
+}
+
+// Label implements Op.
+func (m MoveUnit) Label() string { return "move unit " + m.ID }
+
+func (m MoveUnit) apply(o *Org) (Op, error) {
+	u := o.idx.units[m.ID]
+	if u == nil {
+		return nil, fmt.Errorf("no unit %q", m.ID)
+	}
+	var parent *Unit
+	if m.Parent != "" {
+		if parent = o.idx.units[m.Parent]; parent == nil {
+			return nil, fmt.Errorf("no unit %q", m.Parent)
+		}
+		for a := parent; a != nil; a = a.parent {
+			if a == u {
+				return nil, errors.New("a unit cannot move under itself")
+			}
+		}
+	}
+	oldParent, oldIndex := o.detach(u)
+	u.parent = parent
+	if parent == nil {
+		o.Units = insertAt(o.Units, m.Index, u)
+	} else {
+		parent.Units = insertAt(parent.Units, m.Index, u)
+	}
+	if parent != nil && o.reaches(parent, u) {
+		o.detach(u)
+		u.parent = oldParent
+		if oldParent == nil {
+			o.Units = insertAt(o.Units, oldIndex, u)
+		} else {
+			oldParent.Units = insertAt(oldParent.Units, oldIndex, u)
+		}
+		return nil, errors.New("the move would make reporting lines form a cycle")
+	}
+	oldID := ""
+	if oldParent != nil {
+		oldID = oldParent.ID
+	}
+	return MoveUnit{ID: m.ID, Parent: oldID, Index: oldIndex}, nil
+}
+
+// CloneUnit deep-copies a unit with its posts and sub-units. The copy is
+// detached: no parent, not indexed.
+func CloneUnit(u *Unit) *Unit {
+	c := *u
+	c.parent = nil
+	c.ReportsTo = cloneStrings(u.ReportsTo)
+	if u.Posts != nil {
+		c.Posts = make([]*Post, len(u.Posts))
+		for i, p := range u.Posts {
+			c.Posts[i] = clonePost(p)
+		}
+	}
+	if u.Units != nil {
+		c.Units = make([]*Unit, len(u.Units))
+		for i, s := range u.Units {
+			c.Units[i] = CloneUnit(s)
+			c.Units[i].parent = &c
+		}
+	}
+	return &c
+}
+
+func clonePost(p *Post) *Post {
+	c := *p
+	c.unit = nil
+	c.Candidates = cloneStrings(p.Candidates)
+	return &c
+}
+
+// PasteUnit builds the Op that inserts a copy of clip under parent at index.
+// Ids still in use are replaced by fresh ones, and references to members,
+// functions, kinds or units no longer in the plan are dropped, so that a
+// unit cut long ago still pastes cleanly.
+func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
+	c := CloneUnit(clip)
+	ids := map[string]string{}
+	walkUnit(c, func(u *Unit) bool {
+		if o.idx.units[u.ID] != nil || u.ID == "" {
+			nid := o.NewID('u')
+			ids[u.ID] = nid
+			u.ID = nid
+		}
+		return true
+	})
+	inside := map[string]bool{}
+	walkUnit(c, func(u *Unit) bool { inside[u.ID] = true; return true })
+	known := func(id string) bool { return o.idx.members[id] != nil }
+	walkUnit(c, func(u *Unit) bool {
+		if u.Kind != "" && o.idx.kinds[u.Kind] == nil {
+			u.Kind = ""
+		}
+		for i, r := range u.ReportsTo {
+			if n, ok := ids[r]; ok {
+				u.ReportsTo[i] = n
+			}
+		}
+		u.ReportsTo = slices.DeleteFunc(u.ReportsTo, func(r string) bool {
+			return !inside[r] && o.idx.units[r] == nil
+		})
+		for _, p := range u.Posts {
+			if o.idx.posts[p.ID] != nil || p.ID == "" {
+				p.ID = o.NewID('p')
+			}
+			if p.Function != "" && o.idx.functions[p.Function] == nil {
+				p.Function = ""
+			}
+			if p.Holder != "" && !known(p.Holder) {
+				p.Holder = ""
+			}
+			p.Candidates = slices.DeleteFunc(p.Candidates, func(m string) bool { return !known(m) })
+		}
+		return true
+	})
+	return AddUnit{Parent: parent, Index: index, Unit: c}
+}

@@ -1,0 +1,333 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Org is a whole plan: the catalogues of functions and kinds, the members
+// and the forest of units.
+//
+// The exported fields are for reading and for building a new Org before
+// Reindex. Once an Org is indexed, change it only through Apply (or a
+// History), which keeps the indexes and the version right.
+type Org struct {
+	Name        string
+	Description string
+	AsOf        string // YYYY-MM-DD or ""
+	Functions   []*Function
+	Kinds       []*Kind
+	Members     []*Member
+	Units       []*Unit
+
+	idx     index
+	version uint64
+}
+
+// index is what lets every lookup and every edit avoid walking the tree.
+type index struct {
+	units      map[string]*Unit
+	posts      map[string]*Post
+	members    map[string]*Member
+	functions  map[string]*Function
+	kinds      map[string]*Kind
+	held       map[string][]*Post // member id → posts held
+	cand       map[string][]*Post // member id → posts where a candidate
+	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
+	next       map[byte]int       // id prefix → next free number
+}
+
+// New returns an empty, indexed organization with the given name.
+func New(name string) *Org {
+	o := &Org{Name: name}
+	o.Reindex()
+	return o
+}
+
+// Version counts the changes applied since the Org was indexed; derived
+// data (panels, checks) is recomputed only when it moves.
+func (o *Org) Version() uint64 { return o.version }
+
+// Unit returns the unit with the given id, or nil.
+func (o *Org) Unit(id string) *Unit { return o.idx.units[id] }
+
+// Post returns the post with the given id, or nil.
+func (o *Org) Post(id string) *Post { return o.idx.posts[id] }
+
+// Member returns the member with the given id, or nil.
+func (o *Org) Member(id string) *Member { return o.idx.members[id] }
+
+// Function returns the function with the given id, or nil.
+func (o *Org) Function(id string) *Function { return o.idx.functions[id] }
+
+// Kind returns the kind with the given id, or nil.
+func (o *Org) Kind(id string) *Kind { return o.idx.kinds[id] }
+
+// UnitCount is the number of units in the whole forest.
+func (o *Org) UnitCount() int { return len(o.idx.units) }
+
+// PostCount is the number of posts in the whole forest.
+func (o *Org) PostCount() int { return len(o.idx.posts) }
+
+// Held returns the posts a member holds, in no particular order.
+func (o *Org) Held(memberID string) []*Post { return o.idx.held[memberID] }
+
+// Candidacies returns the posts a member is a candidate for.
+func (o *Org) Candidacies(memberID string) []*Post { return o.idx.cand[memberID] }
+
+// FunctionName is the function's name, or its id when it is not in the
+// catalogue.
+func (o *Org) FunctionName(id string) string {
+	if f := o.idx.functions[id]; f != nil && f.Name != "" {
+		return f.Name
+	}
+	return id
+}
+
+// KindName is the kind's name, or its id.
+func (o *Org) KindName(id string) string {
+	if k := o.idx.kinds[id]; k != nil && k.Name != "" {
+		return k.Name
+	}
+	return id
+}
+
+// MemberLabel is the member's alias, or the id when unknown.
+func (o *Org) MemberLabel(id string) string {
+	if m := o.idx.members[id]; m != nil {
+		return m.Label()
+	}
+	return id
+}
+
+// MemberActive reports whether id names a member who can act.
+func (o *Org) MemberActive(id string) bool {
+	m := o.idx.members[id]
+	return m != nil && m.Active()
+}
+
+// UnitSecrecy is the unit's secrecy, falling back to its kind's, then to
+// DefaultSecrecy.
+func (o *Org) UnitSecrecy(u *Unit) Secrecy {
+	if u.Secrecy != "" {
+		return u.Secrecy
+	}
+	if k := o.idx.kinds[u.Kind]; k != nil && k.Secrecy != "" {
+		return k.Secrecy
+	}
+	return DefaultSecrecy
+}
+
+// UnitAffiliation is the unit's affiliation, falling back to its kind's.
+func (o *Org) UnitAffiliation(u *Unit) Affiliation {
+	if u.Affiliation != "" {
+		return u.Affiliation
+	}
+	if k := o.idx.kinds[u.Kind]; k != nil && k.Affiliation != "" {
+		return k.Affiliation
+	}
+	return DefaultAffiliation
+}
+
+// UnitReportEveryDays is the unit's reporting interval or its kind's.
+func (o *Org) UnitReportEveryDays(u *Unit) int {
+	if u.ReportEveryDays > 0 {
+		return u.ReportEveryDays
+	}
+	if k := o.idx.kinds[u.Kind]; k != nil {
+		return k.ReportEveryDays
+	}
+	return 0
+}
+
+// Siblings returns the slice a unit sits in: its parent's children or the
+// top-level units.
+func (o *Org) Siblings(u *Unit) []*Unit {
+	if u.parent == nil {
+		return o.Units
+	}
+	return u.parent.Units
+}
+
+// IndexOf is the unit's position among its siblings, or -1.
+func (o *Org) IndexOf(u *Unit) int {
+	for i, s := range o.Siblings(u) {
+		if s == u {
+			return i
+		}
+	}
+	return -1
+}
+
+// Path is the unit's ancestry, top first, including the unit itself.
+func (o *Org) Path(u *Unit) []*Unit {
+	n := u.Depth() + 1
+	p := make([]*Unit, n)
+	for c := u; c != nil; c = c.parent {
+		n--
+		p[n] = c
+	}
+	return p
+}
+
+// PathString names the unit by its ancestry: "Committee / District group".
+func (o *Org) PathString(u *Unit) string {
+	var b strings.Builder
+	for i, a := range o.Path(u) {
+		if i > 0 {
+			b.WriteString(" / ")
+		}
+		b.WriteString(a.Name)
+	}
+	return b.String()
+}
+
+// Walk calls fn for every unit, depth first in document order, until fn
+// returns false.
+func (o *Org) Walk(fn func(u *Unit) bool) {
+	var walk func(us []*Unit) bool
+	walk = func(us []*Unit) bool {
+		for _, u := range us {
+			if !fn(u) || !walk(u.Units) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(o.Units)
+}
+
+// NewID returns an unused id for a collection: 'u' units, 'p' posts,
+// 'm' members, 'f' functions, 'k' kinds.
+func (o *Org) NewID(prefix byte) string {
+	if o.idx.next == nil {
+		o.idx.next = map[byte]int{}
+	}
+	for {
+		n := o.idx.next[prefix] + 1
+		o.idx.next[prefix] = n
+		id := string(prefix) + strconv.Itoa(n)
+		if !o.idUsed(prefix, id) {
+			return id
+		}
+	}
+}
+
+func (o *Org) idUsed(prefix byte, id string) bool {
+	switch prefix {
+	case 'u':
+		return o.idx.units[id] != nil
+	case 'p':
+		return o.idx.posts[id] != nil
+	case 'm':
+		return o.idx.members[id] != nil
+	case 'f':
+		return o.idx.functions[id] != nil
+	case 'k':
+		return o.idx.kinds[id] != nil
+	}
+	return false
+}
+
+// noteID raises the id counter past an id of the form prefix+digits, so that
+// NewID rarely has to probe.
+func (o *Org) noteID(prefix byte, id string) {
+	if len(id) < 2 || id[0] != prefix {
+		return
+	}
+	n, err := strconv.Atoi(id[1:])
+	if err != nil || n <= 0 {
+		return
+	}
+	if n > o.idx.next[prefix] {
+		o.idx.next[prefix] = n
+	}
+}
+
+// Reindex rebuilds every index and parent link from the exported fields and
+// returns what is wrong with the document; an Org with problems must not be
+// edited. It resets the version.
+func (o *Org) Reindex() []Problem {
+	o.version = 0
+	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
+	v := validator{o: o}
+	v.run()
+	return v.problems
+}
+
+func newIndex(members, functions, kinds int) index {
+	return index{
+		units:      map[string]*Unit{},
+		posts:      map[string]*Post{},
+		members:    make(map[string]*Member, members),
+		functions:  make(map[string]*Function, functions),
+		kinds:      make(map[string]*Kind, kinds),
+		held:       map[string][]*Post{},
+		cand:       map[string][]*Post{},
+		reportedBy: map[string][]*Unit{},
+		next:       map[byte]int{},
+	}
+}
+
+// link records a post's holder and candidates in the reverse indexes.
+func (o *Org) link(p *Post) {
+	if p.Holder != "" {
+		o.idx.held[p.Holder] = append(o.idx.held[p.Holder], p)
+	}
+	for _, c := range p.Candidates {
+		o.idx.cand[c] = append(o.idx.cand[c], p)
+	}
+}
+
+// unlink is the inverse of link.
+func (o *Org) unlink(p *Post) {
+	if p.Holder != "" {
+		o.idx.held[p.Holder] = removePost(o.idx.held[p.Holder], p)
+		if len(o.idx.held[p.Holder]) == 0 {
+			delete(o.idx.held, p.Holder)
+		}
+	}
+	for _, c := range p.Candidates {
+		o.idx.cand[c] = removePost(o.idx.cand[c], p)
+		if len(o.idx.cand[c]) == 0 {
+			delete(o.idx.cand, c)
+		}
+	}
+}
+
+func removePost(ps []*Post, p *Post) []*Post {
+	for i, q := range ps {
+		if q == p {
+			return append(ps[:i:i], ps[i+1:]...)
+		}
+	}
+	return ps
+}
+
+func removeUnit(us []*Unit, u *Unit) []*Unit {
+	for i, q := range us {
+		if q == u {
+			return append(us[:i:i], us[i+1:]...)
+		}
+	}
+	return us
+}
+
+// linkReports records u's reportsTo in the reverse index.
+func (o *Org) linkReports(u *Unit) {
+	for _, r := range u.ReportsTo {
+		o.idx.reportedBy[r] = append(o.idx.reportedBy[r], u)
+	}
+}
+
+func (o *Org) unlinkReports(u *Unit) {
+	for _, r := range u.ReportsTo {
+		o.idx.reportedBy[r] = removeUnit(o.idx.reportedBy[r], u)
+		if len(o.idx.reportedBy[r]) == 0 {
+			delete(o.idx.reportedBy, r)
+		}
+	}
+}
+
+// ReportedBy returns the units that name id in their reportsTo.
+func (o *Org) ReportedBy(id string) []*Unit { return o.idx.reportedBy[id] }

@@ -1,0 +1,337 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Problem is one thing wrong with a document: where (a JSON-Pointer-style
+// path into the document, as the file format mirrors it) and what.
+type Problem struct {
+	Path string // e.g. "/units/0/posts/1/holder"
+	Msg  string
+}
+
+func (p Problem) Error() string { return p.Path + ": " + p.Msg }
+
+// DateLayout is the layout of every date in a plan.
+const DateLayout = "2006-01-02"
+
+// ValidDate reports whether s is a YYYY-MM-DD date.
+func ValidDate(s string) bool {
+	_, err := time.Parse(DateLayout, s)
+	return err == nil
+}
+
+// Validate re-checks an indexed Org from scratch without changing it: the
+// document's rules, and that every parent link is where it should be. The
+// tests use it to prove that operations keep documents valid.
+func (o *Org) Validate() []Problem {
+	c := &Org{Name: o.Name, Description: o.Description, AsOf: o.AsOf,
+		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units}
+	c.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
+	v := validator{o: c, checkOnly: true}
+	v.run()
+	return v.problems
+}
+
+type validator struct {
+	o         *Org
+	checkOnly bool // compare parent links instead of setting them
+	problems  []Problem
+}
+
+func (v *validator) run() {
+	v.indexCatalogues()
+	v.indexUnits()
+	v.checkReferences()
+}
+
+// setParent links u under parent, or in checkOnly mode reports a link that
+// is not already so.
+func (v *validator) setParent(u, parent *Unit, path string) {
+	if !v.checkOnly {
+		u.parent = parent
+	} else if u.parent != parent {
+		v.add(path, "unit %q has a stale parent link", u.ID)
+	}
+}
+
+func (v *validator) setUnit(p *Post, u *Unit, path string) {
+	if !v.checkOnly {
+		p.unit = u
+	} else if p.unit != u {
+		v.add(path, "post %q has a stale unit link", p.ID)
+	}
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) indexCatalogues() {
+	o := v.o
+	if o.AsOf != "" && !ValidDate(o.AsOf) {
+		v.add("/asOf", "%q is not a date (YYYY-MM-DD)", o.AsOf)
+	}
+	for i, f := range o.Functions {
+		p := "/functions/" + strconv.Itoa(i)
+		if v.checkID(p, f.ID, o.idx.functions[f.ID] != nil, "function") {
+			o.idx.functions[f.ID] = f
+			o.noteID('f', f.ID)
+		}
+	}
+	for i, k := range o.Kinds {
+		p := "/kinds/" + strconv.Itoa(i)
+		if v.checkID(p, k.ID, o.idx.kinds[k.ID] != nil, "kind") {
+			o.idx.kinds[k.ID] = k
+			o.noteID('k', k.ID)
+		}
+		if k.Secrecy != "" && !k.Secrecy.Valid() {
+			v.add(p+"/secrecy", "%q is not a secrecy level (open, low, medium, high, strict)", k.Secrecy)
+		}
+		if k.Affiliation != "" && !k.Affiliation.Valid() {
+			v.add(p+"/affiliation", "%q is not an affiliation (party, associated, unaware)", k.Affiliation)
+		}
+		if k.MaxPosts < 0 {
+			v.add(p+"/maxPosts", "must not be negative")
+		}
+		if k.ReportEveryDays < 0 {
+			v.add(p+"/reportEveryDays", "must not be negative")
+		}
+	}
+	for i, m := range o.Members {
+		p := "/members/" + strconv.Itoa(i)
+		if v.checkID(p, m.ID, o.idx.members[m.ID] != nil, "member") {
+			o.idx.members[m.ID] = m
+			o.noteID('m', m.ID)
+		}
+		if m.Status != "" && !m.Status.Valid() {
+			v.add(p+"/status", "%q is not a status (active, arrested, exiled, inactive)", m.Status)
+		}
+	}
+	// Kinds name functions, so they are checked once functions are indexed.
+	for i, k := range o.Kinds {
+		p := "/kinds/" + strconv.Itoa(i)
+		for j, f := range k.RequiredFunctions {
+			v.checkRef(p+"/requiredFunctions/"+strconv.Itoa(j), f, o.idx.functions[f] != nil, "function")
+		}
+		for j, f := range k.AllowedFunctions {
+			v.checkRef(p+"/allowedFunctions/"+strconv.Itoa(j), f, o.idx.functions[f] != nil, "function")
+		}
+	}
+}
+
+// checkID reports an empty or duplicate id and says whether to index it.
+func (v *validator) checkID(path, id string, dup bool, what string) bool {
+	switch {
+	case id == "":
+		v.add(path+"/id", "%s id is empty", what)
+		return false
+	case dup:
+		v.add(path+"/id", "duplicate %s id %q", what, id)
+		return false
+	}
+	return true
+}
+
+func (v *validator) checkRef(path, id string, ok bool, what string) {
+	if !ok {
+		v.add(path, "unknown %s %q", what, id)
+	}
+}
+
+func (v *validator) indexUnits() {
+	var walk func(us []*Unit, parent *Unit, path string)
+	walk = func(us []*Unit, parent *Unit, path string) {
+		for i, u := range us {
+			p := path + "/units/" + strconv.Itoa(i)
+			v.setParent(u, parent, p)
+			if v.checkID(p, u.ID, v.o.idx.units[u.ID] != nil, "unit") {
+				v.o.idx.units[u.ID] = u
+				v.o.noteID('u', u.ID)
+			}
+			v.checkUnit(u, p)
+			walk(u.Units, u, p)
+		}
+	}
+	walk(v.o.Units, nil, "")
+}
+
+func (v *validator) checkUnit(u *Unit, p string) {
+	o := v.o
+	if u.Kind != "" {
+		v.checkRef(p+"/kind", u.Kind, o.idx.kinds[u.Kind] != nil, "kind")
+	}
+	if u.Secrecy != "" && !u.Secrecy.Valid() {
+		v.add(p+"/secrecy", "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
+	}
+	if u.Affiliation != "" && !u.Affiliation.Valid() {
+		v.add(p+"/affiliation", "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
+	}
+	if u.ReportEveryDays < 0 {
+		v.add(p+"/reportEveryDays", "must not be negative")
+	}
+	if u.LastReport != "" && !ValidDate(u.LastReport) {
+		v.add(p+"/lastReport", "%q is not a date (YYYY-MM-DD)", u.LastReport)
+	}
+	for j, post := range u.Posts {
+		pp := p + "/posts/" + strconv.Itoa(j)
+		v.setUnit(post, u, pp)
+		if v.checkID(pp, post.ID, o.idx.posts[post.ID] != nil, "post") {
+			o.idx.posts[post.ID] = post
+			o.noteID('p', post.ID)
+		}
+		if post.Function != "" {
+			v.checkRef(pp+"/function", post.Function, o.idx.functions[post.Function] != nil, "function")
+		}
+		if post.Holder != "" {
+			v.checkRef(pp+"/holder", post.Holder, o.idx.members[post.Holder] != nil, "member")
+		}
+		for k, c := range post.Candidates {
+			cp := pp + "/candidates/" + strconv.Itoa(k)
+			switch {
+			case o.idx.members[c] == nil:
+				v.add(cp, "unknown member %q", c)
+			case c == post.Holder:
+				v.add(cp, "member %q is both the holder and a candidate", c)
+			case indexOf(post.Candidates[:k], c) >= 0:
+				v.add(cp, "member %q is a candidate twice", c)
+			}
+		}
+		o.link(post)
+	}
+}
+
+// checkReferences runs once every unit is indexed: reportsTo may point
+// anywhere in the forest.
+func (v *validator) checkReferences() {
+	o := v.o
+	var walk func(us []*Unit, path string)
+	walk = func(us []*Unit, path string) {
+		for i, u := range us {
+			p := path + "/units/" + strconv.Itoa(i)
+			for j, r := range u.ReportsTo {
+				rp := p + "/reportsTo/" + strconv.Itoa(j)
+				switch {
+				case o.idx.units[r] == nil:
+					v.add(rp, "unknown unit %q", r)
+				case r == u.ID:
+					v.add(rp, "unit %q reports to itself", r)
+				}
+			}
+			o.linkReports(u)
+			walk(u.Units, p)
+		}
+	}
+	walk(o.Units, "")
+	if len(v.problems) == 0 {
+		if cyc := o.reportCycle(); cyc != nil {
+			names := make([]string, len(cyc))
+			for i, u := range cyc {
+				names[i] = u.ID
+			}
+			v.add(o.unitPath(cyc[0])+"/reportsTo", "reporting lines form a cycle: %s", strings.Join(names, " → "))
+		}
+	}
+}
+
+// reportCycle finds a cycle in the graph of unit → parent and
+// unit → reportsTo, or returns nil. Only reportsTo can close one.
+func (o *Org) reportCycle() []*Unit {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make(map[*Unit]int8, len(o.idx.units))
+	var stack []*Unit
+	var found []*Unit
+	var visit func(u *Unit) bool
+	visit = func(u *Unit) bool {
+		color[u] = grey
+		stack = append(stack, u)
+		next := make([]*Unit, 0, len(u.ReportsTo)+1)
+		if u.parent != nil {
+			next = append(next, u.parent)
+		}
+		for _, r := range u.ReportsTo {
+			if t := o.idx.units[r]; t != nil {
+				next = append(next, t)
+			}
+		}
+		for _, t := range next {
+			switch color[t] {
+			case grey:
+				i := len(stack) - 1
+				for stack[i] != t {
+					i--
+				}
+				found = append(append([]*Unit(nil), stack[i:]...), t)
+				return true
+			case white:
+				if visit(t) {
+					return true
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[u] = black
+		return false
+	}
+	o.Walk(func(u *Unit) bool {
+		// Only units that report sideways can start a cycle.
+		return len(u.ReportsTo) == 0 || color[u] != white || !visit(u)
+	})
+	if found == nil {
+		return nil
+	}
+	// Start the cycle at a unit with reportsTo, whose path is worth naming.
+	for i, c := range found[:len(found)-1] {
+		if len(c.ReportsTo) > 0 {
+			return append(append([]*Unit(nil), found[i:len(found)-1]...), found[:i+1]...)
+		}
+	}
+	return found
+}
+
+// unitPath is the document path of a unit: "/units/2/units/0".
+func (o *Org) unitPath(u *Unit) string {
+	var b strings.Builder
+	for _, a := range o.Path(u) {
+		b.WriteString("/units/")
+		b.WriteString(strconv.Itoa(o.IndexOf(a)))
+	}
+	return b.String()
+}
+
+// PostPath is the document path of a post.
+func (o *Org) PostPath(p *Post) string {
+	if p.unit == nil {
+		return ""
+	}
+	return o.unitPath(p.unit) + "/posts/" + strconv.Itoa(indexOfPost(p.unit.Posts, p))
+}
+
+// UnitPath is the document path of a unit.
+func (o *Org) UnitPath(u *Unit) string { return o.unitPath(u) }
+
+func indexOf(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func indexOfPost(ps []*Post, p *Post) int {
+	for i, q := range ps {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
