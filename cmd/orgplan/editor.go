@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+
+	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/tui"
+)
+
+// openEditor loads what the editor should show and runs it. A load error
+// ends here, before the terminal is touched, with the same lines as check.
+func openEditor(e *env, args []string) error {
+	opts := tui.Options{}
+	switch {
+	case len(args) == 0:
+		b, _ := examples.Get(examples.Default)
+		o, err := storage.Decode(examples.FileName(examples.Default), b)
+		if err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+		opts.Org, opts.Title = o, examples.FileName(examples.Default)
+	default:
+		path := args[0]
+		o, err := storage.Load(path)
+		switch {
+		case err == nil:
+			opts.Org, opts.Path = o, path
+		case errors.Is(err, fs.ErrNotExist):
+			opts.Org, opts.Path, opts.New = model.New("New organization"), path, true
+		default:
+			return &exitError{code: exitUsage, err: describeLoadError(path, err)}
+		}
+	}
+	if err := tui.Run(opts, os.Stdin, os.Stdout); err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	return nil
+}

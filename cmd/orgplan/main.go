@@ -1,0 +1,123 @@
+// Command orgplan is a terminal organization planner: it opens a plan of an
+// organization as a tree, checks it, simulates arrests, and exports it.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = ""
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit codes, as the design fixes them.
+const (
+	exitOK       = 0
+	exitFindings = 1 // check found errors
+	exitUsage    = 2 // usage, or unreadable input
+)
+
+// exitError carries an exit code with its message; an empty message prints
+// nothing (the command already said what it had to).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func fail(code int, format string, args ...any) error {
+	return &exitError{code: code, err: fmt.Errorf(format, args...)}
+}
+
+// env is what a command may touch, so that tests can run it in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code := exitUsage
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	if msg := err.Error(); msg != "" {
+		for _, line := range strings.Split(msg, "\n") {
+			fmt.Fprintln(stderr, "orgplan: "+line)
+		}
+	}
+	return code
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "orgplan [FILE]",
+		Short: "Plan an organization in the terminal: who does what, and who steps in",
+		Long: `orgplan opens a plan of an organization — a committee and the units under it —
+as a tree in the terminal, to edit it and see the division of labor, the posts
+with no candidate ready to step in, and each member's function.
+
+With no FILE it opens the bundled 1902 example, unsaved. A FILE that does not
+exist yet starts an empty plan, created on the first save.`,
+		Args:          cobra.MaximumNArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return openEditor(e, args)
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fail(exitUsage, "%v (see 'orgplan %s --help')", err, c.Name())
+	})
+	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newVersionCmd(e))
+	root.CompletionOptions.DisableDefaultCmd = true
+	return root
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintln(e.stdout, "orgplan "+versionString())
+			return nil
+		},
+	}
+}

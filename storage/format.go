@@ -1,0 +1,187 @@
+// Package storage reads and writes plans: the orgplan/1 JSON format and its
+// schema, atomic saves, recovery copies, exports and imports.
+package storage
+
+import "github.com/orgplan/orgplan/model"
+
+// FormatVersion is the value of "format" this package reads and writes.
+const FormatVersion = "orgplan/1"
+
+// The file structs mirror the format field for field, in the order they are
+// written; model types stay free of file concerns. Required fields are
+// always written, optional ones only when set, so that load then save of a
+// canonical file gives the same bytes.
+
+// FileDoc is a whole orgplan/1 file.
+type FileDoc struct {
+	Format      string         `json:"format"`
+	Name        string         `json:"name"`
+	Description string         `json:"description,omitempty"`
+	AsOf        string         `json:"asOf,omitempty"`
+	Functions   []FileFunction `json:"functions,omitempty"`
+	Kinds       []FileKind     `json:"kinds,omitempty"`
+	Members     []FileMember   `json:"members,omitempty"`
+	Units       []FileUnit     `json:"units,omitempty"`
+}
+
+// FileFunction is a function in the catalogue.
+type FileFunction struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// FileKind is a kind of unit in the catalogue.
+type FileKind struct {
+	ID                string   `json:"id"`
+	Name              string   `json:"name"`
+	Description       string   `json:"description,omitempty"`
+	Secrecy           string   `json:"secrecy,omitempty"`
+	Affiliation       string   `json:"affiliation,omitempty"`
+	MaxPosts          int      `json:"maxPosts,omitzero"`
+	RequiredFunctions []string `json:"requiredFunctions,omitempty"`
+	AllowedFunctions  []string `json:"allowedFunctions,omitempty"`
+	ReportEveryDays   int      `json:"reportEveryDays,omitzero"`
+}
+
+// FileMember is a member.
+type FileMember struct {
+	ID         string   `json:"id"`
+	Alias      string   `json:"alias"`
+	Name       string   `json:"name,omitempty"`
+	Background string   `json:"background,omitempty"`
+	Status     string   `json:"status,omitempty"`
+	Skills     []string `json:"skills,omitempty"`
+	Notes      string   `json:"notes,omitempty"`
+}
+
+// FileUnit is a unit with its posts and sub-units.
+type FileUnit struct {
+	ID                string     `json:"id"`
+	Name              string     `json:"name"`
+	Kind              string     `json:"kind,omitempty"`
+	Secrecy           string     `json:"secrecy,omitempty"`
+	Affiliation       string     `json:"affiliation,omitempty"`
+	Purpose           string     `json:"purpose,omitempty"`
+	ReportsTo         []string   `json:"reportsTo,omitempty"`
+	ReportEveryDays   int        `json:"reportEveryDays,omitzero"`
+	LastReport        string     `json:"lastReport,omitempty"`
+	ContactsDeposited bool       `json:"contactsDeposited,omitzero"`
+	Notes             string     `json:"notes,omitempty"`
+	Posts             []FilePost `json:"posts,omitempty"`
+	Units             []FileUnit `json:"units,omitempty"`
+}
+
+// FilePost is a post.
+type FilePost struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Function   string   `json:"function,omitempty"`
+	Holder     string   `json:"holder,omitempty"`
+	Candidates []string `json:"candidates,omitempty"`
+	Notes      string   `json:"notes,omitempty"`
+}
+
+// toModel builds an unindexed model.Org; strings and slices are shared,
+// not copied, since the FileDoc is thrown away.
+func (d *FileDoc) toModel() *model.Org {
+	o := &model.Org{Name: d.Name, Description: d.Description, AsOf: d.AsOf}
+	fs := make([]model.Function, len(d.Functions))
+	o.Functions = make([]*model.Function, len(d.Functions))
+	for i, f := range d.Functions {
+		fs[i] = model.Function{ID: f.ID, Name: f.Name, Description: f.Description}
+		o.Functions[i] = &fs[i]
+	}
+	ks := make([]model.Kind, len(d.Kinds))
+	o.Kinds = make([]*model.Kind, len(d.Kinds))
+	for i, k := range d.Kinds {
+		ks[i] = model.Kind{ID: k.ID, Name: k.Name, Description: k.Description,
+			Secrecy: model.Secrecy(k.Secrecy), Affiliation: model.Affiliation(k.Affiliation),
+			MaxPosts: k.MaxPosts, RequiredFunctions: k.RequiredFunctions,
+			AllowedFunctions: k.AllowedFunctions, ReportEveryDays: k.ReportEveryDays}
+		o.Kinds[i] = &ks[i]
+	}
+	ms := make([]model.Member, len(d.Members))
+	o.Members = make([]*model.Member, len(d.Members))
+	for i, m := range d.Members {
+		ms[i] = model.Member{ID: m.ID, Alias: m.Alias, Name: m.Name, Background: m.Background,
+			Status: model.Status(m.Status), Skills: m.Skills, Notes: m.Notes}
+		o.Members[i] = &ms[i]
+	}
+	o.Units = unitsToModel(d.Units)
+	return o
+}
+
+func unitsToModel(fus []FileUnit) []*model.Unit {
+	if len(fus) == 0 {
+		return nil
+	}
+	// One backing array per sibling list keeps allocations few at 100k units.
+	us := make([]model.Unit, len(fus))
+	out := make([]*model.Unit, len(fus))
+	for i := range fus {
+		f := &fus[i]
+		us[i] = model.Unit{ID: f.ID, Name: f.Name, Kind: f.Kind, Secrecy: model.Secrecy(f.Secrecy),
+			Affiliation: model.Affiliation(f.Affiliation), Purpose: f.Purpose, ReportsTo: f.ReportsTo,
+			ReportEveryDays: f.ReportEveryDays, LastReport: f.LastReport,
+			ContactsDeposited: f.ContactsDeposited, Notes: f.Notes}
+		if len(f.Posts) > 0 {
+			ps := make([]model.Post, len(f.Posts))
+			us[i].Posts = make([]*model.Post, len(f.Posts))
+			for j, p := range f.Posts {
+				ps[j] = model.Post{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
+					Candidates: p.Candidates, Notes: p.Notes}
+				us[i].Posts[j] = &ps[j]
+			}
+		}
+		us[i].Units = unitsToModel(f.Units)
+		out[i] = &us[i]
+	}
+	return out
+}
+
+// fromModel builds the file form of an Org.
+func fromModel(o *model.Org) *FileDoc {
+	d := &FileDoc{Format: FormatVersion, Name: o.Name, Description: o.Description, AsOf: o.AsOf}
+	d.Functions = make([]FileFunction, len(o.Functions))
+	for i, f := range o.Functions {
+		d.Functions[i] = FileFunction{ID: f.ID, Name: f.Name, Description: f.Description}
+	}
+	d.Kinds = make([]FileKind, len(o.Kinds))
+	for i, k := range o.Kinds {
+		d.Kinds[i] = FileKind{ID: k.ID, Name: k.Name, Description: k.Description,
+			Secrecy: string(k.Secrecy), Affiliation: string(k.Affiliation), MaxPosts: k.MaxPosts,
+			RequiredFunctions: k.RequiredFunctions, AllowedFunctions: k.AllowedFunctions,
+			ReportEveryDays: k.ReportEveryDays}
+	}
+	d.Members = make([]FileMember, len(o.Members))
+	for i, m := range o.Members {
+		d.Members[i] = FileMember{ID: m.ID, Alias: m.Alias, Name: m.Name, Background: m.Background,
+			Status: string(m.Status), Skills: m.Skills, Notes: m.Notes}
+	}
+	d.Units = unitsFromModel(o.Units)
+	return d
+}
+
+func unitsFromModel(us []*model.Unit) []FileUnit {
+	if len(us) == 0 {
+		return nil
+	}
+	out := make([]FileUnit, len(us))
+	for i, u := range us {
+		f := FileUnit{ID: u.ID, Name: u.Name, Kind: u.Kind, Secrecy: string(u.Secrecy),
+			Affiliation: string(u.Affiliation), Purpose: u.Purpose, ReportsTo: u.ReportsTo,
+			ReportEveryDays: u.ReportEveryDays, LastReport: u.LastReport,
+			ContactsDeposited: u.ContactsDeposited, Notes: u.Notes}
+		if len(u.Posts) > 0 {
+			f.Posts = make([]FilePost, len(u.Posts))
+			for j, p := range u.Posts {
+				f.Posts[j] = FilePost{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
+					Candidates: p.Candidates, Notes: p.Notes}
+			}
+		}
+		f.Units = unitsFromModel(u.Units)
+		out[i] = f
+	}
+	return out
+}

@@ -1,0 +1,304 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// Problem is one thing wrong with a file, where it is and what it is.
+type Problem struct {
+	File    string
+	Line    int // 1-based
+	Col     int // 1-based, in characters
+	Pointer string
+	Msg     string
+}
+
+func (p Problem) String() string {
+	ptr := ""
+	if p.Pointer != "" {
+		ptr = p.Pointer + ": "
+	}
+	return fmt.Sprintf("%s:%d:%d: %s%s", p.File, p.Line, p.Col, ptr, p.Msg)
+}
+
+// LoadError is every problem found in a file that could not be loaded.
+type LoadError struct {
+	Problems []Problem
+}
+
+// Error is one line per problem.
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// MaxText is the longest string a plan may hold, in bytes: far more than any
+// name or note needs, and a bound on what a hostile file can make us render.
+const MaxText = 100_000
+
+// Load reads and strictly validates a plan file.
+func Load(path string) (*model.Org, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(path, data)
+}
+
+// Decode parses and validates a plan; name is used in error positions.
+func Decode(name string, data []byte) (*model.Org, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
+	}
+	var d FileDoc
+	if err := json.Unmarshal(data, &d, json.RejectUnknownMembers(true)); err != nil {
+		return nil, explain(name, data, err)
+	}
+	if p := formatProblem(d.Format); p != "" {
+		return nil, locate(name, data, []model.Problem{{Path: "/format", Msg: p}})
+	}
+	if probs := checkText(&d); len(probs) > 0 {
+		return nil, locate(name, data, probs)
+	}
+	o := d.toModel()
+	if probs := o.Reindex(); len(probs) > 0 {
+		return nil, locate(name, data, probs)
+	}
+	return o, nil
+}
+
+// formatProblem explains a "format" value this version cannot read.
+func formatProblem(f string) string {
+	switch {
+	case f == FormatVersion:
+		return ""
+	case f == "":
+		return `missing "format": "orgplan/1"; this is not an orgplan file`
+	case strings.HasPrefix(f, "orgplan/"):
+		if n, err := strconv.Atoi(strings.TrimPrefix(f, "orgplan/")); err == nil && n > 1 {
+			return fmt.Sprintf("format %q is newer than this orgplan reads (%s); upgrade orgplan", f, FormatVersion)
+		}
+	}
+	return fmt.Sprintf("format %q is not %q", f, FormatVersion)
+}
+
+// checkText refuses strings past MaxText.
+func checkText(d *FileDoc) []model.Problem {
+	var probs []model.Problem
+	check := func(path, s string) {
+		if len(s) > MaxText {
+			probs = append(probs, model.Problem{Path: path, Msg: fmt.Sprintf("text of %d bytes is longer than the limit of %d", len(s), MaxText)})
+		}
+	}
+	check("/name", d.Name)
+	check("/description", d.Description)
+	for i, f := range d.Functions {
+		p := "/functions/" + strconv.Itoa(i)
+		check(p+"/name", f.Name)
+		check(p+"/description", f.Description)
+	}
+	for i, k := range d.Kinds {
+		p := "/kinds/" + strconv.Itoa(i)
+		check(p+"/name", k.Name)
+		check(p+"/description", k.Description)
+	}
+	for i, m := range d.Members {
+		p := "/members/" + strconv.Itoa(i)
+		check(p+"/id", m.ID)
+		check(p+"/alias", m.Alias)
+		check(p+"/name", m.Name)
+		check(p+"/background", m.Background)
+		check(p+"/notes", m.Notes)
+		for j, s := range m.Skills {
+			check(p+"/skills/"+strconv.Itoa(j), s)
+		}
+	}
+	var units func(us []FileUnit, path string)
+	units = func(us []FileUnit, path string) {
+		for i := range us {
+			u := &us[i]
+			p := path + "/units/" + strconv.Itoa(i)
+			check(p+"/id", u.ID)
+			check(p+"/name", u.Name)
+			check(p+"/purpose", u.Purpose)
+			check(p+"/notes", u.Notes)
+			for j := range u.Posts {
+				pp := p + "/posts/" + strconv.Itoa(j)
+				check(pp+"/id", u.Posts[j].ID)
+				check(pp+"/title", u.Posts[j].Title)
+				check(pp+"/notes", u.Posts[j].Notes)
+			}
+			units(u.Units, p)
+		}
+	}
+	units(d.Units, "")
+	return probs
+}
+
+// explain turns a decoding error into located problems: a syntax error is
+// one problem; a structural one is explained in full by the schema, so that
+// every unknown field and wrong type is reported at once.
+func explain(name string, data []byte, err error) error {
+	var syn *jsontext.SyntacticError
+	if errors.As(err, &syn) {
+		line, col := position(data, syn.ByteOffset)
+		return &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: string(syn.JSONPointer), Msg: syntaxMessage(syn)}}}
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	if json.Unmarshal(data, &head) == nil {
+		if p := formatProblem(head.Format); p != "" && head.Format != "" {
+			return locate(name, data, []model.Problem{{Path: "/format", Msg: p}})
+		}
+	}
+	if probs := schemaProblems(data); len(probs) > 0 {
+		return locate(name, data, probs)
+	}
+	var sem *json.SemanticError
+	if errors.As(err, &sem) {
+		line, col := position(data, sem.ByteOffset)
+		return &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: string(sem.JSONPointer), Msg: semanticMessage(sem)}}}
+	}
+	return &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: err.Error()}}}
+}
+
+func syntaxMessage(e *jsontext.SyntacticError) string {
+	msg := e.Error()
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	msg = strings.TrimPrefix(msg, "jsontext: ")
+	if i := strings.Index(msg, " after offset "); i >= 0 {
+		msg = msg[:i]
+	}
+	if i := strings.Index(msg, " within "); i >= 0 {
+		msg = msg[:i]
+	}
+	if errors.Is(e, jsontext.ErrDuplicateName) {
+		return "the field appears twice in the same object"
+	}
+	return "not valid JSON: " + msg
+}
+
+func semanticMessage(e *json.SemanticError) string {
+	switch {
+	case errors.Is(e, json.ErrUnknownName):
+		return "unknown field"
+	case e.JSONKind != 0 && e.GoType != nil:
+		return fmt.Sprintf("wrong type: got %s", e.JSONKind)
+	}
+	if e.Err != nil {
+		return e.Err.Error()
+	}
+	return e.Error()
+}
+
+// position converts a byte offset into a 1-based line and character column.
+func position(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := data[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	col = len([]rune(string(before[start:]))) + 1
+	return line, col
+}
+
+// locate finds where in the file each problem's path is and sorts the
+// problems by position.
+func locate(name string, data []byte, probs []model.Problem) error {
+	want := make(map[string]bool, len(probs))
+	for _, p := range probs {
+		want[p.Path] = true
+	}
+	offs := pointerOffsets(data, want)
+	out := make([]Problem, len(probs))
+	for i, p := range probs {
+		off, ok := offs[p.Path]
+		if !ok {
+			off = nearestOffset(offs, p.Path)
+		}
+		line, col := position(data, off)
+		out[i] = Problem{File: name, Line: line, Col: col, Pointer: p.Path, Msg: p.Msg}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Col < out[j].Col
+	})
+	return &LoadError{out}
+}
+
+// nearestOffset falls back to the closest enclosing value that was found.
+func nearestOffset(offs map[string]int64, ptr string) int64 {
+	for ptr != "" {
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			break
+		}
+		ptr = ptr[:i]
+		if off, ok := offs[ptr]; ok {
+			return off
+		}
+	}
+	return 0
+}
+
+// pointerOffsets scans the document once and returns, for each wanted JSON
+// Pointer, the byte offset where it starts: the member name for an object
+// member, the value for an array element. It only runs when there is an
+// error to report.
+func pointerOffsets(data []byte, want map[string]bool) map[string]int64 {
+	offs := make(map[string]int64, len(want))
+	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	for len(offs) < len(want) {
+		before := dec.InputOffset()
+		tok, err := dec.ReadToken()
+		if err != nil {
+			break
+		}
+		k := tok.Kind()
+		if k == '}' || k == ']' {
+			continue
+		}
+		ptr := string(dec.StackPointer())
+		if want[ptr] {
+			if _, seen := offs[ptr]; !seen {
+				offs[ptr] = skipSeparators(data, before)
+			}
+		}
+	}
+	return offs
+}
+
+func skipSeparators(data []byte, off int64) int64 {
+	for off < int64(len(data)) {
+		switch data[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+		default:
+			return off
+		}
+	}
+	return off
+}

@@ -1,0 +1,80 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/google/renameio/v2"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// Encode writes the canonical form of a plan: fixed field order, two-space
+// indent, a trailing newline.
+func Encode(o *model.Org) ([]byte, error) {
+	b, err := json.Marshal(fromModel(o), jsontext.WithIndent("  "))
+	if err != nil {
+		return nil, fmt.Errorf("encode plan: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// Save writes a plan to path atomically.
+func Save(path string, o *model.Org) error {
+	data, err := Encode(o)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data)
+}
+
+// NewFileMode is the mode of files orgplan creates: membership lists are
+// sensitive, so only the owner may read them.
+const NewFileMode fs.FileMode = 0o600
+
+// WriteFileAtomic replaces path with data so that a crash at any moment
+// leaves either the old file or the new one: a temporary file in the same
+// folder, fsync, rename over the target, fsync of the folder. A new file is
+// created 0600; an existing file keeps its mode. A symbolic link is followed
+// and its target replaced, so that the link survives.
+func WriteFileAtomic(path string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	dir := filepath.Dir(path)
+	f, err := renameio.NewPendingFile(path,
+		renameio.WithTempDir(dir),
+		renameio.WithStaticPermissions(NewFileMode),
+		renameio.WithExistingPermissions())
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer f.Cleanup() //nolint:errcheck // a no-op once replaced; nothing to do on failure
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := f.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes the rename itself durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
