@@ -28,6 +28,9 @@ func (a AddUnit) apply(o *Org) (Op, error) {
 	if err := o.checkNewSubtree(u); err != nil {
 		return nil, err
 	}
+	if err := checkDepth(parent, u); err != nil {
+		return nil, err
+	}
 	u.parent = parent
 	if parent == nil {
 		o.Units = insertAt(o.Units, a.Index, u)
@@ -138,6 +141,27 @@ func (o *Org) detach(u *Unit) (parent *Unit, index int) {
 	}
 	u.parent = nil
 	return parent, index
+}
+
+// checkDepth refuses to put a subtree where it would nest past MaxDepth.
+func checkDepth(parent, u *Unit) error {
+	depth := 0
+	if parent != nil {
+		depth = parent.Depth() + 1
+	}
+	if depth+height(u) > MaxDepth {
+		return fmt.Errorf("units may nest at most %d levels deep", MaxDepth)
+	}
+	return nil
+}
+
+// height is 1 for a unit with no sub-units.
+func height(u *Unit) int {
+	h := 0
+	for _, c := range u.Units {
+		h = max(h, height(c))
+	}
+	return h + 1
 }
 
 // walkUnit visits root and its descendants depth first until fn says stop.
@@ -340,6 +364,11 @@ func (m MoveUnit) apply(o *Org) (Op, error) {
 			if a == u {
 				return nil, errors.New("a unit cannot move under itself")
 			}
+		}
+	}
+	if parent != u.parent {
+		if err := checkDepth(parent, u); err != nil {
+			return nil, err
 		}
 	}
 	oldParent, oldIndex := o.detach(u)

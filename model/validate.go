@@ -143,9 +143,17 @@ func (v *validator) checkRef(path, id string, ok bool, what string) {
 	}
 }
 
+// MaxDepth is how deep units may nest: far beyond any real organization,
+// and a bound on what a hostile file can make the editor draw.
+const MaxDepth = 100
+
 func (v *validator) indexUnits() {
-	var walk func(us []*Unit, parent *Unit, path string)
-	walk = func(us []*Unit, parent *Unit, path string) {
+	var walk func(us []*Unit, parent *Unit, path string, depth int)
+	walk = func(us []*Unit, parent *Unit, path string, depth int) {
+		if depth >= MaxDepth && len(us) > 0 {
+			v.add(path+"/units", "units nest deeper than %d levels", MaxDepth)
+			return
+		}
 		for i, u := range us {
 			p := path + "/units/" + strconv.Itoa(i)
 			v.setParent(u, parent, p)
@@ -154,10 +162,10 @@ func (v *validator) indexUnits() {
 				v.o.noteID('u', u.ID)
 			}
 			v.checkUnit(u, p)
-			walk(u.Units, u, p)
+			walk(u.Units, u, p, depth+1)
 		}
 	}
-	walk(v.o.Units, nil, "")
+	walk(v.o.Units, nil, "", 0)
 }
 
 func (v *validator) checkUnit(u *Unit, p string) {

@@ -27,9 +27,26 @@ type Problem struct {
 func (p Problem) String() string {
 	ptr := ""
 	if p.Pointer != "" {
-		ptr = p.Pointer + ": "
+		ptr = shortPointer(p.Pointer) + ": "
 	}
 	return fmt.Sprintf("%s:%d:%d: %s%s", p.File, p.Line, p.Col, ptr, p.Msg)
+}
+
+// shortPointer keeps a pointer readable on one line: a path thousands of
+// levels deep shows its start and end.
+func shortPointer(p string) string {
+	const keep = 60
+	if len(p) <= 2*keep+3 {
+		return p
+	}
+	head, tail := p[:keep], p[len(p)-keep:]
+	if i := strings.LastIndexByte(head, '/'); i > 0 {
+		head = head[:i]
+	}
+	if i := strings.IndexByte(tail, '/'); i >= 0 {
+		tail = tail[i:]
+	}
+	return head + "/…" + tail
 }
 
 // LoadError is every problem found in a file that could not be loaded.
@@ -155,8 +172,12 @@ func checkText(d *FileDoc) []model.Problem {
 func explain(name string, data []byte, err error) error {
 	var syn *jsontext.SyntacticError
 	if errors.As(err, &syn) {
-		line, col := position(data, syn.ByteOffset)
-		return &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: string(syn.JSONPointer), Msg: syntaxMessage(syn)}}}
+		off, msg := syn.ByteOffset, syntaxMessage(syn)
+		if t := bytes.TrimLeft(data, " \t\r\n"); t[0] != '{' && t[0] != '[' && t[0] != '"' {
+			off, msg = int64(len(data)-len(t)), `not JSON: an orgplan file is a JSON object, starting with "{"`
+		}
+		line, col := position(data, off)
+		return &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: string(syn.JSONPointer), Msg: msg}}}
 	}
 	var head struct {
 		Format string `json:"format"`
