@@ -85,6 +85,17 @@ func (h *History) top() uint64 {
 // MarkSaved records the current state as the one on disk.
 func (h *History) MarkSaved() { h.saved = h.top() }
 
+// Point names the current state, to mark it saved once a save that began
+// here has finished.
+func (h *History) Point() uint64 { return h.top() }
+
+// MarkSavedAt records the state named by p as the one on disk.
+func (h *History) MarkSavedAt(p uint64) { h.saved = p }
+
+// MarkUnsaved records that no state in the history is on disk (a new
+// file, or one changed on disk by someone else).
+func (h *History) MarkUnsaved() { h.saved = ^uint64(0) }
+
 // Modified reports whether the document differs from the last saved state:
 // undoing back to it clears the mark.
 func (h *History) Modified() bool { return h.top() != h.saved }

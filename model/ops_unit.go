@@ -52,7 +52,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 	units := map[string]bool{}
 	posts := map[string]bool{}
 	var err error
-	walkUnit(root, func(u *Unit) bool {
+	WalkUnit(root, func(u *Unit) bool {
 		if u.ID == "" || o.idx.units[u.ID] != nil || units[u.ID] {
 			err = fmt.Errorf("unit id %q is empty or taken", u.ID)
 			return false
@@ -77,7 +77,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 		return err
 	}
 	// reportsTo may name units inside the new subtree or already present.
-	walkUnit(root, func(u *Unit) bool {
+	WalkUnit(root, func(u *Unit) bool {
 		for _, r := range u.ReportsTo {
 			if o.idx.units[r] == nil && !units[r] {
 				err = fmt.Errorf("unknown unit %q", r)
@@ -91,7 +91,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 
 func subtreeReports(root *Unit) bool {
 	found := false
-	walkUnit(root, func(u *Unit) bool {
+	WalkUnit(root, func(u *Unit) bool {
 		found = len(u.ReportsTo) > 0
 		return !found
 	})
@@ -101,7 +101,7 @@ func subtreeReports(root *Unit) bool {
 // indexSubtree adds a subtree, already linked under its parent, to the
 // indexes.
 func (o *Org) indexSubtree(root *Unit) {
-	walkUnit(root, func(u *Unit) bool {
+	WalkUnit(root, func(u *Unit) bool {
 		o.idx.units[u.ID] = u
 		o.noteID('u', u.ID)
 		for _, c := range u.Units {
@@ -119,7 +119,7 @@ func (o *Org) indexSubtree(root *Unit) {
 }
 
 func (o *Org) unindexSubtree(root *Unit) {
-	walkUnit(root, func(u *Unit) bool {
+	WalkUnit(root, func(u *Unit) bool {
 		delete(o.idx.units, u.ID)
 		for _, p := range u.Posts {
 			delete(o.idx.posts, p.ID)
@@ -164,13 +164,14 @@ func height(u *Unit) int {
 	return h + 1
 }
 
-// walkUnit visits root and its descendants depth first until fn says stop.
-func walkUnit(root *Unit, fn func(*Unit) bool) bool {
+// WalkUnit visits root and its descendants depth first until fn returns
+// false, and reports whether it went through them all.
+func WalkUnit(root *Unit, fn func(*Unit) bool) bool {
 	if !fn(root) {
 		return false
 	}
 	for _, c := range root.Units {
-		if !walkUnit(c, fn) {
+		if !WalkUnit(c, fn) {
 			return false
 		}
 	}
@@ -191,10 +192,10 @@ func (d DeleteUnit) apply(o *Org) (Op, error) {
 	}
 	// Units outside the subtree that report into it lose those lines.
 	inside := map[string]bool{}
-	walkUnit(u, func(x *Unit) bool { inside[x.ID] = true; return true })
+	WalkUnit(u, func(x *Unit) bool { inside[x.ID] = true; return true })
 	var restore []Op
 	seen := map[*Unit]bool{}
-	walkUnit(u, func(x *Unit) bool {
+	WalkUnit(u, func(x *Unit) bool {
 		for _, r := range o.idx.reportedBy[x.ID] {
 			if inside[r.ID] || seen[r] {
 				continue
@@ -431,7 +432,7 @@ func clonePost(p *Post) *Post {
 func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 	c := CloneUnit(clip)
 	ids := map[string]string{}
-	walkUnit(c, func(u *Unit) bool {
+	WalkUnit(c, func(u *Unit) bool {
 		if o.idx.units[u.ID] != nil || u.ID == "" {
 			nid := o.NewID('u')
 			ids[u.ID] = nid
@@ -440,9 +441,9 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 		return true
 	})
 	inside := map[string]bool{}
-	walkUnit(c, func(u *Unit) bool { inside[u.ID] = true; return true })
+	WalkUnit(c, func(u *Unit) bool { inside[u.ID] = true; return true })
 	known := func(id string) bool { return o.idx.members[id] != nil }
-	walkUnit(c, func(u *Unit) bool {
+	WalkUnit(c, func(u *Unit) bool {
 		if u.Kind != "" && o.idx.kinds[u.Kind] == nil {
 			u.Kind = ""
 		}

@@ -1,9 +1,15 @@
 // Package tui is the orgplan editor: a Bubble Tea program over a plan.
+//
+// Rules of the package: Update changes state and returns commands; View
+// only draws what Update prepared and never walks the whole tree; file I/O
+// happens in commands, whose results come back as messages.
 package tui
 
 import (
 	"io"
+	"path/filepath"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
@@ -14,28 +20,314 @@ type Options struct {
 	Org   *model.Org
 	Path  string // where ctrl+s saves; "" for an unsaved example
 	Title string // the name shown when there is no Path
-	New   bool   // Path does not exist yet
+	New   bool   // Path does not exist yet: created on the first save
 }
 
-type app struct{ opts Options }
+type focus int
 
-func (a app) Init() tea.Cmd { return nil }
+const (
+	focusTree focus = iota
+	focusPosts
+	focusSide
+	focusCount
+)
 
-func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "q" || k.String() == "ctrl+c") {
-		return a, tea.Quit
+// mode is what has the keyboard besides the panes.
+type mode int
+
+const (
+	modeNormal mode = iota
+	modePrompt
+	modeConfirmQuit
+	modeHelp
+	modeForm
+)
+
+// Model is the editor's root model.
+type Model struct {
+	org     *model.Org
+	hist    model.History
+	path    string
+	title   string
+	isNew   bool
+	keys    KeyMap
+	styles  Styles
+	isDark  bool
+	help    help.Model
+	width   int
+	height  int
+	lay     layout
+	focus   focus
+	mode    mode
+	tree    treePane
+	posts   postsPane
+	side    sidePanel
+	prompt  *prompt
+	form    *form
+	status  string
+	statErr bool
+	clip    *model.Unit // the last deleted unit, for p
+	search  search
+	saving  bool
+}
+
+// New builds the editor over a plan.
+func New(opts Options) *Model {
+	o := opts.Org
+	if o == nil {
+		o = model.New("New organization")
 	}
-	return a, nil
-}
-
-func (a app) View() tea.View {
-	v := tea.NewView(a.opts.Org.Name + "\n\nq quits")
-	v.AltScreen = true
-	return v
+	m := &Model{
+		org:    o,
+		path:   opts.Path,
+		title:  opts.Title,
+		isNew:  opts.New,
+		keys:   DefaultKeyMap(),
+		isDark: true,
+		help:   help.New(),
+		tree:   newTreePane(o),
+	}
+	m.styles = NewStyles(true)
+	m.side = newSidePanel()
+	m.side.refresh(m.org)
+	if opts.New {
+		m.hist.MarkUnsaved()
+	}
+	return m
 }
 
 // Run opens the editor and returns when the user quits.
 func Run(opts Options, in io.Reader, out io.Writer) error {
-	_, err := tea.NewProgram(app{opts}, tea.WithInput(in), tea.WithOutput(out)).Run()
+	_, err := tea.NewProgram(New(opts), tea.WithInput(in), tea.WithOutput(out)).Run()
 	return err
+}
+
+// Init implements tea.Model.
+func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// fileLabel is the file name shown in the title line.
+func (m *Model) fileLabel() string {
+	if m.path != "" {
+		return filepath.Base(m.path)
+	}
+	if m.title != "" {
+		return m.title + " (example)"
+	}
+	return "(unsaved)"
+}
+
+// modified reports unsaved changes. An example opened without a file is
+// unmodified until edited: there is nothing to lose by quitting.
+func (m *Model) modified() bool { return m.hist.Modified() }
+
+// Update implements tea.Model.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.relayout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.styles = NewStyles(m.isDark)
+		m.help.Styles = help.DefaultStyles(m.isDark)
+		return m, nil
+	case savedMsg:
+		return m, m.saved(msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		m.wheel(msg.Mouse())
+		return m, nil
+	case tea.PasteMsg:
+		if m.mode == modePrompt {
+			return m, m.updatePrompt(msg)
+		}
+		if m.mode == modeForm {
+			return m, m.updateForm(msg)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	// Anything else (cursor blinks, form internals) goes to what is open.
+	switch m.mode {
+	case modePrompt:
+		return m, m.updatePrompt(msg)
+	case modeForm:
+		return m, m.updateForm(msg)
+	}
+	return m, nil
+}
+
+// key routes a key press: open dialog first, then global keys, then the
+// focused pane.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	switch m.mode {
+	case modePrompt:
+		return m.updatePrompt(msg)
+	case modeConfirmQuit:
+		return m.confirmQuitKey(msg)
+	case modeHelp:
+		m.mode = modeNormal
+		return nil
+	case modeForm:
+		return m.updateForm(msg)
+	}
+	m.status, m.statErr = "", false
+	if m.lay.tooSmall {
+		if msg.String() == "q" || msg.String() == "ctrl+c" {
+			return m.quit()
+		}
+		return nil
+	}
+	if cmd, ok := m.globalKey(msg); ok {
+		return cmd
+	}
+	switch m.focus {
+	case focusTree:
+		return m.treeKey(msg)
+	case focusPosts:
+		return m.postsKey(msg)
+	case focusSide:
+		return m.sideKey(msg)
+	}
+	return nil
+}
+
+// globalKey handles the keys that work in every pane.
+func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	g := m.keys.Global
+	switch {
+	case matches(msg, g.Quit):
+		return m.quit(), true
+	case matches(msg, g.Help):
+		m.mode = modeHelp
+		return nil, true
+	case matches(msg, g.Save):
+		return m.saveKey(false), true
+	case matches(msg, g.Undo):
+		m.undo()
+		return nil, true
+	case matches(msg, g.Redo):
+		m.redo()
+		return nil, true
+	case matches(msg, g.Focus):
+		m.focus = (m.focus + 1) % focusCount
+		return nil, true
+	case matches(msg, g.FocusBack):
+		m.focus = (m.focus + focusCount - 1) % focusCount
+		return nil, true
+	case matches(msg, g.Search):
+		m.openSearch()
+		return textinputBlink(), true
+	case matches(msg, g.Next):
+		m.nextMatch(1)
+		return nil, true
+	case matches(msg, g.Prev):
+		m.nextMatch(-1)
+		return nil, true
+	}
+	for i, b := range g.Tabs {
+		if matches(msg, b) {
+			m.side.tab = i
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+// quit leaves at once when nothing would be lost, and asks otherwise.
+func (m *Model) quit() tea.Cmd {
+	if !m.modified() {
+		return tea.Quit
+	}
+	m.mode = modeConfirmQuit
+	return nil
+}
+
+func (m *Model) confirmQuitKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "s", "y", "enter":
+		m.mode = modeNormal
+		return m.saveKey(true)
+	case "d", "n":
+		return tea.Quit
+	case "c", "esc", "q", "ctrl+c":
+		m.mode = modeNormal
+		m.setStatus("quit canceled")
+	}
+	return nil
+}
+
+// apply makes one undoable change and refreshes what depends on the
+// document. The cursor stays on keep (a unit id) when given.
+func (m *Model) apply(op model.Op, keep string) bool {
+	if err := m.hist.Do(m.org, op); err != nil {
+		m.setError(err.Error())
+		return false
+	}
+	m.afterChange(keep)
+	return true
+}
+
+func (m *Model) afterChange(keep string) {
+	if keep == "" {
+		if u := m.tree.selected(); u != nil && m.org.Unit(u.ID) != nil {
+			keep = u.ID
+		}
+	}
+	m.tree.rebuild(keep)
+	m.side.refresh(m.org)
+	m.search.stale = true
+}
+
+func (m *Model) undo() {
+	label, ok, err := m.hist.Undo(m.org)
+	switch {
+	case !ok:
+		m.setStatus("nothing to undo")
+	case err != nil:
+		m.setError("undo failed: " + err.Error())
+	default:
+		m.afterChange("")
+		m.setStatus("undid: " + clean(label))
+	}
+}
+
+func (m *Model) redo() {
+	label, ok, err := m.hist.Redo(m.org)
+	switch {
+	case !ok:
+		m.setStatus("nothing to redo")
+	case err != nil:
+		m.setError("redo failed: " + err.Error())
+	default:
+		m.afterChange("")
+		m.setStatus("redid: " + clean(label))
+	}
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statErr = s, false }
+func (m *Model) setError(s string)  { m.status, m.statErr = s, true }
+
+// openPrompt starts a one-line prompt on the key line.
+func (m *Model) openPrompt(label, value string, accept func(string) tea.Cmd) {
+	m.prompt = newPrompt(label, value, m.width, accept)
+	m.mode = modePrompt
+}
+
+func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
+	res, cmd := m.prompt.update(msg)
+	switch res {
+	case promptAccepted:
+		p := m.prompt
+		m.prompt, m.mode = nil, modeNormal
+		return p.accept(p.value())
+	case promptCanceled:
+		m.prompt, m.mode = nil, modeNormal
+		m.setStatus("canceled")
+		return nil
+	}
+	return cmd
 }

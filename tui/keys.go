@@ -1,0 +1,109 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds the editor's key bindings, one group per context. The key
+// line, the help screen and the README all come from these.
+type KeyMap struct {
+	Global GlobalKeys
+	Tree   TreeKeys
+	Posts  PostKeys
+	Side   SideKeys
+}
+
+// GlobalKeys work whatever pane has the focus.
+type GlobalKeys struct {
+	Save, Undo, Redo, Search, Next, Prev, Focus, FocusBack, Members, Export, Help, Quit key.Binding
+	Tabs                                                                                [5]key.Binding
+}
+
+// TreeKeys work on the organization tree.
+type TreeKeys struct {
+	Up, Down, Left, Right, Toggle, Top, Bottom, PageUp, PageDown key.Binding
+	AddChild, AddSibling, Rename, Edit, Delete, Paste            key.Binding
+	MoveUp, MoveDown, Outdent, Indent                            key.Binding
+	ExpandAll, CollapseAll                                       key.Binding
+}
+
+// PostKeys work on the posts of the selected unit.
+type PostKeys struct {
+	Up, Down, Add, Edit, Holder, Candidate, RemoveCandidate, Delete, MoveUp, MoveDown key.Binding
+}
+
+// SideKeys work in the side panel.
+type SideKeys struct {
+	Up, Down, Jump, Mark key.Binding
+}
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+// DefaultKeyMap returns the bindings the design lists.
+func DefaultKeyMap() KeyMap {
+	k := KeyMap{
+		Global: GlobalKeys{
+			Save:      bind("ctrl+s", "save", "ctrl+s"),
+			Undo:      bind("u", "undo", "u"),
+			Redo:      bind("ctrl+r", "redo", "ctrl+r"),
+			Search:    bind("/", "search", "/"),
+			Next:      bind("n", "next match", "n"),
+			Prev:      bind("N", "previous match", "N"),
+			Focus:     bind("tab", "focus", "tab"),
+			FocusBack: bind("shift+tab", "focus back", "shift+tab"),
+			Members:   bind("m", "members", "m"),
+			Export:    bind("E", "export", "E"),
+			Help:      bind("?", "help", "?"),
+			Quit:      bind("q", "quit", "q", "ctrl+c"),
+		},
+		Tree: TreeKeys{
+			Up:          bind("↑/k", "up", "up", "k"),
+			Down:        bind("↓/j", "down", "down", "j"),
+			Left:        bind("←/h", "collapse / parent", "left", "h"),
+			Right:       bind("→/l", "expand / child", "right", "l"),
+			Toggle:      bind("space", "collapse / expand", "space"),
+			Top:         bind("g", "top", "g", "home"),
+			Bottom:      bind("G", "bottom", "G", "end"),
+			PageUp:      bind("pgup", "page up", "pgup"),
+			PageDown:    bind("pgdn", "page down", "pgdown"),
+			AddChild:    bind("a", "add sub-unit", "a"),
+			AddSibling:  bind("o", "add unit below", "o"),
+			Rename:      bind("r", "rename", "r"),
+			Edit:        bind("e/enter", "edit details", "e", "enter"),
+			Delete:      bind("d", "delete (cut)", "d"),
+			Paste:       bind("p", "paste as sub-unit", "p"),
+			MoveUp:      bind("K", "move up", "K"),
+			MoveDown:    bind("J", "move down", "J"),
+			Outdent:     bind("<", "outdent", "<"),
+			Indent:      bind(">", "indent", ">"),
+			ExpandAll:   bind("*", "expand all below", "*"),
+			CollapseAll: bind("-", "collapse all", "-"),
+		},
+		Posts: PostKeys{
+			Up:              bind("↑/k", "up", "up", "k"),
+			Down:            bind("↓/j", "down", "down", "j"),
+			Add:             bind("a", "add post", "a"),
+			Edit:            bind("e/enter", "edit post", "e", "enter"),
+			Holder:          bind("h", "choose holder", "h"),
+			Candidate:       bind("c", "add candidate", "c"),
+			RemoveCandidate: bind("x", "remove candidate", "x"),
+			Delete:          bind("d", "delete post", "d"),
+			MoveUp:          bind("K", "candidate earlier", "K"),
+			MoveDown:        bind("J", "candidate later", "J"),
+		},
+		Side: SideKeys{
+			Up:   bind("↑/k", "up", "up", "k"),
+			Down: bind("↓/j", "down", "down", "j"),
+			Jump: bind("enter", "jump to it", "enter"),
+			Mark: bind("space", "mark", "space"),
+		},
+	}
+	for i := range k.Global.Tabs {
+		n := string(rune('1' + i))
+		k.Global.Tabs[i] = bind(n, tabNames[i], n)
+	}
+	return k
+}
+
+// tabNames are the side panel's tabs, in key order.
+var tabNames = [5]string{"Labor", "Vacancies", "Member", "Checks", "What-if"}

@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Styles holds every style the editor draws with, by meaning. NewStyles
+// builds it for a light or dark background; it is rebuilt when the
+// terminal reports its background.
+type Styles struct {
+	Title     lipgloss.Style // the title line
+	TitleDim  lipgloss.Style
+	Modified  lipgloss.Style
+	Border    lipgloss.Style // pane border, blurred
+	BorderOn  lipgloss.Style // pane border, focused
+	PaneTitle lipgloss.Style
+	Selected  lipgloss.Style // the cursor row in the focused pane
+	Current   lipgloss.Style // the cursor row in a blurred pane
+	Dim       lipgloss.Style
+	Match     lipgloss.Style // a search match
+	Error     lipgloss.Style // vacant posts, errors
+	Warning   lipgloss.Style // posts with no candidate, warnings
+	OK        lipgloss.Style
+	Key       lipgloss.Style // a key in the key line
+	Status    lipgloss.Style
+	StatusErr lipgloss.Style
+	Dialog    lipgloss.Style
+	TabOn     lipgloss.Style
+	TabOff    lipgloss.Style
+	Secrecy   map[string]lipgloss.Style
+}
+
+// NewStyles builds the styles for a dark or light background. Selection uses
+// reverse video, so that it shows without colors too (NO_COLOR).
+func NewStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	accent := c("#5A3FC0", "#B7A6FF")
+	dim := c("#6B6B6B", "#8A8A8A")
+	red := c("#B00020", "#FF6B6B")
+	yellow := c("#8A5A00", "#F2C14E")
+	green := c("#1E7B34", "#7BD88F")
+	s := Styles{
+		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		TitleDim:  lipgloss.NewStyle().Foreground(dim),
+		Modified:  lipgloss.NewStyle().Bold(true).Foreground(yellow),
+		Border:    lipgloss.NewStyle().Foreground(dim),
+		BorderOn:  lipgloss.NewStyle().Foreground(accent),
+		PaneTitle: lipgloss.NewStyle().Bold(true),
+		Selected:  lipgloss.NewStyle().Reverse(true).Bold(true),
+		Current:   lipgloss.NewStyle().Underline(true),
+		Dim:       lipgloss.NewStyle().Foreground(dim),
+		Match:     lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent),
+		Error:     lipgloss.NewStyle().Bold(true).Foreground(red),
+		Warning:   lipgloss.NewStyle().Foreground(yellow),
+		OK:        lipgloss.NewStyle().Foreground(green),
+		Key:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Status:    lipgloss.NewStyle().Foreground(green),
+		StatusErr: lipgloss.NewStyle().Bold(true).Foreground(red),
+		Dialog:    lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		TabOn:     lipgloss.NewStyle().Bold(true).Reverse(true),
+		TabOff:    lipgloss.NewStyle().Foreground(dim),
+	}
+	s.Secrecy = map[string]lipgloss.Style{
+		"open":   lipgloss.NewStyle().Foreground(green),
+		"low":    lipgloss.NewStyle().Foreground(green),
+		"medium": lipgloss.NewStyle().Foreground(dim),
+		"high":   lipgloss.NewStyle().Foreground(yellow),
+		"strict": lipgloss.NewStyle().Foreground(red),
+	}
+	return s
+}
