@@ -69,6 +69,8 @@ type Model struct {
 	clip    *model.Unit // the last deleted unit, for p
 	search  search
 	saving  bool
+	// helpOffset scrolls the help screen.
+	helpOffset int
 }
 
 // New builds the editor over a plan.
@@ -169,7 +171,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case modeConfirmQuit:
 		return m.confirmQuitKey(msg)
 	case modeHelp:
-		m.mode = modeNormal
+		m.helpKey(msg)
 		return nil
 	case modeForm:
 		return m.updateForm(msg)

@@ -45,7 +45,7 @@ func (m *Model) render() string {
 	screen := strings.Join(lines, "\n")
 	switch m.mode {
 	case modeHelp:
-		return m.overlay(screen, m.helpView())
+		return m.helpScreen()
 	case modeConfirmQuit:
 		return m.overlay(screen, m.confirmQuitView())
 	case modeForm:
@@ -176,55 +176,81 @@ func (m *Model) confirmQuitView() string {
 	return m.styles.Dialog.Render(body)
 }
 
-// helpView lists every key, from the key map.
-func (m *Model) helpView() string {
+// helpLines lists every key, from the key map, in as many columns as fit.
+func (m *Model) helpLines(width int) []string {
 	g, t, p, s := m.keys.Global, m.keys.Tree, m.keys.Posts, m.keys.Side
-	cols := [][]key.Binding{
-		{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll},
-		{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent},
-		{p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown, s.Jump, s.Mark},
-		{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit},
+	groups := []struct {
+		head string
+		keys []key.Binding
+	}{
+		{"Tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll}},
+		{"Tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
+		{"Posts", []key.Binding{p.Up, p.Down, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
+		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
+		{"Side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark}},
 	}
-	heads := []string{"Tree: move", "Tree: edit", "Posts · side panel", "Everywhere"}
+	const colW = 30
 	var blocks []string
-	for i, col := range cols {
-		lines := []string{m.styles.PaneTitle.Render(heads[i])}
-		for _, b := range col {
+	for _, gr := range groups {
+		lines := []string{m.styles.PaneTitle.Render(gr.head)}
+		for _, b := range gr.keys {
 			h := b.Help()
-			lines = append(lines, m.styles.Key.Render(fmt.Sprintf("%-9s", h.Key))+" "+h.Desc)
+			lines = append(lines, m.styles.Key.Render(fmt.Sprintf("%-9s", h.Key))+" "+trunc(h.Desc, colW-12))
 		}
-		blocks = append(blocks, strings.Join(lines, "\n"))
+		blocks = append(blocks, lipgloss.NewStyle().Width(colW).Render(strings.Join(lines, "\n")))
 	}
-	tabs := make([]string, len(tabNames))
-	for i, n := range tabNames {
-		tabs[i] = m.styles.Key.Render(fmt.Sprint(i+1)) + " " + n
+	perRow := max((width-2)/colW, 1)
+	var rows []string
+	for i := 0; i < len(blocks); i += perRow {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, blocks[i:min(i+perRow, len(blocks))]...), "")
 	}
-	legend := m.styles.Error.Render("!") + " a post is vacant   " + m.styles.Warning.Render("?") +
-		" a post has no active candidate   † not active   ← candidates, first in line first"
-	var body string
-	if m.width >= 120 {
-		body = lipgloss.JoinHorizontal(lipgloss.Top, padRight(blocks[0]), padRight(blocks[1]), padRight(blocks[2]), blocks[3])
-	} else {
-		body = lipgloss.JoinVertical(lipgloss.Left,
-			lipgloss.JoinHorizontal(lipgloss.Top, padRight(blocks[0]), blocks[1]), "",
-			lipgloss.JoinHorizontal(lipgloss.Top, padRight(blocks[2]), blocks[3]))
+	out := strings.Split(strings.Join(rows, "\n"), "\n")
+	out = append(out,
+		m.styles.Error.Render("!")+" a post is vacant",
+		m.styles.Warning.Render("?")+" a post has no active candidate",
+		"† not active (arrested, exiled, inactive)",
+		"← the candidates, first in line first")
+	for i := range out {
+		out[i] = " " + out[i]
 	}
-	text := m.styles.Title.Render("orgplan keys") + "\n\n" + body + "\n\n" +
-		"Side panel: " + strings.Join(tabs, "  ") + "\n" + legend + "\n\n" +
-		m.styles.Dim.Render("any key closes this help")
-	d := m.styles.Dialog.Render(text)
-	if lipgloss.Width(d) > m.width || lipgloss.Height(d) > m.height {
-		// A small terminal gets the help cut to fit rather than a broken frame.
-		ls := strings.Split(d, "\n")
-		if len(ls) > m.height {
-			ls = ls[:m.height]
-		}
-		for i := range ls {
-			ls[i] = trunc(ls[i], m.width)
-		}
-		d = strings.Join(ls, "\n")
+	return out
+}
+
+// helpScreen shows the keys full screen, scrolled by helpOffset.
+func (m *Model) helpScreen() string {
+	lines := m.helpLines(m.width)
+	h := m.height - 2
+	m.helpOffset = max(min(m.helpOffset, len(lines)-h), 0)
+	end := min(m.helpOffset+h, len(lines))
+	out := []string{fit(" "+m.styles.Title.Render("orgplan keys"), m.width)}
+	for _, l := range lines[m.helpOffset:end] {
+		out = append(out, fit(l, m.width))
 	}
-	return d
+	for len(out) < m.height-1 {
+		out = append(out, strings.Repeat(" ", m.width))
+	}
+	more := ""
+	if len(lines) > h {
+		more = "j/k scroll · "
+	}
+	out = append(out, fit(" "+m.styles.Dim.Render(more+"any other key closes this help"), m.width))
+	return strings.Join(out, "\n")
+}
+
+// helpKey scrolls the help or closes it.
+func (m *Model) helpKey(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "j", "down":
+		m.helpOffset++
+	case "k", "up":
+		m.helpOffset = max(m.helpOffset-1, 0)
+	case "pgdown", "space":
+		m.helpOffset += max(m.height-3, 1)
+	case "pgup":
+		m.helpOffset = max(m.helpOffset-m.height+3, 0)
+	default:
+		m.mode, m.helpOffset = modeNormal, 0
+	}
 }
 
 func padRight(s string) string { return lipgloss.NewStyle().PaddingRight(3).Render(s) }

@@ -1,0 +1,223 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
+)
+
+// These tests drive the real binary in tmux, as a person would: keys in,
+// the screen read back.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "orgplan-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "orgplan")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// term is one tmux session on its own server socket.
+type term struct {
+	t      *testing.T
+	socket string
+}
+
+func newTerm(t *testing.T, w, h int, dir string, args ...string) *term {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux not installed")
+	}
+	tm := &term{t: t, socket: fmt.Sprintf("orgplan-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	cmd := append([]string{binary(t)}, args...)
+	// One shell command line; remain-on-exit keeps what a failed start printed.
+	tm.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
+		"TERM=xterm-256color HOME="+dir+" "+strings.Join(quoteAll(cmd), " "))
+	tm.tmux("set-option", "-t", "0", "remain-on-exit", "on")
+	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func quoteAll(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	return out
+}
+
+func (tm *term) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v: %s", args, err, out)
+	}
+	return string(out)
+}
+
+// keys sends tmux key names ("Enter", "C-s", "j").
+func (tm *term) keys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		tm.tmux("send-keys", "-t", "0", k)
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+// typeText sends literal text.
+func (tm *term) typeText(s string) {
+	tm.t.Helper()
+	tm.tmux("send-keys", "-t", "0", "-l", s)
+	time.Sleep(30 * time.Millisecond)
+}
+
+func (tm *term) screen() string { return tm.tmux("capture-pane", "-t", "0", "-p", "-J", "-S", "-50") }
+
+// waitFor polls the screen until it shows s.
+func (tm *term) waitFor(s string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := tm.screen()
+		if strings.Contains(scr, s) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never showed %q:\n%s", s, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitExit waits for the program to end (the pane's command is gone).
+func (tm *term) waitExit() {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		out, err := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
+		if err != nil || strings.HasPrefix(string(out), "1") || !strings.Contains(string(out), "orgplan") {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("the editor did not exit:\n%s", tm.screen())
+}
+
+func findUnit(o *model.Org, name string) *model.Unit {
+	var found *model.Unit
+	o.Walk(func(u *model.Unit) bool {
+		if u.Name == name && (found == nil || u.Parent() != nil && u.Parent().Name == "Executive group") {
+			found = u
+		}
+		return true
+	})
+	return found
+}
+
+func TestTmuxAddSaveQuitReopen(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", path); code != 0 {
+		t.Fatal(errs)
+	}
+	tm := newTerm(t, 80, 24, dir, path)
+	tm.waitFor("Organization")
+	// Cursor on the Central Organ; down twice to the committee, l to its
+	// first child, the executive group.
+	tm.keys("j", "j", "l")
+	tm.waitFor("Posts: Executive group")
+	tm.keys("a")
+	tm.waitFor("New unit under")
+	tm.typeText("Printing group")
+	tm.keys("Enter")
+	tm.waitFor("added «Printing group»")
+	tm.keys("C-s")
+	tm.waitFor("saved plan.json")
+	tm.keys("q")
+	tm.waitExit()
+
+	o, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := findUnit(o, "Printing group")
+	if u == nil || u.Parent() == nil || u.Parent().Name != "Executive group" {
+		t.Fatalf("no Printing group under the executive group after reopening")
+	}
+
+	// Undo works: add, u, save — the unit is gone.
+	tm = newTerm(t, 80, 24, dir, path)
+	tm.waitFor("Organization")
+	tm.keys("a")
+	tm.typeText("Temporary group")
+	tm.keys("Enter")
+	tm.waitFor("added «Temporary group»")
+	tm.keys("u")
+	tm.waitFor("undid: add unit Temporary group")
+	tm.keys("C-s")
+	tm.waitFor("saved plan.json")
+	tm.keys("q")
+	tm.waitExit()
+	o, err = storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if findUnit(o, "Temporary group") != nil || findUnit(o, "Printing group") == nil {
+		t.Fatal("after add, undo and save the file is not as before the add")
+	}
+}
+
+func TestTmuxSizesAndBadFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tm := newTerm(t, 50, 12, dir)
+	tm.waitFor("Terminal too small: 50x12")
+	tm.tmux("resize-window", "-t", "0", "-x", "120", "-y", "40")
+	scr := tm.waitFor("5 What-if")
+	if !strings.Contains(scr, "St. Petersburg Committee (1902 plan)") {
+		t.Fatalf("120x40 screen:\n%s", scr)
+	}
+	tm.tmux("resize-window", "-t", "0", "-x", "60", "-y", "15")
+	tm.waitFor("Organization")
+	tm.keys("q")
+	tm.waitExit()
+
+	// A file that fails to load: one error line, the terminal left clean.
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"format":"orgplan/1","name":"x","units":[{"id":"u1","name":"a","colour":1}]}`), 0o600)
+	tm = newTerm(t, 80, 24, dir, bad)
+	scr = tm.waitFor("unknown field")
+	if !strings.Contains(scr, "bad.json:1:") || strings.Contains(scr, "Organization") {
+		t.Fatalf("bad file screen:\n%s", scr)
+	}
+}

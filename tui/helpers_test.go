@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
+)
+
+func exampleOrg(t testing.TB, name string) *model.Org {
+	t.Helper()
+	data, ok := examples.Get(name)
+	if !ok {
+		t.Fatalf("no example %s", name)
+	}
+	o, err := storage.Decode(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// newModel opens the 1902 example at a terminal size.
+func newModel(t testing.TB, w, h int) *Model {
+	t.Helper()
+	m := New(Options{Org: exampleOrg(t, examples.Default), Title: examples.FileName(examples.Default)})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// keyMsg builds the key press a terminal sends for a key name as
+// KeyPressMsg.String spells it.
+func keyMsg(s string) tea.KeyPressMsg {
+	special := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"backspace": tea.KeyBackspace,
+	}
+	if strings.HasPrefix(s, "ctrl+") {
+		return tea.KeyPressMsg{Code: rune(s[5]), Mod: tea.ModCtrl}
+	}
+	if s == "shift+tab" {
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	}
+	if r, ok := special[s]; ok {
+		if s == "space" {
+			return tea.KeyPressMsg{Code: r, Text: " "}
+		}
+		return tea.KeyPressMsg{Code: r}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// press sends keys and returns the last command.
+func press(m *Model, keys ...string) tea.Cmd {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		_, cmd = m.Update(keyMsg(k))
+	}
+	return cmd
+}
+
+// typeText types text one character at a time, as a person would.
+func typeText(m *Model, s string) {
+	for _, r := range s {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// run executes a command and feeds its messages back, as the program
+// would, and what those return in turn. Commands that wait (cursor blinks)
+// are dropped after a moment, so that tests stay fast and in order.
+func run(m *Model, cmd tea.Cmd) {
+	for depth := 0; cmd != nil && depth < 20; depth++ {
+		done := make(chan tea.Msg, 1)
+		go func() { done <- cmd() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(50 * time.Millisecond):
+			return
+		}
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range b {
+				run(m, c)
+			}
+			return
+		}
+		if msg == nil {
+			return
+		}
+		_, cmd = m.Update(msg)
+	}
+}
+
+// pressRun presses keys and runs what each returns, for dialogs whose
+// widgets move on through commands.
+func pressRun(m *Model, keys ...string) {
+	for _, k := range keys {
+		run(m, press(m, k))
+	}
+}
+
+func screen(m *Model) string { return ansi.Strip(m.View().Content) }
+
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+func selectedName(m *Model) string {
+	if u := m.tree.selected(); u != nil {
+		return u.Name
+	}
+	return ""
+}
+
+// selectUnit puts the tree cursor on the unit with that name.
+func selectUnit(t testing.TB, m *Model, name string) *model.Unit {
+	t.Helper()
+	var found *model.Unit
+	m.org.Walk(func(u *model.Unit) bool {
+		if u.Name == name {
+			found = u
+			return false
+		}
+		return true
+	})
+	if found == nil || !m.tree.reveal(found.ID) {
+		t.Fatalf("no unit %q", name)
+	}
+	return found
+}

@@ -1,0 +1,118 @@
+package tui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/orgplan/orgplan/examples"
+)
+
+// startProgram runs the editor on the 1902 example in a real program.
+func startProgram(t *testing.T, w, h int) (*teatest.TestModel, *Model) {
+	t.Helper()
+	m := New(Options{Org: exampleOrg(t, examples.Default), Title: examples.FileName(examples.Default)})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	waitFor(t, tm, "Organization")
+	return tm, m
+}
+
+func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+func send(tm *teatest.TestModel, keys ...string) {
+	for _, k := range keys {
+		tm.Send(keyMsg(k))
+	}
+}
+
+// finish quits the program and returns the final model's screen.
+func finish(t *testing.T, tm *teatest.TestModel) *Model {
+	t.Helper()
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+}
+
+var sizes = []struct {
+	name string
+	w, h int
+}{{"80x24", 80, 24}, {"120x40", 120, 40}}
+
+func TestGoldenOpened(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+	}
+}
+
+func TestGoldenUnitAddedAndRenamed(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			send(tm, "j", "j", "l", "a") // under the executive group
+			tm.Type("Cipher group")
+			send(tm, "enter", "r")
+			for range len("Cipher group") {
+				send(tm, "backspace")
+			}
+			tm.Type("Cipher and codes group")
+			send(tm, "enter")
+			waitFor(t, tm, "renamed to")
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+	}
+}
+
+func TestGoldenHelp(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			send(tm, "?")
+			waitFor(t, tm, "closes this help")
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+	}
+}
+
+func TestGoldenQuitPrompt(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			send(tm, "d", "q")
+			waitFor(t, tm, "before quitting")
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+	}
+}
+
+func TestGoldenTinyTerminal(t *testing.T) {
+	m := New(Options{Org: exampleOrg(t, examples.Default)})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(40, 10))
+	waitFor(t, tm, "too small")
+	golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+}
+
+func TestTypingAQuitFlowFinishes(t *testing.T) {
+	tm, _ := startProgram(t, 80, 24)
+	send(tm, "a")
+	tm.Type("Night school")
+	send(tm, "enter", "q", "d")
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	out := tm.FinalModel(t).(*Model)
+	if !strings.Contains(screen(out), "Night school") {
+		t.Fatal("the typed unit never showed")
+	}
+	_ = tea.Quit
+}
