@@ -1,0 +1,172 @@
+package model
+
+import "sort"
+
+// Vacancy is a post that needs attention: no holder, or no active
+// candidate ready to step in, or both.
+type Vacancy struct {
+	Post        *Post
+	Vacant      bool // no holder
+	NoCandidate bool // no active candidate
+	Required    bool // the post's function is one its unit's kind requires
+	Depth       int  // of its unit; shallower posts lead more
+}
+
+// Vacancies lists the posts with no holder or no active candidate, most
+// important first: the shallower the unit, the more it leads; at the same
+// depth, posts for a function the kind requires come first, then vacant
+// posts before merely unbacked ones, then document order.
+func Vacancies(o *Org) []Vacancy {
+	var out []Vacancy
+	o.Walk(func(u *Unit) bool {
+		k := o.idx.kinds[u.Kind]
+		depth := -1
+		for _, p := range u.Posts {
+			v := Vacancy{Post: p, Vacant: p.Holder == "", NoCandidate: !o.HasActiveCandidate(p)}
+			if !v.Vacant && !v.NoCandidate {
+				continue
+			}
+			if depth < 0 {
+				depth = u.Depth()
+			}
+			v.Depth = depth
+			v.Required = k != nil && indexOf(k.RequiredFunctions, p.Function) >= 0 && p.Function != ""
+			out = append(out, v)
+		}
+		return true
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Depth != b.Depth {
+			return a.Depth < b.Depth
+		}
+		if a.Required != b.Required {
+			return a.Required
+		}
+		return a.Vacant && !b.Vacant
+	})
+	return out
+}
+
+// HasActiveCandidate reports whether someone active stands ready for p.
+func (o *Org) HasActiveCandidate(p *Post) bool {
+	for _, c := range p.Candidates {
+		if o.MemberActive(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// Candidacy is a post a member stands ready for, and their place in line
+// (1: first).
+type Candidacy struct {
+	Post     *Post
+	Position int
+}
+
+// MemberSummary is what a member is charged with.
+type MemberSummary struct {
+	Member      *Member
+	Held        []*Post     // in document order
+	Functions   []string    // distinct functions performed
+	Candidacies []Candidacy // in document order
+	Units       []*Unit     // where they hold or stand ready, in document order
+	Exposure    int         // see Exposure
+}
+
+// Summarize gathers a member's posts, candidacies and units from the
+// indexes, without walking the tree.
+func Summarize(o *Org, memberID string) (MemberSummary, bool) {
+	m := o.idx.members[memberID]
+	if m == nil {
+		return MemberSummary{}, false
+	}
+	s := MemberSummary{Member: m, Functions: o.MemberFunctions(memberID)}
+	s.Held = append(s.Held, o.idx.held[memberID]...)
+	for _, p := range o.idx.cand[memberID] {
+		s.Candidacies = append(s.Candidacies, Candidacy{Post: p, Position: indexOf(p.Candidates, memberID) + 1})
+	}
+	order := o.postOrder(append(append([]*Post(nil), s.Held...), postsOf(s.Candidacies)...))
+	sort.SliceStable(s.Held, func(i, j int) bool { return order[s.Held[i]] < order[s.Held[j]] })
+	sort.SliceStable(s.Candidacies, func(i, j int) bool { return order[s.Candidacies[i].Post] < order[s.Candidacies[j].Post] })
+	seen := map[*Unit]bool{}
+	for _, p := range s.Held {
+		if !seen[p.unit] {
+			seen[p.unit] = true
+			s.Units = append(s.Units, p.unit)
+		}
+	}
+	for _, c := range s.Candidacies {
+		if !seen[c.Post.unit] {
+			seen[c.Post.unit] = true
+			s.Units = append(s.Units, c.Post.unit)
+		}
+	}
+	sort.SliceStable(s.Units, func(i, j int) bool { return o.unitBefore(s.Units[i], s.Units[j]) })
+	s.Exposure = Exposure(o, memberID)
+	return s, true
+}
+
+func postsOf(cs []Candidacy) []*Post {
+	ps := make([]*Post, len(cs))
+	for i, c := range cs {
+		ps[i] = c.Post
+	}
+	return ps
+}
+
+// postOrder ranks a few posts in document order by comparing their paths,
+// so a member's summary never walks the whole tree.
+func (o *Org) postOrder(ps []*Post) map[*Post]int {
+	sorted := append([]*Post(nil), ps...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.unit != b.unit {
+			return o.unitBefore(a.unit, b.unit)
+		}
+		return indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b)
+	})
+	rank := make(map[*Post]int, len(sorted))
+	for i, p := range sorted {
+		rank[p] = i
+	}
+	return rank
+}
+
+// unitBefore reports whether a comes before b in document order, by
+// comparing their ancestries.
+func (o *Org) unitBefore(a, b *Unit) bool {
+	pa, pb := o.Path(a), o.Path(b)
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		if pa[i] != pb[i] {
+			return o.IndexOf(pa[i]) < o.IndexOf(pb[i])
+		}
+	}
+	return len(pa) < len(pb)
+}
+
+// Exposure counts the distinct other members who share a unit with the
+// member, as holder or candidate: the people an arrest would put at risk.
+func Exposure(o *Org, memberID string) int {
+	seen := map[string]bool{}
+	units := map[*Unit]bool{}
+	for _, p := range o.idx.held[memberID] {
+		units[p.unit] = true
+	}
+	for _, p := range o.idx.cand[memberID] {
+		units[p.unit] = true
+	}
+	for u := range units {
+		for _, p := range u.Posts {
+			if p.Holder != "" {
+				seen[p.Holder] = true
+			}
+			for _, c := range p.Candidates {
+				seen[c] = true
+			}
+		}
+	}
+	delete(seen, memberID)
+	return len(seen)
+}
