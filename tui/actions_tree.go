@@ -18,6 +18,7 @@ func textinputBlink() tea.Cmd { return textinput.Blink }
 func (m *Model) treeKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.Tree
 	t := &m.tree
+	before := t.selected()
 	switch {
 	case matches(msg, k.Up):
 		t.move(-1)
@@ -64,7 +65,9 @@ func (m *Model) treeKey(msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	m.posts.cursor = min(m.posts.cursor, 0)
+	if m.tree.selected() != before {
+		m.posts.cursor, m.posts.offset, m.posts.cand = 0, 0, -1
+	}
 	return nil
 }
 

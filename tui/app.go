@@ -41,6 +41,9 @@ const (
 	modeConfirmQuit
 	modeHelp
 	modeForm
+	modePicker
+	modeMembers
+	modeConfirm
 )
 
 // Model is the editor's root model.
@@ -64,6 +67,9 @@ type Model struct {
 	side    sidePanel
 	prompt  *prompt
 	form    *form
+	picker  *picker
+	members *membersScreen
+	confirm *confirm
 	status  string
 	statErr bool
 	clip    *model.Unit // the last deleted unit, for p
@@ -71,6 +77,8 @@ type Model struct {
 	saving  bool
 	// helpOffset scrolls the help screen.
 	helpOffset int
+	// showNames shows members' real names (v in the members screen).
+	showNames bool
 }
 
 // New builds the editor over a plan.
@@ -91,7 +99,9 @@ func New(opts Options) *Model {
 	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
-	m.side.refresh(m.org)
+	m.posts.cand = -1
+	m.syncMember()
+	m.ensureTab()
 	if opts.New {
 		m.hist.MarkUnsaved()
 	}
@@ -142,11 +152,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.wheel(msg.Mouse())
 		return m, nil
 	case tea.PasteMsg:
-		if m.mode == modePrompt {
+		switch m.mode {
+		case modePrompt:
 			return m, m.updatePrompt(msg)
-		}
-		if m.mode == modeForm {
+		case modeForm:
 			return m, m.updateForm(msg)
+		case modePicker:
+			return m, m.updatePicker(msg)
+		case modeMembers:
+			return m, m.membersUpdate(msg)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -158,6 +172,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updatePrompt(msg)
 	case modeForm:
 		return m, m.updateForm(msg)
+	case modePicker:
+		return m, m.updatePicker(msg)
+	case modeMembers:
+		return m, m.membersUpdate(msg)
 	}
 	return m, nil
 }
@@ -175,6 +193,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case modeForm:
 		return m.updateForm(msg)
+	case modePicker:
+		return m.updatePicker(msg)
+	case modeConfirm:
+		return m.confirmKey(msg)
+	case modeMembers:
+		// The members screen has its own keys, but undo and save still work.
+		return m.membersUpdate(msg)
 	}
 	m.status, m.statErr = "", false
 	if m.lay.tooSmall {
@@ -186,15 +211,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
 	}
+	var cmd tea.Cmd
 	switch m.focus {
 	case focusTree:
-		return m.treeKey(msg)
+		cmd = m.treeKey(msg)
 	case focusPosts:
-		return m.postsKey(msg)
+		cmd = m.postsKey(msg)
 	case focusSide:
-		return m.sideKey(msg)
+		cmd = m.sideKey(msg)
 	}
-	return nil
+	m.syncMember()
+	return cmd
 }
 
 // globalKey handles the keys that work in every pane.
@@ -229,10 +256,13 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case matches(msg, g.Prev):
 		m.nextMatch(-1)
 		return nil, true
+	case matches(msg, g.Members):
+		return m.openMembers(), true
 	}
 	for i, b := range g.Tabs {
 		if matches(msg, b) {
-			m.side.tab = i
+			m.side.setTab(i)
+			m.ensureTab()
 			return nil, true
 		}
 	}
@@ -251,12 +281,12 @@ func (m *Model) quit() tea.Cmd {
 func (m *Model) confirmQuitKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "s", "y", "enter":
-		m.mode = modeNormal
+		m.closeDialog()
 		return m.saveKey(true)
 	case "d", "n":
 		return tea.Quit
 	case "c", "esc", "q", "ctrl+c":
-		m.mode = modeNormal
+		m.closeDialog()
 		m.setStatus("quit canceled")
 	}
 	return nil
@@ -280,7 +310,10 @@ func (m *Model) afterChange(keep string) {
 		}
 	}
 	m.tree.rebuild(keep)
-	m.side.refresh(m.org)
+	if u := m.tree.selected(); u != nil {
+		m.posts.clamp(len(u.Posts))
+	}
+	m.invalidate()
 	m.search.stale = true
 }
 
@@ -324,10 +357,12 @@ func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
 	switch res {
 	case promptAccepted:
 		p := m.prompt
-		m.prompt, m.mode = nil, modeNormal
+		m.prompt = nil
+		m.closeDialog()
 		return p.accept(p.value())
 	case promptCanceled:
-		m.prompt, m.mode = nil, modeNormal
+		m.prompt = nil
+		m.closeDialog()
 		m.setStatus("canceled")
 		return nil
 	}

@@ -40,11 +40,13 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	switch m.form.f.State {
 	case huh.StateCompleted:
 		f := m.form
-		m.form, m.mode = nil, modeNormal
+		m.form = nil
+		m.closeDialog()
 		f.submit()
 		return nil
 	case huh.StateAborted:
-		m.form, m.mode = nil, modeNormal
+		m.form = nil
+		m.closeDialog()
 		m.setStatus("canceled")
 		return nil
 	}

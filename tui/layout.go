@@ -41,6 +41,7 @@ func (m *Model) relayout() {
 	m.tree.setHeight(m.lay.treeH - 2)
 	m.posts.height = m.lay.postsH - 2
 	m.side.height = m.lay.bodyH - 2
+	m.side.clamp()
 	if m.form != nil {
 		m.form.resize(m.width, m.height)
 	}

@@ -46,15 +46,12 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 }
 
 // tabAt maps a column in the side panel's top border to a tab, or -1. The
-// tabs start after "┌─ " and are drawn as " label " one space apart.
+// title starts after "┌─ ".
 func (m *Model) tabAt(x int) int {
-	pos := 3
-	for i, l := range m.tabLabels(m.lay.rightW - 4) {
-		w := ansiWidth(l) + 2
-		if x >= pos && x < pos+w {
+	for i, sp := range m.tabLayout(m.lay.rightW - 4) {
+		if x >= 3+sp.x && x < 3+sp.x+sp.w {
 			return i
 		}
-		pos += w + 1
 	}
 	return -1
 }

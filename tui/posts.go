@@ -3,12 +3,15 @@ package tui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/orgplan/orgplan/model"
 )
 
 // postsPane lists the posts of the selected unit.
 type postsPane struct {
 	cursor, offset, height int
+	cand                   int // the candidate picked with ← →, or -1
 }
 
 func (p *postsPane) clamp(n int) {
@@ -59,22 +62,23 @@ func (p *postsPane) view(st *Styles, o *model.Org, u *model.Unit, width int, foc
 		if post.Holder == "" {
 			segs = append(segs, seg{fit("—", holderW-1), &st.Error}, seg{text: " "})
 		} else {
-			hs := &st.Dim
-			if o.MemberActive(post.Holder) {
-				hs = nil
-			} else {
+			var hs *lipgloss.Style // an inactive holder stands out
+			if !o.MemberActive(post.Holder) {
 				hs = &st.Error
 			}
 			segs = append(segs, seg{fit(clean(o.MemberLabel(post.Holder)), holderW-1), hs}, seg{text: " "})
 		}
 		ready := false
 		var names []string
-		for _, c := range post.Candidates {
+		for j, c := range post.Candidates {
 			label := clean(o.MemberLabel(c))
 			if o.MemberActive(c) {
 				ready = true
 			} else {
 				label += "†"
+			}
+			if i == p.cursor && j == p.cand && focused {
+				label = "[" + label + "]"
 			}
 			names = append(names, label)
 		}

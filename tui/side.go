@@ -1,47 +1,461 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/orgplan/orgplan/model"
 )
 
-// sidePanel is the right-hand column: five tabs over the plan.
+// The side panel's tabs.
+const (
+	tabLabor = iota
+	tabVacancies
+	tabMember
+	tabChecks
+	tabWhatIf
+)
+
+// sidePanel is the right-hand column: five tabs over the plan. Each tab's
+// rows are computed when the plan changes (and only for the tab on show;
+// the others are marked stale), never on a cursor move.
 type sidePanel struct {
 	tab    int
 	height int
 	cursor [len(tabNames)]int
+	offset [len(tabNames)]int
+	stale  [len(tabNames)]bool
+	rows   [len(tabNames)][]sideRow
+	member string // the member tab 3 shows
 }
 
-func newSidePanel() sidePanel { return sidePanel{} }
-
-// refresh recomputes the panels' data; it runs after a change to the plan,
-// never on a cursor move.
-func (s *sidePanel) refresh(o *model.Org) {}
-
-func (m *Model) sideView(width int) []string {
-	return []string{m.styles.Dim.Render(fit(tabNames[m.side.tab]+": not built yet.", width))}
+// sideRow is one line of a tab: columns, and where Enter goes.
+type sideRow struct {
+	cols                []col
+	unit, post, member  string
+	header              bool
+	check, whatifMember string // set by the checks and what-if tabs
 }
 
-func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd { return nil }
+// col is a cell of a row: w > 0 pads or cuts it to w cells; w == 0 takes
+// its natural width; the last column takes what is left.
+type col struct {
+	text  string
+	style *lipgloss.Style
+	w     int
+	tail  bool // cut from the left: for paths, whose end names the unit
+}
 
-func (m *Model) sideClick(row int) {}
+func newSidePanel() sidePanel {
+	var s sidePanel
+	for i := range s.stale {
+		s.stale[i] = true
+	}
+	return s
+}
 
-func (m *Model) sideScroll(d int) {}
+// invalidate marks every tab stale after a change to the plan and rebuilds
+// the one on show.
+func (m *Model) invalidate() {
+	for i := range m.side.stale {
+		m.side.stale[i] = true
+	}
+	m.ensureTab()
+}
 
-func (m *Model) postsKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys.Posts
-	u := m.tree.selected()
-	n := 0
-	if u != nil {
-		n = len(u.Posts)
+// ensureTab rebuilds the tab on show if the plan changed since it was built.
+func (m *Model) ensureTab() { m.ensure(m.side.tab) }
+
+// ensure rebuilds tab t if it is stale. It runs in Update, never in View.
+func (m *Model) ensure(t int) {
+	if !m.side.stale[t] {
+		return
+	}
+	m.side.stale[t] = false
+	switch t {
+	case tabLabor:
+		m.side.rows[t] = m.laborRows()
+	case tabVacancies:
+		m.side.rows[t] = m.vacancyRows()
+	case tabMember:
+		m.side.rows[t] = m.memberRows()
+	case tabChecks:
+		m.side.rows[t] = m.checkRows()
+	case tabWhatIf:
+		m.side.rows[t] = m.whatIfRows()
+	}
+	if t == m.side.tab {
+		m.side.clamp()
+	}
+}
+
+func (s *sidePanel) setTab(t int) { s.tab = t }
+
+func (s *sidePanel) clamp() {
+	t := s.tab
+	n := len(s.rows[t])
+	c := min(max(s.cursor[t], 0), max(n-1, 0))
+	// Headers are not selectable: step onto the next real row.
+	for c < n-1 && s.rows[t][c].header {
+		c++
+	}
+	s.cursor[t] = c
+	h := max(s.height, 1)
+	if c < s.offset[t] {
+		s.offset[t] = c
+	}
+	if c >= s.offset[t]+h {
+		s.offset[t] = c - h + 1
+	}
+	s.offset[t] = max(min(s.offset[t], n-h), 0)
+}
+
+func (s *sidePanel) move(d int) {
+	t := s.tab
+	n := len(s.rows[t])
+	c := s.cursor[t] + d
+	for c >= 0 && c < n && s.rows[t][c].header {
+		c += sign(d)
+	}
+	if c < 0 || c >= n {
+		// Nothing selectable that way; at the top, show the header above.
+		if d < 0 {
+			s.offset[t] = 0
+		}
+		return
+	}
+	s.cursor[t] = c
+	s.clamp()
+}
+
+func sign(d int) int {
+	if d < 0 {
+		return -1
+	}
+	return 1
+}
+
+// showMember puts a member on tab 3.
+func (m *Model) showMember(id string) {
+	if id == m.side.member {
+		return
+	}
+	m.side.member = id
+	m.side.stale[tabMember] = true
+	m.side.cursor[tabMember], m.side.offset[tabMember] = 0, 0
+	if m.side.tab == tabMember {
+		m.ensureTab()
+	}
+}
+
+// syncMember follows the cursor: the candidate picked in the posts pane,
+// else the holder of the selected post.
+func (m *Model) syncMember() {
+	p := m.posts.selected(m.tree.selected())
+	switch {
+	case p == nil:
+	case m.posts.cand >= 0 && m.posts.cand < len(p.Candidates):
+		m.showMember(p.Candidates[m.posts.cand])
+	case p.Holder != "":
+		m.showMember(p.Holder)
+	}
+}
+
+func (m *Model) sideView(width int) []string { return m.tabView(m.side.tab, width) }
+
+// tabView draws the rows of tab t that fit, as Update last built them.
+func (m *Model) tabView(t, width int) []string {
+	s := &m.side
+	rows := s.rows[t]
+	if len(rows) == 0 {
+		return []string{m.styles.Dim.Render(fit(emptyTab[t], width))}
+	}
+	lines := make([]string, 0, s.height)
+	end := min(s.offset[t]+s.height, len(rows))
+	for i := s.offset[t]; i < end; i++ {
+		lines = append(lines, m.drawSideRow(rows[i], width, i == s.cursor[t] && !rows[i].header))
+	}
+	return lines
+}
+
+var emptyTab = [len(tabNames)]string{
+	"No functions in the plan yet.",
+	"Every post has a holder and an active candidate.",
+	"Select a post with a holder, or a member in m.",
+	"No findings.",
+	"Nothing to simulate.",
+}
+
+func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
+	segs := make([]seg, 0, len(r.cols))
+	used := 0
+	for i, c := range r.cols {
+		text := c.text
+		switch {
+		case i == len(r.cols)-1 && c.tail && ansiWidth(text) > width-used:
+			text = ansi.TruncateLeft(text, ansiWidth(text)-max(width-used, 1)+1, "…")
+		case i == len(r.cols)-1:
+			text = fit(text, max(width-used, 0))
+		case c.w > 0:
+			text = fit(text, c.w-1) + " "
+		}
+		used += ansiWidth(text)
+		segs = append(segs, seg{text, c.style})
+	}
+	return drawRow(&m.styles, segs, width, cur, m.focus == focusSide)
+}
+
+func (m *Model) header(text string) sideRow {
+	return sideRow{header: true, cols: []col{{text: text, style: &m.styles.PaneTitle}}}
+}
+
+// names joins member labels, marking those not active with †.
+func (m *Model) names(ids []string) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = clean(m.org.MemberLabel(id))
+		if !m.org.MemberActive(id) {
+			parts[i] += "†"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (m *Model) laborRows() []sideRow {
+	l := model.LaborTable(m.org)
+	jumble := map[string]bool{}
+	for _, j := range l.Jumble {
+		jumble[j.Member] = true
+	}
+	var rows []sideRow
+	if len(l.Functions) > 0 {
+		rows = append(rows, m.header("Function           Performed by"))
+	}
+	for _, f := range l.Functions {
+		r := sideRow{cols: []col{{text: clean(m.org.FunctionName(f.Function)), w: 19}}}
+		if len(f.Posts) > 0 {
+			r.post = f.Posts[0].ID
+		}
+		if len(f.Performers) == 0 {
+			r.cols = append(r.cols, col{text: "— nobody", style: &m.styles.Error})
+		} else {
+			parts := make([]string, len(f.Performers))
+			for i, id := range f.Performers {
+				parts[i] = clean(m.org.MemberLabel(id))
+				if jumble[id] {
+					parts[i] += "!"
+				}
+			}
+			r.cols = append(r.cols, col{text: strings.Join(parts, ", ")})
+		}
+		rows = append(rows, r)
+	}
+	if len(l.Unperformed) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Nobody performs (%d)", len(l.Unperformed))))
+		for _, f := range l.Unperformed {
+			r := sideRow{cols: []col{{text: clean(m.org.FunctionName(f)), style: &m.styles.Error}}}
+			for _, fl := range l.Functions {
+				if fl.Function == f && len(fl.Posts) > 0 {
+					r.post = fl.Posts[0].ID
+				}
+			}
+			rows = append(rows, r)
+		}
+	}
+	if len(l.Jumble) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("More than %d functions (%d)", model.JumbleThreshold, len(l.Jumble))))
+		for _, j := range l.Jumble {
+			fs := make([]string, len(j.Functions))
+			for i, f := range j.Functions {
+				fs[i] = clean(m.org.FunctionName(f))
+			}
+			rows = append(rows, sideRow{member: j.Member, cols: []col{
+				{text: clean(m.org.MemberLabel(j.Member)), w: 19, style: &m.styles.Warning},
+				{text: fmt.Sprintf("%d: %s", len(fs), strings.Join(fs, ", "))},
+			}})
+		}
+	}
+	if len(l.Idle) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", len(l.Idle))))
+		for _, id := range l.Idle {
+			rows = append(rows, sideRow{member: id, cols: []col{{text: clean(m.org.MemberLabel(id))}}})
+		}
+	}
+	return rows
+}
+
+func (m *Model) vacancyRows() []sideRow {
+	vs := model.Vacancies(m.org)
+	if len(vs) == 0 {
+		return nil
+	}
+	vacant := 0
+	for _, v := range vs {
+		if v.Vacant {
+			vacant++
+		}
+	}
+	rows := []sideRow{m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant))}
+	for _, v := range vs {
+		marker, ms := "?", &m.styles.Warning
+		if v.Vacant {
+			marker, ms = "!", &m.styles.Error
+		}
+		title := clean(v.Post.Title)
+		if v.Required {
+			title += "*"
+		}
+		rows = append(rows, sideRow{post: v.Post.ID, cols: []col{
+			{text: marker, style: ms, w: 2},
+			{text: title, w: 20},
+			{text: clean(m.org.PathString(v.Post.Unit())), style: &m.styles.Dim, tail: true},
+		}})
+	}
+	return rows
+}
+
+func (m *Model) memberRows() []sideRow {
+	s, ok := model.Summarize(m.org, m.side.member)
+	if !ok {
+		return nil
+	}
+	mem := s.Member
+	line := func(text string, style *lipgloss.Style) sideRow {
+		return sideRow{member: mem.ID, cols: []col{{text: text, style: style}}}
+	}
+	status := string(mem.Status)
+	if status == "" {
+		status = string(model.StatusActive)
+	}
+	sst := &m.styles.OK
+	if !mem.Active() {
+		sst = &m.styles.Error
+	}
+	rows := []sideRow{m.header(clean(mem.Label()))}
+	if mem.Name != "" {
+		if m.showNames {
+			rows = append(rows, line(clean(mem.Name), nil))
+		} else {
+			rows = append(rows, line("real name hidden (v in m shows names)", &m.styles.Dim))
+		}
+	}
+	detail := status
+	if mem.Background != "" {
+		detail += " · " + clean(mem.Background)
+	}
+	rows = append(rows, sideRow{member: mem.ID, cols: []col{{text: detail, style: sst}}})
+	if len(mem.Skills) > 0 {
+		rows = append(rows, line("skills: "+clean(strings.Join(mem.Skills, ", ")), &m.styles.Dim))
+	}
+	fs := make([]string, len(s.Functions))
+	for i, f := range s.Functions {
+		fs[i] = clean(m.org.FunctionName(f))
 	}
 	switch {
-	case matches(msg, k.Up):
-		m.posts.cursor--
-	case matches(msg, k.Down):
-		m.posts.cursor++
+	case len(fs) == 0:
+		rows = append(rows, line("performs no function", &m.styles.Warning))
+	case len(fs) > model.JumbleThreshold:
+		rows = append(rows, line(fmt.Sprintf("%d functions — too many: %s", len(fs), strings.Join(fs, ", ")), &m.styles.Warning))
+	default:
+		rows = append(rows, line("function: "+strings.Join(fs, ", "), nil))
 	}
-	m.posts.clamp(n)
+	if len(s.Held) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Holds (%d)", len(s.Held))))
+		for _, p := range s.Held {
+			rows = append(rows, sideRow{post: p.ID, cols: []col{
+				{text: clean(p.Title), w: 20},
+				{text: clean(m.org.PathString(p.Unit())), style: &m.styles.Dim, tail: true},
+			}})
+		}
+	}
+	if len(s.Candidacies) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Ready to step in (%d)", len(s.Candidacies))))
+		for _, c := range s.Candidacies {
+			rows = append(rows, sideRow{post: c.Post.ID, cols: []col{
+				{text: fmt.Sprintf("#%d", c.Position), w: 4},
+				{text: clean(c.Post.Title), w: 16},
+				{text: clean(m.org.PathString(c.Post.Unit())), style: &m.styles.Dim, tail: true},
+			}})
+		}
+	}
+	rows = append(rows, sideRow{header: true},
+		line(fmt.Sprintf("in %d unit%s; an arrest would expose %d member%s", len(s.Units), plural(len(s.Units)), s.Exposure, plural(s.Exposure)), &m.styles.Warning))
+	return rows
+}
+
+func (m *Model) checkRows() []sideRow  { return nil }
+func (m *Model) whatIfRows() []sideRow { return nil }
+
+// sideKey handles keys when the side panel has the focus.
+func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys.Side
+	switch {
+	case matches(msg, k.Up):
+		m.side.move(-1)
+	case matches(msg, k.Down):
+		m.side.move(1)
+	case matches(msg, m.keys.Tree.PageUp):
+		m.side.move(-max(m.side.height-1, 1))
+	case matches(msg, m.keys.Tree.PageDown):
+		m.side.move(max(m.side.height-1, 1))
+	case matches(msg, k.Jump):
+		m.jumpFromSide()
+	}
 	return nil
 }
+
+// jumpFromSide goes to what the selected row names: a post (in the tree and
+// the posts pane), a unit, or a member (on tab 3).
+func (m *Model) jumpFromSide() {
+	t := m.side.tab
+	if len(m.side.rows[t]) == 0 {
+		return
+	}
+	r := m.side.rows[t][m.side.cursor[t]]
+	switch {
+	case r.post != "":
+		m.jumpToPost(r.post)
+	case r.unit != "":
+		if m.tree.reveal(r.unit) {
+			m.focus = focusTree
+		}
+	case r.member != "" && t != tabMember:
+		m.showMember(r.member)
+		m.side.setTab(tabMember)
+		m.ensureTab()
+	}
+}
+
+func (m *Model) jumpToPost(id string) {
+	p := m.org.Post(id)
+	if p == nil || !m.tree.reveal(p.Unit().ID) {
+		return
+	}
+	for i, q := range p.Unit().Posts {
+		if q == p {
+			m.posts.cursor, m.posts.cand = i, -1
+		}
+	}
+	m.focus = focusPosts
+	m.syncMember()
+}
+
+func (m *Model) sideClick(row int) {
+	t := m.side.tab
+	i := m.side.offset[t] + row
+	if row < 0 || i >= len(m.side.rows[t]) || m.side.rows[t][i].header {
+		return
+	}
+	if i == m.side.cursor[t] {
+		m.jumpFromSide()
+		return
+	}
+	m.side.cursor[t] = i
+	m.side.clamp()
+}
+
+func (m *Model) sideScroll(d int) { m.side.move(d) }

@@ -116,3 +116,24 @@ func TestTypingAQuitFlowFinishes(t *testing.T) {
 	}
 	_ = tea.Quit
 }
+
+func TestGoldenTabs(t *testing.T) {
+	for _, tab := range []string{"1", "2", "3"} {
+		for _, sz := range sizes {
+			t.Run(tab+"/"+sz.name, func(t *testing.T) {
+				tm, _ := startProgram(t, sz.w, sz.h)
+				// The executive group's posts: the secretary's holder shows on tab 3.
+				send(tm, "j", "j", "l", "tab", tab)
+				waitFor(t, tm, "Posts: Executive group")
+				golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+			})
+		}
+	}
+}
+
+func TestGoldenMembersScreen(t *testing.T) {
+	tm, _ := startProgram(t, 100, 30)
+	send(tm, "m", "j", "j", "j")
+	waitFor(t, tm, "Members 45")
+	golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+}

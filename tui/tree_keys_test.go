@@ -414,8 +414,8 @@ func TestMouseClickAndWheel(t *testing.T) {
 		t.Fatalf("wheel moved to %d", m.tree.cursor)
 	}
 	// A click on a tab in the side panel's border switches to it.
-	x := m.lay.leftW + 3 + 1
-	m.Update(tea.MouseClickMsg{X: x + ansiWidth(m.tabLabels(m.lay.rightW - 4)[0]) + 3, Y: 1, Button: tea.MouseLeft})
+	second := m.tabLayout(m.lay.rightW - 4)[1]
+	m.Update(tea.MouseClickMsg{X: m.lay.leftW + 3 + second.x, Y: 1, Button: tea.MouseLeft})
 	if m.side.tab != 1 || m.focus != focusSide {
 		t.Fatalf("tab click: tab %d focus %d", m.side.tab, m.focus)
 	}

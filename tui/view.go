@@ -26,6 +26,28 @@ func (m *Model) render() string {
 	if m.lay.tooSmall {
 		return m.tooSmallView()
 	}
+	if m.mode == modeHelp {
+		return m.helpScreen()
+	}
+	screen := m.mainView()
+	if m.members != nil {
+		screen = m.membersView()
+	}
+	switch m.mode {
+	case modeConfirmQuit:
+		return m.overlay(screen, m.confirmQuitView())
+	case modeForm:
+		return m.overlay(screen, m.form.view(&m.styles))
+	case modePicker:
+		return m.overlay(screen, m.picker.view(&m.styles, m.width))
+	case modeConfirm:
+		return m.overlay(screen, m.confirmView())
+	}
+	return screen
+}
+
+// mainView draws the title line, the three panes and the key line.
+func (m *Model) mainView() string {
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.titleLine())
 	left := m.box("Organization", m.tree.view(&m.styles, m.lay.leftW-2, m.focus == focusTree, m.isMatch),
@@ -42,16 +64,7 @@ func (m *Model) render() string {
 		lines = append(lines, left[i]+right[i])
 	}
 	lines = append(lines, m.keyLine())
-	screen := strings.Join(lines, "\n")
-	switch m.mode {
-	case modeHelp:
-		return m.helpScreen()
-	case modeConfirmQuit:
-		return m.overlay(screen, m.confirmQuitView())
-	case modeForm:
-		return m.overlay(screen, m.form.view(&m.styles))
-	}
-	return screen
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) tooSmallView() string {
@@ -85,37 +98,59 @@ func (m *Model) titleLine() string {
 	return left + strings.Repeat(" ", m.width-ansiWidth(left)-ansiWidth(right)) + right
 }
 
-// tabsTitle draws the side panel's tabs into its top border; when they do
-// not fit, the other tabs shrink to their numbers.
+// tabSpan is a tab as drawn in the side panel's top border.
+type tabSpan struct {
+	label string
+	x, w  int // from the start of the title, in cells
+}
+
+// tabShort are the tab names when the full ones do not fit.
+var tabShort = [len(tabNames)]string{"Labor", "Vacant", "Member", "Checks", "What-if"}
+
+// tabLayout lays the tabs out in width cells: full names padded, else
+// short names with only the active tab padded, else numbers with the
+// active tab named. Drawing and mouse clicks both use it.
+func (m *Model) tabLayout(width int) []tabSpan {
+	try := func(names [len(tabNames)]string, padAll, numbersOnly bool) []tabSpan {
+		spans := make([]tabSpan, len(names))
+		x := 0
+		for i, n := range names {
+			l := fmt.Sprintf("%d %s", i+1, n)
+			if numbersOnly && i != m.side.tab {
+				l = fmt.Sprintf("%d", i+1)
+			}
+			if padAll || i == m.side.tab {
+				l = " " + l + " "
+			}
+			spans[i] = tabSpan{label: l, x: x, w: ansiWidth(l)}
+			x += spans[i].w + 1
+		}
+		return spans
+	}
+	fits := func(sp []tabSpan) bool { last := sp[len(sp)-1]; return last.x+last.w <= width }
+	if sp := try(tabNames, true, false); fits(sp) {
+		return sp
+	}
+	if sp := try(tabShort, false, false); fits(sp) {
+		return sp
+	}
+	return try(tabNames, false, true)
+}
+
+// tabsTitle draws the tabs into the side panel's top border.
 func (m *Model) tabsTitle(width int) string {
-	labels := m.tabLabels(width)
 	var b strings.Builder
-	for i, l := range labels {
+	for i, sp := range m.tabLayout(width) {
 		if i > 0 {
 			b.WriteString(" ")
 		}
 		if i == m.side.tab {
-			b.WriteString(m.styles.TabOn.Render(" " + l + " "))
+			b.WriteString(m.styles.TabOn.Render(sp.label))
 		} else {
-			b.WriteString(m.styles.TabOff.Render(" " + l + " "))
+			b.WriteString(m.styles.TabOff.Render(sp.label))
 		}
 	}
 	return b.String()
-}
-
-// tabLabels are the tab names as they fit in width.
-func (m *Model) tabLabels(width int) []string {
-	full := make([]string, len(tabNames))
-	short := make([]string, len(tabNames))
-	for i, n := range tabNames {
-		full[i] = fmt.Sprintf("%d %s", i+1, n)
-		short[i] = fmt.Sprintf("%d", i+1)
-	}
-	if ansiWidth(strings.Join(full, "   ")) > width {
-		short[m.side.tab] = full[m.side.tab]
-		return short
-	}
-	return full
 }
 
 // keyLine is the prompt when one is open, else the last message, else the

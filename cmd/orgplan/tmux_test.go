@@ -221,3 +221,40 @@ func TestTmuxSizesAndBadFile(t *testing.T) {
 		t.Fatalf("bad file screen:\n%s", scr)
 	}
 }
+
+func TestTmuxStaffAPostWithThePickers(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", path); code != 0 {
+		t.Fatal(errs)
+	}
+	tm := newTerm(t, 100, 30, dir, path)
+	tm.waitFor("Organization")
+	tm.keys("j", "j", "l", "Tab", "j", "2") // the executive group's vacant treasurer; Vacancies tab
+	tm.waitFor("7 vacant")
+	tm.keys("h")
+	tm.waitFor("Holder of «Treasurer»")
+	tm.typeText("osip")
+	tm.keys("Enter")
+	tm.waitFor("make Osip holder of Treasurer")
+	tm.waitFor("6 vacant") // the Vacancies tab follows the change
+	tm.keys("c")
+	tm.waitFor("Candidate for «Treasurer»")
+	tm.typeText("ira")
+	tm.keys("Enter")
+	tm.waitFor("add Ira as candidate for Treasurer")
+	tm.keys("C-s")
+	tm.waitFor("saved plan.json")
+	tm.keys("q")
+	tm.waitExit()
+
+	o, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := o.Post("p15")
+	if p.Title != "Treasurer" || p.Holder != "m36" || len(p.Candidates) != 1 || p.Candidates[0] != "m3" {
+		t.Fatalf("treasurer after the pickers: holder %q candidates %v", p.Holder, p.Candidates)
+	}
+}

@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+)
+
+// picker chooses one item from a list by typing a few letters of it
+// (fuzzy matching) and Enter. Special items ("new member…", "vacant")
+// stay at the top whatever is typed.
+type picker struct {
+	title    string
+	input    textinput.Model
+	special  []pickItem
+	items    []pickItem
+	labels   []string // what fuzzy matching sees, one per item
+	shown    []pickItem
+	cursor   int
+	offset   int
+	height   int
+	onChoose func(it pickItem) tea.Cmd
+}
+
+// pickItem is a choice: its id, the line drawn, and a dim note.
+type pickItem struct {
+	id, label, note string
+}
+
+// Ids of the special items.
+const (
+	pickNewMember = "\x00new"
+	pickNobody    = "\x00none"
+)
+
+func newPicker(title string, special, items []pickItem, height int, onChoose func(pickItem) tea.Cmd) *picker {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = "type to filter"
+	in.CharLimit = 100
+	in.Focus()
+	p := &picker{title: title, input: in, special: special, items: items, height: height, onChoose: onChoose}
+	p.labels = make([]string, len(items))
+	for i, it := range items {
+		p.labels[i] = it.label + " " + it.note
+	}
+	p.filter()
+	return p
+}
+
+// filter recomputes the shown items for the current text.
+func (p *picker) filter() {
+	q := strings.TrimSpace(p.input.Value())
+	p.shown = append(p.shown[:0], p.special...)
+	if q == "" {
+		p.shown = append(p.shown, p.items...)
+	} else {
+		for _, mt := range fuzzy.Find(q, p.labels) {
+			p.shown = append(p.shown, p.items[mt.Index])
+		}
+	}
+	p.cursor, p.offset = 0, 0
+	if q != "" && len(p.shown) > len(p.special) {
+		// Typing means looking for someone: start on the best match.
+		p.cursor = len(p.special)
+	}
+	p.scroll()
+}
+
+func (p *picker) scroll() {
+	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+p.height {
+		p.offset = p.cursor - p.height + 1
+	}
+}
+
+// update handles a key; done reports that the picker closed.
+func (p *picker) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc", "ctrl+c":
+			return true, nil
+		case "enter":
+			if len(p.shown) == 0 {
+				return false, nil
+			}
+			return true, p.onChoose(p.shown[p.cursor])
+		case "up", "ctrl+p":
+			p.cursor--
+			p.scroll()
+			return false, nil
+		case "down", "ctrl+n":
+			p.cursor++
+			p.scroll()
+			return false, nil
+		case "pgup":
+			p.cursor -= p.height
+			p.scroll()
+			return false, nil
+		case "pgdown":
+			p.cursor += p.height
+			p.scroll()
+			return false, nil
+		}
+	}
+	before := p.input.Value()
+	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.filter()
+	}
+	return false, cmd
+}
+
+func (p *picker) view(st *Styles, width int) string {
+	w := min(max(width-10, 30), 70)
+	lines := []string{st.Title.Render(p.title), p.input.View(), ""}
+	end := min(p.offset+p.height, len(p.shown))
+	for i := p.offset; i < end; i++ {
+		it := p.shown[i]
+		segs := []seg{{text: it.label}}
+		if it.note != "" {
+			segs = append(segs, seg{"  " + it.note, &st.Dim})
+		}
+		lines = append(lines, drawRow(st, segs, w, i == p.cursor, true))
+	}
+	for i := end - p.offset; i < p.height; i++ {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Dim.Render(fmt.Sprintf("%d of %d · ↑↓ choose · enter picks · esc cancels", max(len(p.shown)-len(p.special), 0), len(p.items))))
+	return st.Dialog.Render(strings.Join(lines, "\n"))
+}
