@@ -1,0 +1,149 @@
+package model_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+var day = time.Date(1902, 10, 1, 0, 0, 0, 0, time.UTC)
+
+// build indexes a document written for one test.
+func build(t *testing.T, o *model.Org) *model.Org {
+	t.Helper()
+	if p := o.Reindex(); len(p) > 0 {
+		t.Fatal(p)
+	}
+	return o
+}
+
+// base is a healthy plan: a committee with a secretary who has a
+// candidate, both with one function, contacts deposited, reports on time.
+func base() *model.Org {
+	return &model.Org{
+		Name: "Healthy",
+		Functions: []*model.Function{
+			{ID: "secretary", Name: "Secretary"}, {ID: "distribution", Name: "Distribution"},
+			{ID: "liaison", Name: "Liaison"}, {ID: "printing", Name: "Printing"}, {ID: "writer", Name: "Writer"},
+		},
+		Kinds: []*model.Kind{
+			{ID: "committee", Name: "Committee", Secrecy: model.SecrecyHigh, MaxPosts: 2, RequiredFunctions: []string{"secretary"}, ReportEveryDays: 14},
+			{ID: "district", Name: "District group", Secrecy: model.SecrecyStrict, AllowedFunctions: []string{"distribution", "liaison"}},
+			{ID: "circle", Name: "Circle", Secrecy: model.SecrecyOpen},
+		},
+		Members: []*model.Member{{ID: "m1", Alias: "Yeryoma"}, {ID: "m2", Alias: "Sasha"}},
+		Units: []*model.Unit{{
+			ID: "u1", Name: "Committee", Kind: "committee", LastReport: "1902-09-25", ContactsDeposited: true,
+			Posts: []*model.Post{{ID: "p1", Title: "Secretary", Function: "secretary", Holder: "m1", Candidates: []string{"m2"}}},
+		}},
+	}
+}
+
+func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
+	t.Parallel()
+	u1 := func(o *model.Org) *model.Unit { return o.Units[0] }
+	cases := []struct {
+		check string
+		break_ func(o *model.Org)
+		want  string
+	}{
+		{"vacant-post", func(o *model.Org) { u1(o).Posts[0].Holder, u1(o).Posts[0].Candidates = "", []string{"m2", "m1"} }, "vacant"},
+		{"no-candidate", func(o *model.Org) {
+			u1(o).Posts[0].Candidates = nil
+			u1(o).Posts = append(u1(o).Posts, &model.Post{ID: "p2", Title: "Writer", Function: "writer", Holder: "m2", Candidates: []string{"m1"}})
+		}, "no candidate ready"},
+		{"max-posts", func(o *model.Org) {
+			u1(o).Posts = append(u1(o).Posts, &model.Post{ID: "p2", Title: "A", Holder: "m2", Candidates: []string{"m1"}},
+				&model.Post{ID: "p3", Title: "B", Holder: "m2", Candidates: []string{"m1"}})
+		}, "3 posts; a committee has at most 2"},
+		{"required-function", func(o *model.Org) { u1(o).Posts[0].Function = "writer" }, "no secretary post"},
+		{"function-not-allowed", func(o *model.Org) {
+			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+				Posts: []*model.Post{{ID: "p2", Title: "Printer", Function: "printing", Holder: "m2", Candidates: []string{"m1"}}}}}
+		}, "printing is not a function of a district group"},
+		{"inactive-holder", func(o *model.Org) {
+			o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Fyodor", Status: model.StatusArrested})
+			u1(o).Posts[0].Holder = "m3"
+			u1(o).Posts[0].Candidates = []string{"m2", "m1"}
+		}, "held by Fyodor, who is arrested"},
+		{"jumble", func(o *model.Org) {
+			o.Kinds[0].MaxPosts = 0
+			for i, f := range []string{"distribution", "liaison", "printing"} {
+				id := string(rune('a' + i))
+				u1(o).Posts = append(u1(o).Posts, &model.Post{ID: id, Title: f, Function: f, Holder: "m1", Candidates: []string{"m2"}})
+			}
+		}, "performs 4 functions"},
+		{"idle-member", func(o *model.Org) { o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Yegor"}) }, "no post and no candidacy"},
+		{"report-overdue", func(o *model.Org) { u1(o).LastReport = "1902-09-01" }, "overdue since 1902-09-15"},
+		{"contacts-not-deposited", func(o *model.Org) { u1(o).ContactsDeposited = false }, "not deposited"},
+		{"secrecy-bridge", func(o *model.Org) {
+			u1(o).Units = []*model.Unit{
+				{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+					Posts: []*model.Post{{ID: "p2", Title: "Liaison", Function: "liaison", Holder: "m2", Candidates: []string{"m1"}}}},
+				{ID: "u3", Name: "Circle", Kind: "circle",
+					Posts: []*model.Post{{ID: "p3", Title: "Leader", Holder: "m1", Candidates: []string{"m2"}}}},
+			}
+		}, "sits in District (strict) and in Circle (open)"},
+	}
+	if fs := model.CheckPlan(build(t, base()), day); len(fs) != 0 {
+		t.Fatalf("the healthy plan has findings: %+v", fs)
+	}
+	for _, c := range cases {
+		o := base()
+		c.break_(o)
+		fs := model.CheckPlan(build(t, o), day)
+		found := false
+		for _, f := range fs {
+			if f.Check == c.check {
+				found = true
+				if !strings.Contains(f.Message, c.want) {
+					t.Errorf("%s: message %q lacks %q", c.check, f.Message, c.want)
+				}
+			} else if c.check != "inactive-holder" && c.check != "max-posts" {
+				t.Errorf("%s: another check fired too: %s %s", c.check, f.Check, f.Message)
+			}
+		}
+		if !found {
+			t.Errorf("%s did not fire: %+v", c.check, fs)
+		}
+	}
+}
+
+func TestSeverityAndOrder(t *testing.T) {
+	t.Parallel()
+	o := example(t, "st-petersburg-1902")
+	fs := model.CheckPlan(o, day)
+	seenWarning := false
+	for _, f := range fs {
+		if f.Severity == model.SevWarning {
+			seenWarning = true
+		} else if seenWarning {
+			t.Fatal("an error after a warning")
+		}
+	}
+	errs, warns := model.Count(fs)
+	if errs == 0 || warns == 0 {
+		t.Fatalf("%d errors, %d warnings", errs, warns)
+	}
+}
+
+func TestAsOfPrecedence(t *testing.T) {
+	t.Parallel()
+	o := build(t, base())
+	today := time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
+	if d, _ := model.AsOf(o, "", today); !d.Equal(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("no asOf: %v", d)
+	}
+	o.AsOf = "1902-10-01"
+	if d, _ := model.AsOf(o, "", today); !d.Equal(day) {
+		t.Fatalf("plan asOf: %v", d)
+	}
+	if d, _ := model.AsOf(o, "1903-01-01", today); d.Year() != 1903 {
+		t.Fatalf("override: %v", d)
+	}
+	if _, err := model.AsOf(o, "soon", today); err == nil {
+		t.Fatal("a bad date passed")
+	}
+}

@@ -1,0 +1,355 @@
+package model
+
+import (
+	"container/heap"
+	"slices"
+)
+
+// Promotion is one step of a succession: To takes Post, which From held
+// (From is "" when the post was already vacant).
+type Promotion struct {
+	Post     *Post
+	From, To string
+	Leaves   []*Post // posts To held and leaves to take this one
+}
+
+// WhatIf is what removing some members does to the plan.
+type WhatIf struct {
+	Removed     []string
+	Promotions  []Promotion
+	Vacated     []*Post // posts that had a holder and are left with none
+	Leaderless  []*Unit // units that had holders and have none left
+	CutOff      []*Unit // units with people left but no working line to the top
+	BenchBefore Bench
+	BenchAfter  Bench
+	// Final is each changed post's holder and candidates afterwards.
+	Final map[*Post]People
+}
+
+// People is who holds a post and who stands ready for it.
+type People struct {
+	Holder     string
+	Candidates []string
+}
+
+// Bench is bench strength: posts with at least one active candidate, of
+// all posts.
+type Bench struct{ Ready, Posts int }
+
+// Ratio is Ready / Posts, or 0 for no posts.
+func (b Bench) Ratio() float64 {
+	if b.Posts == 0 {
+		return 0
+	}
+	return float64(b.Ready) / float64(b.Posts)
+}
+
+// BenchStrength measures the plan as it is.
+func BenchStrength(o *Org) Bench {
+	var b Bench
+	for _, p := range o.idx.posts {
+		b.Posts++
+		if o.HasActiveCandidate(p) {
+			b.Ready++
+		}
+	}
+	return b
+}
+
+// Simulate removes members (arrests, say) and works out who steps in. Each
+// post they held goes to its first active candidate not removed and not
+// already promoted; a promoted member leaves the posts they held, which in
+// turn pass to their own candidates. Posts are filled most important first
+// (shallowest unit, then document order). The plan is not changed.
+func Simulate(o *Org, removed []string) WhatIf {
+	w := WhatIf{Removed: removed, Final: map[*Post]People{}, BenchBefore: BenchStrength(o)}
+	gone := map[string]bool{}
+	for _, id := range removed {
+		gone[id] = true
+	}
+	state := func(p *Post) People {
+		if s, ok := w.Final[p]; ok {
+			return s
+		}
+		return People{Holder: p.Holder, Candidates: p.Candidates}
+	}
+	active := func(id string) bool { return !gone[id] && o.MemberActive(id) }
+	promoted := map[string]bool{}
+	left := map[*Post]bool{} // posts a promoted member left behind
+	q := &postQueue{o: o}
+	for _, id := range removed {
+		for _, p := range o.idx.held[id] {
+			heap.Push(q, p)
+		}
+	}
+	for q.Len() > 0 {
+		p := heap.Pop(q).(*Post)
+		s := state(p)
+		if s.Holder == "" || !gone[s.Holder] && !left[p] {
+			continue // queued twice, or its holder stays
+		}
+		delete(left, p)
+		next := ""
+		for _, c := range s.Candidates {
+			if active(c) && !promoted[c] {
+				next = c
+				break
+			}
+		}
+		if next == "" {
+			w.Final[p] = People{Holder: "", Candidates: s.Candidates}
+			continue
+		}
+		promoted[next] = true
+		w.Final[p] = People{Holder: next, Candidates: slices.DeleteFunc(slices.Clone(s.Candidates), func(c string) bool { return c == next })}
+		pr := Promotion{Post: p, From: s.Holder, To: next}
+		for _, own := range o.idx.held[next] {
+			if own != p && state(own).Holder == next {
+				pr.Leaves = append(pr.Leaves, own)
+				left[own] = true
+				heap.Push(q, own)
+			}
+		}
+		w.Promotions = append(w.Promotions, pr)
+	}
+	for p, s := range w.Final {
+		if s.Holder == "" && p.Holder != "" {
+			w.Vacated = append(w.Vacated, p)
+		}
+	}
+	sortPosts(o, w.Vacated)
+	w.leaderlessAndCutOff(o, state, gone)
+	w.BenchAfter = w.bench(o, state, active)
+	return w
+}
+
+// holderLeft reports whether someone who can act holds p afterwards.
+func holderLeft(s People, gone map[string]bool, o *Org) bool {
+	return s.Holder != "" && !gone[s.Holder] && o.MemberActive(s.Holder)
+}
+
+func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[string]bool) {
+	// Only units touched by the change can lose their last holder.
+	touched := map[*Unit]bool{}
+	for p := range w.Final {
+		touched[p.unit] = true
+	}
+	for _, id := range w.Removed {
+		for _, p := range o.idx.held[id] {
+			touched[p.unit] = true
+		}
+	}
+	staffed := func(u *Unit) bool {
+		for _, p := range u.Posts {
+			if holderLeft(state(p), gone, o) {
+				return true
+			}
+		}
+		return false
+	}
+	before := func(u *Unit) bool {
+		for _, p := range u.Posts {
+			if p.Holder != "" && o.MemberActive(p.Holder) {
+				return true
+			}
+		}
+		return false
+	}
+	leaderless := map[*Unit]bool{}
+	for u := range touched {
+		if before(u) && !staffed(u) {
+			leaderless[u] = true
+			w.Leaderless = append(w.Leaderless, u)
+		}
+	}
+	sortUnits(o, w.Leaderless)
+	if len(leaderless) == 0 {
+		return
+	}
+	// A unit keeps its line to the top if it is a top-level unit, or if
+	// its parent or a unit it reports to keeps its line and still has
+	// someone to pass reports on. The whole forest is walked once.
+	memo := map[*Unit]bool{}
+	var connected func(u *Unit) bool
+	connected = func(u *Unit) bool {
+		if v, ok := memo[u]; ok {
+			return v
+		}
+		memo[u] = false // no cycles in a valid plan; guards a broken one
+		ok := u.parent == nil
+		relay := func(t *Unit) bool { return t != nil && !leaderless[t] && connected(t) }
+		if !ok && relay(u.parent) {
+			ok = true
+		}
+		for _, r := range u.ReportsTo {
+			if !ok && relay(o.idx.units[r]) {
+				ok = true
+			}
+		}
+		memo[u] = ok
+		return ok
+	}
+	o.Walk(func(u *Unit) bool {
+		if !leaderless[u] && !connected(u) && staffed(u) {
+			w.CutOff = append(w.CutOff, u)
+		}
+		return true
+	})
+}
+
+func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) bool) Bench {
+	var b Bench
+	for _, p := range o.idx.posts {
+		b.Posts++
+		for _, c := range state(p).Candidates {
+			if active(c) && state(p).Holder != c {
+				b.Ready++
+				break
+			}
+		}
+	}
+	return b
+}
+
+// SinglePoints lists the members whose removal alone would leave a post
+// with nobody in it and nobody to step in: holders of posts with no active
+// candidate, and the only active candidate of a vacant post. In member
+// order.
+func SinglePoints(o *Org) []string {
+	var out []string
+	for _, m := range o.Members {
+		if !m.Active() {
+			continue
+		}
+		spof := false
+		for _, p := range o.idx.held[m.ID] {
+			if !o.HasActiveCandidate(p) {
+				spof = true
+				break
+			}
+		}
+		for _, p := range o.idx.cand[m.ID] {
+			if spof {
+				break
+			}
+			if p.Holder == "" || !o.MemberActive(p.Holder) {
+				n := 0
+				for _, c := range p.Candidates {
+					if o.MemberActive(c) {
+						n++
+					}
+				}
+				spof = n == 1
+			}
+		}
+		if spof {
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}
+
+// UnitHolders lists the active holders of a unit's posts: who an arrest of
+// that unit (the committee, say) would take.
+func UnitHolders(o *Org, unitID string) []string {
+	u := o.idx.units[unitID]
+	if u == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range u.Posts {
+		if p.Holder != "" && !slices.Contains(out, p.Holder) {
+			out = append(out, p.Holder)
+		}
+	}
+	return out
+}
+
+// Apply builds the one undoable change that makes the simulation real: the
+// removed members are marked arrested and every post takes its new people.
+func (w WhatIf) Apply(o *Org) Op {
+	var ops []Op
+	for _, id := range w.Removed {
+		if op, err := o.SetStatus(id, StatusArrested); err == nil {
+			ops = append(ops, op)
+		}
+	}
+	posts := make([]*Post, 0, len(w.Final))
+	for p := range w.Final {
+		posts = append(posts, p)
+	}
+	sortPosts(o, posts)
+	for _, p := range posts {
+		s := w.Final[p]
+		ops = append(ops, SetPeople{Post: p.ID, Holder: s.Holder, Candidates: s.Candidates})
+	}
+	return Batch{Ops: ops, Name: "apply what-if: remove " + joinLabels(o, w.Removed)}
+}
+
+func joinLabels(o *Org, ids []string) string {
+	s := ""
+	for i, id := range ids {
+		if i > 0 {
+			s += ", "
+		}
+		if i == 3 {
+			return s + "…"
+		}
+		s += o.MemberLabel(id)
+	}
+	return s
+}
+
+// postQueue orders posts by importance: shallowest unit first, then
+// document order.
+type postQueue struct {
+	o  *Org
+	ps []*Post
+}
+
+func (q *postQueue) Len() int { return len(q.ps) }
+func (q *postQueue) Less(i, j int) bool {
+	return postBefore(q.o, q.ps[i], q.ps[j])
+}
+func (q *postQueue) Swap(i, j int) { q.ps[i], q.ps[j] = q.ps[j], q.ps[i] }
+func (q *postQueue) Push(x any)    { q.ps = append(q.ps, x.(*Post)) }
+func (q *postQueue) Pop() any {
+	p := q.ps[len(q.ps)-1]
+	q.ps = q.ps[:len(q.ps)-1]
+	return p
+}
+
+func postBefore(o *Org, a, b *Post) bool {
+	da, db := a.unit.Depth(), b.unit.Depth()
+	if da != db {
+		return da < db
+	}
+	if a.unit != b.unit {
+		return o.unitBefore(a.unit, b.unit)
+	}
+	return indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b)
+}
+
+func sortPosts(o *Org, ps []*Post) {
+	slices.SortStableFunc(ps, func(a, b *Post) int {
+		if postBefore(o, a, b) {
+			return -1
+		}
+		if postBefore(o, b, a) {
+			return 1
+		}
+		return 0
+	})
+}
+
+func sortUnits(o *Org, us []*Unit) {
+	slices.SortStableFunc(us, func(a, b *Unit) int {
+		if a == b {
+			return 0
+		}
+		if o.unitBefore(a, b) {
+			return -1
+		}
+		return 1
+	})
+}
