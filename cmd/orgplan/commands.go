@@ -6,12 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/export"
 )
 
 // loadPlan reads a plan, turning every failure into one line per problem
@@ -99,21 +101,102 @@ func newExamplesCmd(e *env) *cobra.Command {
 }
 
 func newCheckCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check FILE",
-		Short: "Load and validate a plan",
-		Long: `Load FILE strictly and report every problem, one line each, as
-file:line:column: path: message. Exit 0 when the plan is valid, 2 when it is not.`,
-		Args: exactArgs(1, "FILE"),
+	var asOf, format string
+	cmd := &cobra.Command{
+		Use:   "check [--as-of DATE] [--format text|json] FILE",
+		Short: "Load a plan and report its weaknesses",
+		Long: `Load FILE strictly, then run the checks (vacant posts, posts with no
+candidate, the kinds' rules, inactive holders, the jumble of functions, idle
+members, overdue reports, undeposited contacts, secrecy bridges).
+
+Text output is one finding per line, "path: severity check: message", then a
+summary line. JSON output is {format, file, asOf, errors, warnings,
+findings: [{check, severity, message, path, unit, post, member}]}.
+
+Dates are measured against --as-of, else the plan's asOf, else today.
+Exit 0 when there is no error-severity finding, 1 when there is, 2 when the
+file cannot be read or is invalid.`,
+		Example: "  orgplan check plan.json\n  orgplan check --as-of 1902-12-01 --format json plan.json",
+		Args:    exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return fail(exitUsage, "unknown format %q (text, json)", format)
+			}
 			o, err := loadPlan(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "%s: valid (%d units, %d posts, %d members)\n", args[0], o.UnitCount(), o.PostCount(), len(o.Members))
+			day, err := model.AsOf(o, asOf, time.Now())
+			if err != nil {
+				return fail(exitUsage, "--as-of: %v", err)
+			}
+			fs := model.CheckPlan(o, day)
+			if err := export.Findings(e.stdout, format, args[0], day, fs); err != nil {
+				return fail(exitUsage, "%v", err)
+			}
+			if errs, _ := model.Count(fs); errs > 0 {
+				return &exitError{code: exitFindings}
+			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&asOf, "as-of", "", "measure dates against this day (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
+}
+
+func newSimulateCmd(e *env) *cobra.Command {
+	var remove []string
+	var unit, format string
+	cmd := &cobra.Command{
+		Use:   "simulate (--remove ID[,ID…] | --remove-unit ID) [--format text|json] FILE",
+		Short: "What happens if these members are taken: who steps in, what falls vacant",
+		Long: `Simulate removing members (arrests, say) without changing FILE: each post
+they held passes to its first active candidate who is not removed; a
+promoted member leaves the posts they held, which pass on in turn, most
+important posts first. The report lists the promotions, the posts left
+vacant, the units left with no one, the units cut off from the center (with
+people, but no line to the top through a unit that still has someone),
+bench strength before and after, and today's single points of failure.
+
+--remove-unit ID removes every holder of that unit's posts: the arrest of a
+committee.`,
+		Example: "  orgplan simulate --remove m1,m2 plan.json\n  orgplan simulate --remove-unit u4 --format json plan.json",
+		Args:    exactArgs(1, "FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return fail(exitUsage, "unknown format %q (text, json)", format)
+			}
+			if (len(remove) == 0) == (unit == "") {
+				return fail(exitUsage, "give --remove ID[,ID…] or --remove-unit ID (see 'orgplan simulate --help')")
+			}
+			o, err := loadPlan(args[0])
+			if err != nil {
+				return err
+			}
+			ids := remove
+			if unit != "" {
+				if o.Unit(unit) == nil {
+					return fail(exitUsage, "no unit %q in %s", unit, args[0])
+				}
+				ids = model.UnitHolders(o, unit)
+			}
+			for _, id := range ids {
+				if o.Member(id) == nil {
+					return fail(exitUsage, "no member %q in %s", id, args[0])
+				}
+			}
+			w := model.Simulate(o, ids)
+			if err := export.Simulation(e.stdout, format, args[0], o, w); err != nil {
+				return fail(exitUsage, "%v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringSliceVar(&remove, "remove", nil, "member ids to remove, comma separated")
+	cmd.Flags().StringVar(&unit, "remove-unit", "", "remove every holder of this unit's posts")
+	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	return cmd
 }
 
 func newExportCmd(e *env) *cobra.Command {

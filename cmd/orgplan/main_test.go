@@ -37,7 +37,8 @@ func TestNewCheckExportRoundTrip(t *testing.T) {
 	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", path); code != 0 {
 		t.Fatalf("new: exit %d: %s", code, errs)
 	}
-	if code, _, errs := orgplan(t, "check", path); code != 0 {
+	// Valid, with findings: exit 1 for the arrested holder, never 2.
+	if code, _, errs := orgplan(t, "check", path); code != 1 || errs != "" {
 		t.Fatalf("check: exit %d: %s", code, errs)
 	}
 	code, out, _ := orgplan(t, "export", "--format", "json", path)
@@ -61,8 +62,8 @@ func TestNewEmptyPlanIsValid(t *testing.T) {
 	if code, _, errs := orgplan(t, "new", path); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if code, _, errs := orgplan(t, "check", path); code != 0 {
-		t.Fatalf("check of a new empty plan: exit %d: %s", code, errs)
+	if code, out, errs := orgplan(t, "check", path); code != 0 || !strings.Contains(out, "0 errors, 0 warnings") {
+		t.Fatalf("check of a new empty plan: exit %d: %s%s", code, out, errs)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", fi.Mode().Perm())

@@ -1,0 +1,226 @@
+// Package export writes a plan, its checks and its simulations in the
+// formats people share: text and JSON reports, Graphviz, Mermaid,
+// Markdown and CSV.
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// CheckReport is the JSON shape of `orgplan check --format json`. Its
+// fields are stable: new ones may be added, none renamed or removed.
+type CheckReport struct {
+	Format   string          `json:"format"` // "orgplan-check/1"
+	File     string          `json:"file"`
+	AsOf     string          `json:"asOf"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Findings []FindingReport `json:"findings"`
+}
+
+// FindingReport is one finding.
+type FindingReport struct {
+	Check    string `json:"check"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Path     string `json:"path"`
+	Unit     string `json:"unit,omitempty"`
+	Post     string `json:"post,omitempty"`
+	Member   string `json:"member,omitempty"`
+}
+
+// Findings writes check findings as text (one per line, then a summary
+// line) or JSON.
+func Findings(w io.Writer, format, file string, asOf time.Time, fs []model.Finding) error {
+	errs, warns := model.Count(fs)
+	switch format {
+	case "json":
+		r := CheckReport{Format: "orgplan-check/1", File: file, AsOf: asOf.Format(model.DateLayout),
+			Errors: errs, Warnings: warns, Findings: make([]FindingReport, len(fs))}
+		for i, f := range fs {
+			r.Findings[i] = FindingReport{Check: f.Check, Severity: string(f.Severity), Message: f.Message,
+				Path: f.Path, Unit: f.Unit, Post: f.Post, Member: f.Member}
+		}
+		return writeJSON(w, r)
+	case "text", "":
+		for _, f := range fs {
+			if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", f.Path, f.Severity, f.Check, f.Message); err != nil {
+				return err
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s: %d error%s, %d warning%s (as of %s)\n", file, errs, plural(errs), warns, plural(warns), asOf.Format(model.DateLayout))
+		return err
+	}
+	return fmt.Errorf("unknown format %q (text, json)", format)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.Marshal(v, jsontext.WithIndent("  "))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// SimulationReport is the JSON shape of `orgplan simulate --format json`.
+type SimulationReport struct {
+	Format       string            `json:"format"` // "orgplan-simulate/1"
+	File         string            `json:"file"`
+	Removed      []MemberRef       `json:"removed"`
+	Promotions   []PromotionReport `json:"promotions"`
+	Vacated      []PostRef         `json:"vacated"`
+	Leaderless   []UnitRef         `json:"leaderless"`
+	CutOff       []UnitRef         `json:"cutOff"`
+	BenchBefore  BenchReport       `json:"benchBefore"`
+	BenchAfter   BenchReport       `json:"benchAfter"`
+	SinglePoints []MemberRef       `json:"singlePointsOfFailure"`
+}
+
+// MemberRef names a member.
+type MemberRef struct {
+	ID    string `json:"id"`
+	Alias string `json:"alias"`
+}
+
+// PostRef names a post.
+type PostRef struct {
+	ID   string `json:"id"`
+	Path string `json:"path"`
+}
+
+// UnitRef names a unit.
+type UnitRef struct {
+	ID   string `json:"id"`
+	Path string `json:"path"`
+}
+
+// PromotionReport is one succession.
+type PromotionReport struct {
+	Post   PostRef    `json:"post"`
+	From   *MemberRef `json:"from,omitempty"`
+	To     MemberRef  `json:"to"`
+	Leaves []PostRef  `json:"leaves,omitempty"`
+}
+
+// BenchReport is bench strength.
+type BenchReport struct {
+	Ready int     `json:"ready"`
+	Posts int     `json:"posts"`
+	Ratio float64 `json:"ratio"`
+}
+
+// Simulation writes a what-if report as text or JSON.
+func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) error {
+	mref := func(id string) MemberRef { return MemberRef{ID: id, Alias: o.MemberLabel(id)} }
+	pref := func(p *model.Post) PostRef { return PostRef{ID: p.ID, Path: o.PostPathString(p)} }
+	uref := func(u *model.Unit) UnitRef { return UnitRef{ID: u.ID, Path: o.PathString(u)} }
+	r := SimulationReport{Format: "orgplan-simulate/1", File: file,
+		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Vacated: []PostRef{},
+		Leaderless: []UnitRef{}, CutOff: []UnitRef{}, SinglePoints: []MemberRef{},
+		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio())},
+		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio())}}
+	for _, id := range s.Removed {
+		r.Removed = append(r.Removed, mref(id))
+	}
+	for _, p := range s.Promotions {
+		pr := PromotionReport{Post: pref(p.Post), To: mref(p.To)}
+		if p.From != "" {
+			f := mref(p.From)
+			pr.From = &f
+		}
+		for _, l := range p.Leaves {
+			pr.Leaves = append(pr.Leaves, pref(l))
+		}
+		r.Promotions = append(r.Promotions, pr)
+	}
+	for _, p := range s.Vacated {
+		r.Vacated = append(r.Vacated, pref(p))
+	}
+	for _, u := range s.Leaderless {
+		r.Leaderless = append(r.Leaderless, uref(u))
+	}
+	for _, u := range s.CutOff {
+		r.CutOff = append(r.CutOff, uref(u))
+	}
+	for _, id := range model.SinglePoints(o) {
+		r.SinglePoints = append(r.SinglePoints, mref(id))
+	}
+	switch format {
+	case "json":
+		return writeJSON(w, r)
+	case "text", "":
+		return simulationText(w, r)
+	}
+	return fmt.Errorf("unknown format %q (text, json)", format)
+}
+
+func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+func simulationText(w io.Writer, r SimulationReport) error {
+	var b strings.Builder
+	names := make([]string, len(r.Removed))
+	for i, m := range r.Removed {
+		names[i] = m.Alias
+	}
+	fmt.Fprintf(&b, "Removed (%d): %s\n", len(r.Removed), strings.Join(names, ", "))
+	fmt.Fprintf(&b, "\nWho steps in (%d):\n", len(r.Promotions))
+	for _, p := range r.Promotions {
+		from := "vacant"
+		if p.From != nil {
+			from = p.From.Alias
+		}
+		fmt.Fprintf(&b, "  %s: %s → %s", p.Post.Path, from, p.To.Alias)
+		if len(p.Leaves) > 0 {
+			left := make([]string, len(p.Leaves))
+			for i, l := range p.Leaves {
+				left[i] = l.Path
+			}
+			fmt.Fprintf(&b, " (leaves %s)", strings.Join(left, "; "))
+		}
+		b.WriteString("\n")
+	}
+	section := func(title string, paths []string) {
+		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(paths))
+		for _, p := range paths {
+			b.WriteString("  " + p + "\n")
+		}
+	}
+	var vac, ll, cut []string
+	for _, p := range r.Vacated {
+		vac = append(vac, p.Path)
+	}
+	for _, u := range r.Leaderless {
+		ll = append(ll, u.Path)
+	}
+	for _, u := range r.CutOff {
+		cut = append(cut, u.Path)
+	}
+	section("Posts left vacant", vac)
+	section("Units with no one left", ll)
+	section("Units cut off from the center", cut)
+	fmt.Fprintf(&b, "\nBench strength: %d of %d posts have someone ready (%.0f%%) → %d of %d (%.0f%%)\n",
+		r.BenchBefore.Ready, r.BenchBefore.Posts, 100*r.BenchBefore.Ratio, r.BenchAfter.Ready, r.BenchAfter.Posts, 100*r.BenchAfter.Ratio)
+	sp := make([]string, len(r.SinglePoints))
+	for i, m := range r.SinglePoints {
+		sp[i] = m.Alias
+	}
+	fmt.Fprintf(&b, "Single points of failure today (%d): %s\n", len(sp), strings.Join(sp, ", "))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
