@@ -45,9 +45,9 @@ func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
 	t.Parallel()
 	u1 := func(o *model.Org) *model.Unit { return o.Units[0] }
 	cases := []struct {
-		check string
+		check  string
 		break_ func(o *model.Org)
-		want  string
+		want   string
 	}{
 		{"vacant-post", func(o *model.Org) { u1(o).Posts[0].Holder, u1(o).Posts[0].Candidates = "", []string{"m2", "m1"} }, "vacant"},
 		{"no-candidate", func(o *model.Org) {
