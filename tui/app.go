@@ -8,6 +8,7 @@ package tui
 import (
 	"io"
 	"path/filepath"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -79,6 +80,13 @@ type Model struct {
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
 	showNames bool
+	// findings are the checks of the plan as of its last change.
+	findings              []model.Finding
+	checkErrs, checkWarns int
+	checksPending         bool             // the plan changed: check it again
+	clock                 func() time.Time // today, for plans with no asOf; tests set it
+	whatif                whatIf
+	lastUnit              *model.Unit // the tree selection after the last key
 }
 
 // New builds the editor over a plan.
@@ -101,6 +109,11 @@ func New(opts Options) *Model {
 	m.side = newSidePanel()
 	m.posts.cand = -1
 	m.syncMember()
+	if o.UnitCount() < bigPlan {
+		m.runChecks()
+	} else {
+		m.checksPending = true
+	}
 	m.ensureTab()
 	if opts.New {
 		m.hist.MarkUnsaved()
@@ -115,7 +128,13 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 }
 
 // Init implements tea.Model.
-func (m *Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (m *Model) Init() tea.Cmd {
+	if m.checksPending {
+		m.checksPending = false
+		return tea.Batch(tea.RequestBackgroundColor, m.refreshChecks())
+	}
+	return tea.RequestBackgroundColor
+}
 
 // fileLabel is the file name shown in the title line.
 func (m *Model) fileLabel() string {
@@ -134,50 +153,71 @@ func (m *Model) modified() bool { return m.hist.Modified() }
 
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	if m.checksPending {
+		m.checksPending = false
+		cmd = tea.Batch(cmd, m.refreshChecks())
+	}
+	if sel := m.tree.selected(); sel != m.lastUnit {
+		m.lastUnit = sel
+		m.side.stale[tabWhatIf] = true
+		if m.side.tab == tabWhatIf {
+			m.ensureTab()
+		}
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case checksDueMsg:
+		if msg.version == m.org.Version() {
+			m.runChecks()
+		}
+		return nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.relayout()
-		return m, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.styles = NewStyles(m.isDark)
 		m.help.Styles = help.DefaultStyles(m.isDark)
-		return m, nil
+		return nil
 	case savedMsg:
-		return m, m.saved(msg)
+		return m.saved(msg)
 	case tea.MouseClickMsg:
-		return m, m.click(msg.Mouse())
+		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		m.wheel(msg.Mouse())
-		return m, nil
+		return nil
 	case tea.PasteMsg:
 		switch m.mode {
 		case modePrompt:
-			return m, m.updatePrompt(msg)
+			return m.updatePrompt(msg)
 		case modeForm:
-			return m, m.updateForm(msg)
+			return m.updateForm(msg)
 		case modePicker:
-			return m, m.updatePicker(msg)
+			return m.updatePicker(msg)
 		case modeMembers:
-			return m, m.membersUpdate(msg)
+			return m.membersUpdate(msg)
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		return m.key(msg)
 	}
 	// Anything else (cursor blinks, form internals) goes to what is open.
 	switch m.mode {
 	case modePrompt:
-		return m, m.updatePrompt(msg)
+		return m.updatePrompt(msg)
 	case modeForm:
-		return m, m.updateForm(msg)
+		return m.updateForm(msg)
 	case modePicker:
-		return m, m.updatePicker(msg)
+		return m.updatePicker(msg)
 	case modeMembers:
-		return m, m.membersUpdate(msg)
+		return m.membersUpdate(msg)
 	}
-	return m, nil
+	return nil
 }
 
 // key routes a key press: open dialog first, then global keys, then the
@@ -312,6 +352,10 @@ func (m *Model) afterChange(keep string) {
 	m.tree.rebuild(keep)
 	if u := m.tree.selected(); u != nil {
 		m.posts.clamp(len(u.Posts))
+	}
+	m.checksPending = true
+	if len(m.whatif.marked) > 0 {
+		m.simulate()
 	}
 	m.invalidate()
 	m.search.stale = true

@@ -187,7 +187,7 @@ var emptyTab = [len(tabNames)]string{
 	"Every post has a holder and an active candidate.",
 	"Select a post with a holder, or a member in m.",
 	"No findings.",
-	"Nothing to simulate.",
+	"Select a unit: its people show here, to mark as taken.",
 }
 
 func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
@@ -387,12 +387,12 @@ func (m *Model) memberRows() []sideRow {
 	return rows
 }
 
-func (m *Model) checkRows() []sideRow  { return nil }
-func (m *Model) whatIfRows() []sideRow { return nil }
-
 // sideKey handles keys when the side panel has the focus.
 func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys.Side
+	if m.side.tab == tabWhatIf && m.whatIfKey(msg) {
+		return nil
+	}
 	switch {
 	case matches(msg, k.Up):
 		m.side.move(-1)

@@ -137,3 +137,20 @@ func TestGoldenMembersScreen(t *testing.T) {
 	waitFor(t, tm, "Members 45")
 	golden.RequireEqual(t, []byte(screen(finish(t, tm))))
 }
+
+func TestGoldenChecksAndWhatIf(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run("checks/"+sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			send(tm, "4")
+			waitFor(t, tm, "inactive-holder")
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+		t.Run("whatif/"+sz.name, func(t *testing.T) {
+			tm, _ := startProgram(t, sz.w, sz.h)
+			send(tm, "j", "j", "l", "5", "tab", "tab", "U")
+			waitFor(t, tm, "Who steps in")
+			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
+		})
+	}
+}

@@ -78,24 +78,40 @@ func (m *Model) tooSmallView() string {
 
 // titleLine: plan name · file · modified · as of date, and the size on the
 // right.
-// The name gives way first, so that "modified" always shows.
+// The right part (as-of date, finding counts) and "modified" always show;
+// the name gives way first, then the file name.
 func (m *Model) titleLine() string {
 	sep := m.styles.TitleDim.Render(" · ")
-	rest := []string{m.styles.TitleDim.Render(clean(m.fileLabel()))}
-	if m.modified() {
-		rest = append(rest, m.styles.Modified.Render("modified"))
-	}
+	var right []string
 	if m.org.AsOf != "" {
-		rest = append(rest, m.styles.TitleDim.Render("as of "+clean(m.org.AsOf)))
+		right = append(right, m.styles.TitleDim.Render("as of "+clean(m.org.AsOf)))
 	}
-	tail := sep + strings.Join(rest, sep)
-	name := m.styles.Title.Render(trunc(clean(m.org.Name), max(m.width-ansiWidth(tail)-1, 12)))
-	left := " " + name + tail
-	right := m.styles.TitleDim.Render(fmt.Sprintf("%d units · %d members ", m.org.UnitCount(), len(m.org.Members)))
-	if ansiWidth(left)+ansiWidth(right) > m.width {
+	switch {
+	case m.checkErrs > 0:
+		right = append(right, m.styles.Error.Render(fmt.Sprintf("%d error%s", m.checkErrs, plural(m.checkErrs))))
+	case m.checkWarns == 0:
+		right = append(right, m.styles.OK.Render("no findings"))
+	}
+	if m.checkWarns > 0 {
+		right = append(right, m.styles.Warning.Render(fmt.Sprintf("%d warning%s", m.checkWarns, plural(m.checkWarns))))
+	}
+	r := strings.Join(right, sep) + " "
+	file := sep + m.styles.TitleDim.Render(clean(m.fileLabel()))
+	mod := ""
+	if m.modified() {
+		mod = sep + m.styles.Modified.Render("modified")
+	}
+	room := m.width - ansiWidth(r) - ansiWidth(mod) - 2
+	if room-ansiWidth(file) < 14 {
+		file = ""
+	}
+	name := m.styles.Title.Render(trunc(clean(m.org.Name), max(room-ansiWidth(file), 4)))
+	left := " " + name + file + mod
+	gap := m.width - ansiWidth(left) - ansiWidth(r)
+	if gap < 1 {
 		return fit(left, m.width)
 	}
-	return left + strings.Repeat(" ", m.width-ansiWidth(left)-ansiWidth(right)) + right
+	return left + strings.Repeat(" ", gap) + r
 }
 
 // tabSpan is a tab as drawn in the side panel's top border.

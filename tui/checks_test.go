@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+func TestChecksTabAndTitleCount(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 100, 30)
+	if !strings.Contains(screen(m), "1 error · 63 warnings") {
+		t.Fatalf("title lacks the counts:\n%s", strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	press(m, "4")
+	m.focus = focusSide
+	r := m.side.rows[tabChecks][m.side.cursor[tabChecks]]
+	if r.check != "inactive-holder" {
+		t.Fatalf("cursor on %q, want the error first", r.check)
+	}
+	press(m, "enter")
+	p := m.posts.selected(m.tree.selected())
+	if m.focus != focusPosts || p == nil || p.Holder != "m12" {
+		t.Fatal("enter did not jump to the arrested organizer's post")
+	}
+	// Vacating it clears the error; the count follows at once.
+	press(m, "h", "down", "enter")
+	if m.checkErrs != 0 || !strings.Contains(screen(m), "64 warnings") {
+		t.Fatalf("after vacating: %d errors\n%s", m.checkErrs, strings.SplitN(screen(m), "\n", 2)[0])
+	}
+	press(m, "u")
+	if m.checkErrs != 1 {
+		t.Fatal("undo did not bring the error back")
+	}
+}
+
+func TestWhatIfMarkApplyUndo(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 100, 30)
+	selectUnit(t, m, "Executive group")
+	press(m, "5")
+	m.focus = focusSide
+	press(m, "U")
+	if len(m.whatif.marked) != 4 || m.whatif.result == nil || len(m.whatif.result.Promotions) != 15 {
+		t.Fatalf("U marked %v", m.whatif.marked)
+	}
+	if !strings.Contains(screen(m), "Who steps in (15)") {
+		t.Fatalf("the report does not show:\n%s", screen(m))
+	}
+	// space unmarks the member under the cursor (the first row: Yeryoma).
+	press(m, "space")
+	if len(m.whatif.marked) != 3 {
+		t.Fatalf("space: %v", m.whatif.marked)
+	}
+	press(m, "space")
+	before := m.org.Post("p8").Holder
+	press(m, "enter")
+	if m.org.Member("m1").Status != model.StatusArrested || m.org.Post("p8").Holder != "m3" {
+		t.Fatalf("apply: Yeryoma %q, committee secretary %q", m.org.Member("m1").Status, m.org.Post("p8").Holder)
+	}
+	if len(m.whatif.marked) != 0 {
+		t.Fatal("marks stay after applying")
+	}
+	press(m, "u")
+	if !m.org.Member("m1").Active() || m.org.Post("p8").Holder != before {
+		t.Fatal("one undo did not take back the whole what-if")
+	}
+	press(m, "U", "x")
+	if len(m.whatif.marked) != 0 || m.whatif.result != nil {
+		t.Fatal("x did not clear")
+	}
+}
