@@ -37,6 +37,28 @@ func (o *Org) Validate() []Problem {
 	return v.problems
 }
 
+// pathSeg is a document path built only when a problem needs it: the walk
+// over a valid plan of 100,000 units makes no strings at all.
+type pathSeg struct {
+	up    *pathSeg
+	field string
+	index int // -1: the field itself, not an element of it
+}
+
+func (p *pathSeg) String() string {
+	if p == nil {
+		return ""
+	}
+	s := p.up.String() + "/" + p.field
+	if p.index >= 0 {
+		s += "/" + strconv.Itoa(p.index)
+	}
+	return s
+}
+
+func (p *pathSeg) at(field string, i int) pathSeg { return pathSeg{up: p, field: field, index: i} }
+func (p *pathSeg) key(field string) pathSeg       { return pathSeg{up: p, field: field, index: -1} }
+
 type validator struct {
 	o         *Org
 	checkOnly bool // compare parent links instead of setting them
@@ -49,26 +71,12 @@ func (v *validator) run() {
 	v.checkReferences()
 }
 
-// setParent links u under parent, or in checkOnly mode reports a link that
-// is not already so.
-func (v *validator) setParent(u, parent *Unit, path string) {
-	if !v.checkOnly {
-		u.parent = parent
-	} else if u.parent != parent {
-		v.add(path, "unit %q has a stale parent link", u.ID)
-	}
-}
-
-func (v *validator) setUnit(p *Post, u *Unit, path string) {
-	if !v.checkOnly {
-		p.unit = u
-	} else if p.unit != u {
-		v.add(path, "post %q has a stale unit link", p.ID)
-	}
-}
-
 func (v *validator) add(path, format string, args ...any) {
 	v.problems = append(v.problems, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) addAt(p pathSeg, format string, args ...any) {
+	v.add(p.String(), format, args...)
 }
 
 func (v *validator) indexCatalogues() {
@@ -77,15 +85,16 @@ func (v *validator) indexCatalogues() {
 		v.add("/asOf", "%q is not a date (YYYY-MM-DD)", o.AsOf)
 	}
 	for i, f := range o.Functions {
-		p := "/functions/" + strconv.Itoa(i)
-		if v.checkID(p, f.ID, o.idx.functions[f.ID] != nil, "function") {
+		at := (*pathSeg)(nil).at("functions", i)
+		if v.checkID(&at, f.ID, o.idx.functions[f.ID] != nil, "function") {
 			o.idx.functions[f.ID] = f
 			o.noteID('f', f.ID)
 		}
 	}
 	for i, k := range o.Kinds {
 		p := "/kinds/" + strconv.Itoa(i)
-		if v.checkID(p, k.ID, o.idx.kinds[k.ID] != nil, "kind") {
+		at := (*pathSeg)(nil).at("kinds", i)
+		if v.checkID(&at, k.ID, o.idx.kinds[k.ID] != nil, "kind") {
 			o.idx.kinds[k.ID] = k
 			o.noteID('k', k.ID)
 		}
@@ -104,7 +113,8 @@ func (v *validator) indexCatalogues() {
 	}
 	for i, m := range o.Members {
 		p := "/members/" + strconv.Itoa(i)
-		if v.checkID(p, m.ID, o.idx.members[m.ID] != nil, "member") {
+		at := (*pathSeg)(nil).at("members", i)
+		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
 			o.idx.members[m.ID] = m
 			o.noteID('m', m.ID)
 		}
@@ -125,13 +135,13 @@ func (v *validator) indexCatalogues() {
 }
 
 // checkID reports an empty or duplicate id and says whether to index it.
-func (v *validator) checkID(path, id string, dup bool, what string) bool {
+func (v *validator) checkID(at *pathSeg, id string, dup bool, what string) bool {
 	switch {
 	case id == "":
-		v.add(path+"/id", "%s id is empty", what)
+		v.addAt(at.key("id"), "%s id is empty", what)
 		return false
 	case dup:
-		v.add(path+"/id", "duplicate %s id %q", what, id)
+		v.addAt(at.key("id"), "duplicate %s id %q", what, id)
 		return false
 	}
 	return true
@@ -148,65 +158,80 @@ func (v *validator) checkRef(path, id string, ok bool, what string) {
 const MaxDepth = 100
 
 func (v *validator) indexUnits() {
-	var walk func(us []*Unit, parent *Unit, path string, depth int)
-	walk = func(us []*Unit, parent *Unit, path string, depth int) {
-		if depth >= MaxDepth && len(us) > 0 {
-			v.add(path+"/units", "units nest deeper than %d levels", MaxDepth)
-			return
-		}
-		for i, u := range us {
-			p := path + "/units/" + strconv.Itoa(i)
-			v.setParent(u, parent, p)
-			if v.checkID(p, u.ID, v.o.idx.units[u.ID] != nil, "unit") {
-				v.o.idx.units[u.ID] = u
-				v.o.noteID('u', u.ID)
-			}
-			v.checkUnit(u, p)
-			walk(u.Units, u, p, depth+1)
-		}
+	n, posts := 0, 0
+	v.o.Walk(func(u *Unit) bool { n++; posts += len(u.Posts); return true })
+	if n > len(v.o.idx.units) {
+		v.o.idx.units = make(map[string]*Unit, n)
+		v.o.idx.posts = make(map[string]*Post, posts)
 	}
-	walk(v.o.Units, nil, "", 0)
+	v.walkUnits(v.o.Units, nil, nil, 0)
 }
 
-func (v *validator) checkUnit(u *Unit, p string) {
+func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) {
+	if depth >= MaxDepth && len(us) > 0 {
+		v.addAt(at.key("units"), "units nest deeper than %d levels", MaxDepth)
+		return
+	}
+	for i, u := range us {
+		p := at.at("units", i)
+		if v.checkOnly && u.parent != parent {
+			v.addAt(p, "unit %q has a stale parent link", u.ID)
+		}
+		if !v.checkOnly {
+			u.parent = parent
+		}
+		if v.checkID(&p, u.ID, v.o.idx.units[u.ID] != nil, "unit") {
+			v.o.idx.units[u.ID] = u
+			v.o.noteID('u', u.ID)
+		}
+		v.checkUnit(u, &p)
+		v.walkUnits(u.Units, u, &p, depth+1)
+	}
+}
+
+func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 	o := v.o
-	if u.Kind != "" {
-		v.checkRef(p+"/kind", u.Kind, o.idx.kinds[u.Kind] != nil, "kind")
+	if u.Kind != "" && o.idx.kinds[u.Kind] == nil {
+		v.addAt(p.key("kind"), "unknown kind %q", u.Kind)
 	}
 	if u.Secrecy != "" && !u.Secrecy.Valid() {
-		v.add(p+"/secrecy", "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
+		v.addAt(p.key("secrecy"), "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
 	}
 	if u.Affiliation != "" && !u.Affiliation.Valid() {
-		v.add(p+"/affiliation", "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
+		v.addAt(p.key("affiliation"), "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
 	}
 	if u.ReportEveryDays < 0 {
-		v.add(p+"/reportEveryDays", "must not be negative")
+		v.addAt(p.key("reportEveryDays"), "must not be negative")
 	}
 	if u.LastReport != "" && !ValidDate(u.LastReport) {
-		v.add(p+"/lastReport", "%q is not a date (YYYY-MM-DD)", u.LastReport)
+		v.addAt(p.key("lastReport"), "%q is not a date (YYYY-MM-DD)", u.LastReport)
 	}
 	for j, post := range u.Posts {
-		pp := p + "/posts/" + strconv.Itoa(j)
-		v.setUnit(post, u, pp)
-		if v.checkID(pp, post.ID, o.idx.posts[post.ID] != nil, "post") {
+		pp := p.at("posts", j)
+		if v.checkOnly && post.unit != u {
+			v.addAt(pp, "post %q has a stale unit link", post.ID)
+		}
+		if !v.checkOnly {
+			post.unit = u
+		}
+		if v.checkID(&pp, post.ID, o.idx.posts[post.ID] != nil, "post") {
 			o.idx.posts[post.ID] = post
 			o.noteID('p', post.ID)
 		}
-		if post.Function != "" {
-			v.checkRef(pp+"/function", post.Function, o.idx.functions[post.Function] != nil, "function")
+		if post.Function != "" && o.idx.functions[post.Function] == nil {
+			v.addAt(pp.key("function"), "unknown function %q", post.Function)
 		}
-		if post.Holder != "" {
-			v.checkRef(pp+"/holder", post.Holder, o.idx.members[post.Holder] != nil, "member")
+		if post.Holder != "" && o.idx.members[post.Holder] == nil {
+			v.addAt(pp.key("holder"), "unknown member %q", post.Holder)
 		}
 		for k, c := range post.Candidates {
-			cp := pp + "/candidates/" + strconv.Itoa(k)
 			switch {
 			case o.idx.members[c] == nil:
-				v.add(cp, "unknown member %q", c)
+				v.addAt(pp.at("candidates", k), "unknown member %q", c)
 			case c == post.Holder:
-				v.add(cp, "member %q is both the holder and a candidate", c)
+				v.addAt(pp.at("candidates", k), "member %q is both the holder and a candidate", c)
 			case indexOf(post.Candidates[:k], c) >= 0:
-				v.add(cp, "member %q is a candidate twice", c)
+				v.addAt(pp.at("candidates", k), "member %q is a candidate twice", c)
 			}
 		}
 		o.link(post)
@@ -217,24 +242,26 @@ func (v *validator) checkUnit(u *Unit, p string) {
 // anywhere in the forest.
 func (v *validator) checkReferences() {
 	o := v.o
-	var walk func(us []*Unit, path string)
-	walk = func(us []*Unit, path string) {
+	var walk func(us []*Unit, at *pathSeg, depth int)
+	walk = func(us []*Unit, at *pathSeg, depth int) {
+		if depth >= MaxDepth {
+			return
+		}
 		for i, u := range us {
-			p := path + "/units/" + strconv.Itoa(i)
+			p := at.at("units", i)
 			for j, r := range u.ReportsTo {
-				rp := p + "/reportsTo/" + strconv.Itoa(j)
 				switch {
 				case o.idx.units[r] == nil:
-					v.add(rp, "unknown unit %q", r)
+					v.addAt(p.at("reportsTo", j), "unknown unit %q", r)
 				case r == u.ID:
-					v.add(rp, "unit %q reports to itself", r)
+					v.addAt(p.at("reportsTo", j), "unit %q reports to itself", r)
 				}
 			}
 			o.linkReports(u)
-			walk(u.Units, p)
+			walk(u.Units, &p, depth+1)
 		}
 	}
-	walk(o.Units, "")
+	walk(o.Units, nil, 0)
 	if len(v.problems) == 0 {
 		if cyc := o.reportCycle(); cyc != nil {
 			names := make([]string, len(cyc))

@@ -1,10 +1,16 @@
 package storage
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"github.com/go-json-experiment/json"
+
 	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model/synth"
 )
 
 func BenchmarkLoadExample(b *testing.B) {
@@ -32,13 +38,85 @@ func BenchmarkSaveExample(b *testing.B) {
 	}
 }
 
-func BenchmarkEncodeExample(b *testing.B) {
-	data, _ := examples.Get(examples.Default)
-	o, _ := Decode("x", data)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Encode(o); err != nil {
-			b.Fatal(err)
-		}
+// synthetic plans are generated once per size and kept on disk for the
+// whole benchmark run.
+var (
+	synthMu    sync.Mutex
+	synthFiles = map[int]string{}
+)
+
+func synthFile(b *testing.B, units int) string {
+	b.Helper()
+	synthMu.Lock()
+	defer synthMu.Unlock()
+	if p, ok := synthFiles[units]; ok {
+		return p
+	}
+	dir, err := os.MkdirTemp("", "orgplan-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(dir, fmt.Sprintf("synth-%d.json", units))
+	if err := Save(p, synth.Generate(synth.Options{Units: units, Seed: 1})); err != nil {
+		b.Fatal(err)
+	}
+	synthFiles[units] = p
+	return p
+}
+
+var sizes = []int{10_000, 100_000}
+
+// BenchmarkUnmarshalBare is the reference: JSON v2 into the file structs,
+// nothing else.
+func BenchmarkUnmarshalBare(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			data, err := os.ReadFile(synthFile(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				var d FileDoc
+				if err := json.Unmarshal(data, &d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLoad is Load from disk: read, decode strictly, convert,
+// index and validate.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			path := synthFile(b, n)
+			fi, _ := os.Stat(path)
+			b.SetBytes(fi.Size())
+			for b.Loop() {
+				if _, err := Load(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSave is Save: encode and write atomically with fsync.
+func BenchmarkSave(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o, err := Load(synthFile(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := filepath.Join(b.TempDir(), "out.json")
+			for b.Loop() {
+				if err := Save(out, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -135,6 +135,7 @@ func unitsToModel(fus []FileUnit) []*model.Unit {
 			}
 		}
 		us[i].Units = unitsToModel(f.Units)
+		f.Units, f.Posts = nil, nil // converted: let it go
 		out[i] = &us[i]
 	}
 	return out

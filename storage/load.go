@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -67,8 +68,24 @@ func (e *LoadError) Error() string {
 // name or note needs, and a bound on what a hostile file can make us render.
 const MaxText = 100_000
 
-// Load reads and strictly validates a plan file.
+// Load reads and strictly validates a plan file. The file is decoded as it
+// is read, never held whole in memory; only a file with problems is read
+// again, to locate them.
 func Load(path string) (*model.Org, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	var d FileDoc
+	derr := json.UnmarshalRead(bufio.NewReaderSize(f, 1<<16), &d, json.RejectUnknownMembers(true))
+	f.Close()
+	if derr == nil && formatProblem(d.Format) == "" {
+		o, err := fromFile(&d)
+		if err == nil {
+			return o, nil
+		}
+	}
+	// Something is wrong: read the text to say where.
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -88,12 +105,29 @@ func Decode(name string, data []byte) (*model.Org, error) {
 	if p := formatProblem(d.Format); p != "" {
 		return nil, locate(name, data, []model.Problem{{Path: "/format", Msg: p}})
 	}
-	if probs := checkText(&d); len(probs) > 0 {
-		return nil, locate(name, data, probs)
+	o, err := fromFile(&d)
+	if err != nil {
+		return nil, locate(name, data, err.(*positionless).probs)
+	}
+	return o, nil
+}
+
+// positionless carries problems found after decoding, before they are
+// located in the file's text.
+type positionless struct{ probs []model.Problem }
+
+func (p *positionless) Error() string { return p.probs[0].Error() }
+
+// fromFile checks a decoded file and builds the plan. The file structs are
+// consumed: what is converted is released as it goes, to keep the peak of
+// memory low on large plans.
+func fromFile(d *FileDoc) (*model.Org, error) {
+	if probs := checkText(d); len(probs) > 0 {
+		return nil, &positionless{probs}
 	}
 	o := d.toModel()
 	if probs := o.Reindex(); len(probs) > 0 {
-		return nil, locate(name, data, probs)
+		return nil, &positionless{probs}
 	}
 	return o, nil
 }

@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,12 +27,27 @@ func Encode(o *model.Org) ([]byte, error) {
 }
 
 // Save writes a plan to path atomically.
-func Save(path string, o *model.Org) error {
-	data, err := Encode(o)
-	if err != nil {
-		return err
-	}
-	return WriteFileAtomic(path, data)
+func Save(path string, o *model.Org) error { return SaveSnapshot(path, Snapshot(o)) }
+
+// Snapshot takes the file form of a plan as it is now. It shares strings
+// and slices with the plan, which edits replace rather than change in
+// place, so a snapshot can be written by another goroutine while editing
+// goes on: the editor takes one in Update and saves it in a command.
+func Snapshot(o *model.Org) *FileDoc { return fromModel(o) }
+
+// SaveSnapshot writes a snapshot atomically, encoding straight into the
+// temporary file: a plan of 100,000 units is never held twice in memory.
+func SaveSnapshot(path string, d *FileDoc) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := json.MarshalWrite(bw, d, jsontext.WithIndent("  ")); err != nil {
+			return fmt.Errorf("encode plan: %w", err)
+		}
+		if err := bw.WriteByte('\n'); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }
 
 // NewFileMode is the mode of files orgplan creates: membership lists are
@@ -43,6 +60,13 @@ const NewFileMode fs.FileMode = 0o600
 // created 0600; an existing file keeps its mode. A symbolic link is followed
 // and its target replaced, so that the link survives.
 func WriteFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+func writeAtomic(path string, write func(io.Writer) error) error {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -57,7 +81,7 @@ func WriteFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	defer f.Cleanup() //nolint:errcheck // a no-op once replaced; nothing to do on failure
-	if _, err := f.Write(data); err != nil {
+	if err := write(f); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	if err := f.CloseAtomicallyReplace(); err != nil {

@@ -84,6 +84,7 @@ type Model struct {
 	findings              []model.Finding
 	checkErrs, checkWarns int
 	checksPending         bool             // the plan changed: check it again
+	panelsPending         bool             // a big plan changed: refresh the panel soon
 	clock                 func() time.Time // today, for plans with no asOf; tests set it
 	whatif                whatIf
 	lastUnit              *model.Unit // the tree selection after the last key
@@ -158,6 +159,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.checksPending = false
 		cmd = tea.Batch(cmd, m.refreshChecks())
 	}
+	if m.panelsPending {
+		m.panelsPending = false
+		v := m.org.Version()
+		cmd = tea.Batch(cmd, tea.Tick(checksDelay, func(time.Time) tea.Msg { return panelsDueMsg{version: v} }))
+	}
 	if sel := m.tree.selected(); sel != m.lastUnit {
 		m.lastUnit = sel
 		m.side.stale[tabWhatIf] = true
@@ -173,6 +179,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case checksDueMsg:
 		if msg.version == m.org.Version() {
 			m.runChecks()
+		}
+		return nil
+	case panelsDueMsg:
+		if msg.version == m.org.Version() {
+			m.ensureTab()
 		}
 		return nil
 	case tea.WindowSizeMsg:

@@ -50,18 +50,14 @@ func (m *Model) saveKey(quitAfter bool) tea.Cmd {
 	return textinputBlink()
 }
 
-// saveTo encodes the plan now, so that the file holds exactly this state,
-// and writes it atomically in a command.
+// saveTo takes a snapshot of the plan now, so that the file holds exactly
+// this state, and encodes and writes it atomically in a command.
 func (m *Model) saveTo(path string, quitAfter bool) tea.Cmd {
-	data, err := storage.Encode(m.org)
-	if err != nil {
-		m.setError(err.Error())
-		return nil
-	}
+	snap := storage.Snapshot(m.org)
 	m.saving = true
 	point := m.hist.Point()
 	return func() tea.Msg {
-		return savedMsg{path: path, point: point, err: storage.WriteFileAtomic(path, data), quitAfter: quitAfter}
+		return savedMsg{path: path, point: point, err: storage.SaveSnapshot(path, snap), quitAfter: quitAfter}
 	}
 }
 

@@ -58,14 +58,27 @@ func newSidePanel() sidePanel {
 	return s
 }
 
+// maxNames is how many names a row of the Labor tab lists.
+const maxNames = 12
+
 // invalidate marks every tab stale after a change to the plan and rebuilds
-// the one on show.
+// the one on show: at once for a small plan; for a big one a moment after
+// the typing stops (panelsDueMsg), so that each keystroke stays instant.
 func (m *Model) invalidate() {
 	for i := range m.side.stale {
 		m.side.stale[i] = true
 	}
+	if m.org.UnitCount() >= bigPlan {
+		m.side.stale[tabMember] = false
+		m.side.rows[tabMember] = m.memberRows() // cheap: the member's own posts
+		m.panelsPending = true
+		return
+	}
 	m.ensureTab()
 }
+
+// panelsDueMsg asks for the side panel of the plan at a version.
+type panelsDueMsg struct{ version uint64 }
 
 // ensureTab rebuilds the tab on show if the plan changed since it was built.
 func (m *Model) ensureTab() { m.ensure(m.side.tab) }
@@ -243,14 +256,20 @@ func (m *Model) laborRows() []sideRow {
 		if len(f.Performers) == 0 {
 			r.cols = append(r.cols, col{text: "— nobody", style: &m.styles.Error})
 		} else {
-			parts := make([]string, len(f.Performers))
-			for i, id := range f.Performers {
+			// A row shows a line's worth of names, never all 40,000.
+			shown := f.Performers[:min(len(f.Performers), maxNames)]
+			parts := make([]string, len(shown))
+			for i, id := range shown {
 				parts[i] = clean(m.org.MemberLabel(id))
 				if jumble[id] {
 					parts[i] += "!"
 				}
 			}
-			r.cols = append(r.cols, col{text: strings.Join(parts, ", ")})
+			text := strings.Join(parts, ", ")
+			if n := len(f.Performers) - len(shown); n > 0 {
+				text = fmt.Sprintf("(%d) %s, and %d more", len(f.Performers), text, n)
+			}
+			r.cols = append(r.cols, col{text: text})
 		}
 		rows = append(rows, r)
 	}
