@@ -78,6 +78,7 @@ func keystrokeOn(b *testing.B, all bool, keys ...string) {
 }
 
 func BenchmarkCursorDown(b *testing.B) { keystroke(b, "j", "j", "j", "k", "k", "k") }
+
 // BenchmarkCollapseAllOpen folds and unfolds the root with every unit
 // expanded: unfolding lays out all the rows again.
 func BenchmarkCollapseAllOpen(b *testing.B) { keystroke(b, "space") }
