@@ -147,48 +147,69 @@ func formatProblem(f string) string {
 	return fmt.Sprintf("format %q is not %q", f, FormatVersion)
 }
 
-// checkText refuses strings past MaxText.
+// checkText refuses strings past MaxText. A first pass only measures; the
+// paths are built in a second pass, when there is something to report.
 func checkText(d *FileDoc) []model.Problem {
+	long := false
+	measure := func(_, s string) {
+		if len(s) > MaxText {
+			long = true
+		}
+	}
+	walkText(d, measure, false)
+	if !long {
+		return nil
+	}
 	var probs []model.Problem
-	check := func(path, s string) {
+	walkText(d, func(path, s string) {
 		if len(s) > MaxText {
 			probs = append(probs, model.Problem{Path: path, Msg: fmt.Sprintf("text of %d bytes is longer than the limit of %d", len(s), MaxText)})
 		}
+	}, true)
+	return probs
+}
+
+// walkText calls check with every string of the document, and its path
+// when paths is set ("" otherwise).
+func walkText(d *FileDoc, check func(path, s string), paths bool) {
+	at := func(base string, i int, field string) string {
+		if !paths {
+			return ""
+		}
+		return base + "/" + strconv.Itoa(i) + "/" + field
 	}
 	check("/name", d.Name)
 	check("/description", d.Description)
 	for i, f := range d.Functions {
-		p := "/functions/" + strconv.Itoa(i)
-		check(p+"/name", f.Name)
-		check(p+"/description", f.Description)
+		check(at("/functions", i, "name"), f.Name)
+		check(at("/functions", i, "description"), f.Description)
 	}
 	for i, k := range d.Kinds {
-		p := "/kinds/" + strconv.Itoa(i)
-		check(p+"/name", k.Name)
-		check(p+"/description", k.Description)
+		check(at("/kinds", i, "name"), k.Name)
+		check(at("/kinds", i, "description"), k.Description)
 	}
 	for i, m := range d.Members {
-		p := "/members/" + strconv.Itoa(i)
-		check(p+"/id", m.ID)
-		check(p+"/alias", m.Alias)
-		check(p+"/name", m.Name)
-		check(p+"/background", m.Background)
-		check(p+"/notes", m.Notes)
+		check(at("/members", i, "id"), m.ID)
+		check(at("/members", i, "alias"), m.Alias)
+		check(at("/members", i, "name"), m.Name)
+		check(at("/members", i, "background"), m.Background)
+		check(at("/members", i, "notes"), m.Notes)
 		for j, s := range m.Skills {
-			check(p+"/skills/"+strconv.Itoa(j), s)
+			check(at("/members", i, "skills")+"/"+strconv.Itoa(j), s)
 		}
 	}
 	var units func(us []FileUnit, path string)
 	units = func(us []FileUnit, path string) {
 		for i := range us {
 			u := &us[i]
-			p := path + "/units/" + strconv.Itoa(i)
+			p := at(path+"/units", i, "")
+			p = strings.TrimSuffix(p, "/")
 			check(p+"/id", u.ID)
 			check(p+"/name", u.Name)
 			check(p+"/purpose", u.Purpose)
 			check(p+"/notes", u.Notes)
 			for j := range u.Posts {
-				pp := p + "/posts/" + strconv.Itoa(j)
+				pp := strings.TrimSuffix(at(p+"/posts", j, ""), "/")
 				check(pp+"/id", u.Posts[j].ID)
 				check(pp+"/title", u.Posts[j].Title)
 				check(pp+"/notes", u.Posts[j].Notes)
@@ -197,7 +218,6 @@ func checkText(d *FileDoc) []model.Problem {
 		}
 	}
 	units(d.Units, "")
-	return probs
 }
 
 // explain turns a decoding error into located problems: a syntax error is

@@ -38,16 +38,21 @@ func Snapshot(o *model.Org) *FileDoc { return fromModel(o) }
 // SaveSnapshot writes a snapshot atomically, encoding straight into the
 // temporary file: a plan of 100,000 units is never held twice in memory.
 func SaveSnapshot(path string, d *FileDoc) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := json.MarshalWrite(bw, d, jsontext.WithIndent("  ")); err != nil {
-			return fmt.Errorf("encode plan: %w", err)
-		}
-		if err := bw.WriteByte('\n'); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
+	return writeAtomic(path, func(w io.Writer) error { return writeDoc(w, d) })
+}
+
+// Write encodes a plan's canonical form to w as it goes.
+func Write(w io.Writer, o *model.Org) error { return writeDoc(w, Snapshot(o)) }
+
+func writeDoc(w io.Writer, d *FileDoc) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := json.MarshalWrite(bw, d, jsontext.WithIndent("  ")); err != nil {
+		return fmt.Errorf("encode plan: %w", err)
+	}
+	if err := bw.WriteByte('\n'); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // NewFileMode is the mode of files orgplan creates: membership lists are

@@ -135,7 +135,8 @@ func BenchmarkPanelRefresh(b *testing.B) {
 					m.runChecks()
 				}
 				for b.Loop() {
-					m.invalidate()
+					m.side.stale[tab] = true
+					m.ensure(tab)
 				}
 			})
 		}

@@ -212,21 +212,17 @@ json: the canonical orgplan/1 file.`,
 			if err != nil {
 				return err
 			}
-			var data []byte
 			switch format {
 			case "json":
-				data, err = storage.Encode(o)
+				if out == "" || out == "-" {
+					err = storage.Write(e.stdout, o)
+				} else {
+					err = storage.Save(out, o)
+				}
 			default:
 				return fail(exitUsage, "unknown format %q (json)", format)
 			}
 			if err != nil {
-				return fail(exitUsage, "%v", err)
-			}
-			if out == "" || out == "-" {
-				_, err = e.stdout.Write(data)
-				return err
-			}
-			if err := storage.WriteFileAtomic(out, data); err != nil {
 				return fail(exitUsage, "%v", err)
 			}
 			return nil
