@@ -41,6 +41,15 @@ func SaveSnapshot(path string, d *FileDoc) error {
 	return writeAtomic(path, func(w io.Writer) error { return writeDoc(w, d) })
 }
 
+// FromSnapshot builds a plan from a snapshot, which it consumes.
+func FromSnapshot(d *FileDoc) (*model.Org, error) {
+	o := d.toModel()
+	if probs := o.Reindex(); len(probs) > 0 {
+		return nil, probs[0]
+	}
+	return o, nil
+}
+
 // Write encodes a plan's canonical form to w as it goes.
 func Write(w io.Writer, o *model.Org) error { return writeDoc(w, Snapshot(o)) }
 

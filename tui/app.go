@@ -197,6 +197,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case savedMsg:
 		return m.saved(msg)
+	case exportedMsg:
+		if msg.err != nil {
+			m.setError("export failed: " + msg.err.Error())
+		} else {
+			m.setStatus("exported " + msg.path)
+		}
+		return nil
 	case tea.MouseClickMsg:
 		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
@@ -309,6 +316,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case matches(msg, g.Members):
 		return m.openMembers(), true
+	case matches(msg, g.Export):
+		return m.openExport(), true
 	}
 	for i, b := range g.Tabs {
 		if matches(msg, b) {

@@ -3,9 +3,13 @@ package tui
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
 )
@@ -318,4 +322,26 @@ func randomEdit(r *rand.Rand, o *model.Org) model.Op {
 		return nil
 	}
 	return op
+}
+
+func TestExportDialogWritesNextToThePlan(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	m := New(Options{Org: exampleOrg(t, "st-petersburg-1902"), Path: path})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(m, "E")
+	if m.mode != modePicker {
+		t.Fatal("E did not open the export choices")
+	}
+	typeText(m, "markdown redacted")
+	run(m, press(m, "enter"))
+	out := filepath.Join(dir, "plan.redacted.md")
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(m.status, "exported "+out) {
+		t.Fatalf("%v; status %q", err, m.status)
+	}
+	if !strings.Contains(string(b), "## Division of labor") || strings.Contains(string(b), "Grigory Sorokin") {
+		t.Fatal("the redacted report is wrong")
+	}
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -200,27 +202,44 @@ committee.`,
 }
 
 func newExportCmd(e *env) *cobra.Command {
-	var format, out string
+	var opt export.Options
+	var out string
 	cmd := &cobra.Command{
-		Use:   "export --format json [-o OUT] FILE",
-		Short: "Write a plan in another format",
-		Long: `Write FILE in the chosen format to standard output, or to OUT.
-json: the canonical orgplan/1 file.`,
-		Args: exactArgs(1, "FILE"),
+		Use:   "export --format json|dot|mermaid|markdown|csv [--redact] [--members] [-o OUT] FILE",
+		Short: "Write a plan as a picture, a report or a spreadsheet",
+		Long: `Write FILE in another format, to standard output or to OUT:
+
+  json      the canonical orgplan/1 file
+  dot       Graphviz: units as boxes (name, kind, secrecy, filled/total posts),
+            colored by secrecy, vacant posts marked; 'dot -Tsvg' draws it
+  mermaid   a flowchart that Markdown viewers render
+  markdown  a report: the tree with posts, holders and candidates, the
+            division of labor, vacancies and the checks' findings
+  csv       one row per post (id, parentId, name, unitPath, postId, post,
+            function, holder, candidates); with --members one row per member
+
+--redact drops real names and notes from every format; aliases stay.`,
+		Example: "  orgplan export --format dot plan.json | dot -Tsvg > plan.svg\n  orgplan export --format markdown --redact -o report.md plan.json",
+		Args:    exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, ok := export.Ext[opt.Format]; !ok {
+				return fail(exitUsage, "unknown format %q (%s)", opt.Format, strings.Join(export.Formats, ", "))
+			}
 			o, err := loadPlan(args[0])
 			if err != nil {
 				return err
 			}
-			switch format {
-			case "json":
-				if out == "" || out == "-" {
-					err = storage.Write(e.stdout, o)
-				} else {
-					err = storage.Save(out, o)
+			if out == "" || out == "-" {
+				if err := export.Write(e.stdout, o, opt); err != nil {
+					return fail(exitUsage, "%v", err)
 				}
-			default:
-				return fail(exitUsage, "unknown format %q (json)", format)
+				return nil
+			}
+			var b bytes.Buffer
+			if opt.Format == "json" && !opt.Redact {
+				err = storage.Save(out, o) // streamed: large plans are not held twice
+			} else if err = export.Write(&b, o, opt); err == nil {
+				err = storage.WriteFileAtomic(out, b.Bytes())
 			}
 			if err != nil {
 				return fail(exitUsage, "%v", err)
@@ -228,7 +247,63 @@ json: the canonical orgplan/1 file.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json")
+	cmd.Flags().StringVar(&opt.Format, "format", "json", "json, dot, mermaid, markdown or csv")
+	cmd.Flags().BoolVar(&opt.Redact, "redact", false, "drop real names and notes")
+	cmd.Flags().BoolVar(&opt.Members, "members", false, "csv: one row per member")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}
+
+func newImportCmd(e *env) *cobra.Command {
+	var out, name string
+	var people bool
+	cmd := &cobra.Command{
+		Use:   "import [--people] [--name NAME] [-o OUT] FILE.csv",
+		Short: "Bring in an org chart from a spreadsheet (CSV with id and parentId)",
+		Long: `Read an org-chart CSV, as spreadsheets, d3-org-chart and OrgChart JS use:
+a header row, then one row per node. Columns are matched by name whatever
+their case: id and parentId are required (parentId empty for a root; several
+roots are fine); name, title and department are optional.
+
+Without --people each row becomes a unit named by its name (or id), with
+its title as purpose; rows with orgplan's own export columns (post, postId,
+function, holder, candidates) add posts, members and functions, so that an
+export --format csv imports back into the same tree.
+
+With --people each row is a person: a member holding a post titled by
+title. Whoever has people reporting to them heads a unit of their own
+(named by department, or "<name>'s team"); the others hold their post in
+their manager's unit.
+
+Problems are reported with their CSV line. The result is a valid orgplan/1
+plan, written to OUT (never over an existing file) or standard output.`,
+		Example: "  orgplan import -o plan.json chart.csv\n  orgplan import --people -o staff.json people.csv",
+		Args:    exactArgs(1, "FILE.csv"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return &exitError{code: exitUsage, err: describeLoadError(args[0], err)}
+			}
+			defer f.Close()
+			o, err := storage.ImportCSV(args[0], f, storage.ImportOptions{People: people, Name: name})
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			if out == "" || out == "-" {
+				return storage.Write(e.stdout, o)
+			}
+			if _, err := os.Lstat(out); err == nil {
+				return fail(exitUsage, "%s already exists; choose another name", out)
+			}
+			if err := storage.Save(out, o); err != nil {
+				return fail(exitUsage, "%v", err)
+			}
+			fmt.Fprintf(e.stderr, "imported %d units, %d members into %s\n", o.UnitCount(), len(o.Members), out)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&people, "people", false, "rows are people, not units")
+	cmd.Flags().StringVar(&name, "name", "", "the plan's name (default: the file's)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
 	return cmd
 }

@@ -1,0 +1,359 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
+)
+
+// Formats lists the export formats, in the order help shows them.
+var Formats = []string{"json", "dot", "mermaid", "markdown", "csv"}
+
+// Ext is the file name ending of each format's export.
+var Ext = map[string]string{"json": ".export.json", "dot": ".dot", "mermaid": ".mmd", "markdown": ".md", "csv": ".csv"}
+
+// Options shape an export.
+type Options struct {
+	Format  string
+	Redact  bool      // drop real names and notes, keep aliases
+	Members bool      // csv: one row per member instead of per post
+	AsOf    time.Time // for the findings in markdown; zero: the plan's asOf or today
+}
+
+// Write exports a plan in a format.
+func Write(w io.Writer, o *model.Org, opt Options) error {
+	if opt.Redact {
+		o = Redacted(o)
+	}
+	switch opt.Format {
+	case "json":
+		return storage.Write(w, o)
+	case "dot":
+		return dot(w, o)
+	case "mermaid":
+		return mermaid(w, o)
+	case "markdown":
+		return markdown(w, o, opt)
+	case "csv":
+		if opt.Members {
+			return membersCSV(w, o)
+		}
+		return postsCSV(w, o)
+	}
+	return fmt.Errorf("unknown format %q (%s)", opt.Format, strings.Join(Formats, ", "))
+}
+
+// Redacted is a copy of the plan without real names and notes: members'
+// names, and the notes of members, units and posts. Aliases stay.
+func Redacted(o *model.Org) *model.Org {
+	d := storage.Snapshot(o)
+	for i := range d.Members {
+		d.Members[i].Name, d.Members[i].Notes = "", ""
+	}
+	var units func(us []storage.FileUnit)
+	units = func(us []storage.FileUnit) {
+		for i := range us {
+			us[i].Notes = ""
+			for j := range us[i].Posts {
+				us[i].Posts[j].Notes = "" // the snapshot's own structs
+			}
+			units(us[i].Units)
+		}
+	}
+	units(d.Units)
+	r, err := storage.FromSnapshot(d)
+	if err != nil {
+		// A valid plan with fields emptied stays valid.
+		panic("export: redaction broke the plan: " + err.Error())
+	}
+	return r
+}
+
+// secrecyColor is a fill per secrecy level, light enough for black text.
+var secrecyColor = map[model.Secrecy]string{
+	model.SecrecyOpen: "#e8f5e9", model.SecrecyLow: "#f1f8e9", model.SecrecyMedium: "#fffde7",
+	model.SecrecyHigh: "#fff3e0", model.SecrecyStrict: "#ffebee",
+}
+
+func unitSummary(o *model.Org, u *model.Unit) (label string, vacant int) {
+	filled := 0
+	for _, p := range u.Posts {
+		if p.Holder != "" {
+			filled++
+		} else {
+			vacant++
+		}
+	}
+	kind := ""
+	if u.Kind != "" {
+		kind = o.KindName(u.Kind) + " · "
+	}
+	return fmt.Sprintf("%s%s · %d/%d posts", kind, o.UnitSecrecy(u), filled, len(u.Posts)), vacant
+}
+
+func dotQuote(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, `"`, `\"`)
+	return `"` + strings.ReplaceAll(s, "\n", `\n`) + `"`
+}
+
+// dot writes Graphviz: units as boxes (name, kind, secrecy, filled/total),
+// filled by secrecy, a red border and a count where posts are vacant;
+// solid edges down the tree, dashed edges for reportsTo.
+func dot(w io.Writer, o *model.Org) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "digraph orgplan {\n  label=%s;\n  labelloc=t;\n  rankdir=TB;\n", dotQuote(o.Name))
+	b.WriteString("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n  edge [color=\"#555555\"];\n")
+	o.Walk(func(u *model.Unit) bool {
+		summary, vacant := unitSummary(o, u)
+		label := u.Name + "\n" + summary
+		attrs := fmt.Sprintf("label=%s, fillcolor=%s", dotQuote(label), dotQuote(secrecyColor[o.UnitSecrecy(u)]))
+		if vacant > 0 {
+			attrs = fmt.Sprintf("label=%s, fillcolor=%s, color=\"#c62828\", penwidth=2",
+				dotQuote(label+fmt.Sprintf("\n! %d vacant", vacant)), dotQuote(secrecyColor[o.UnitSecrecy(u)]))
+		}
+		fmt.Fprintf(&b, "  %s [%s];\n", dotQuote(u.ID), attrs)
+		return true
+	})
+	o.Walk(func(u *model.Unit) bool {
+		for _, c := range u.Units {
+			fmt.Fprintf(&b, "  %s -> %s;\n", dotQuote(u.ID), dotQuote(c.ID))
+		}
+		for _, r := range u.ReportsTo {
+			fmt.Fprintf(&b, "  %s -> %s [style=dashed, constraint=false, label=\"reports to\", fontsize=8];\n", dotQuote(u.ID), dotQuote(r))
+		}
+		return true
+	})
+	b.WriteString("}\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mermaidText makes a label safe inside ["…"].
+func mermaidText(s string) string {
+	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ")
+	return r.Replace(s)
+}
+
+func mermaidID(id string) string {
+	var b strings.Builder
+	b.WriteString("u_")
+	for _, r := range id {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "_%x_", r)
+		}
+	}
+	return b.String()
+}
+
+// mermaid writes a flowchart that Markdown viewers render.
+func mermaid(w io.Writer, o *model.Org) error {
+	var b strings.Builder
+	b.WriteString("flowchart TD\n")
+	o.Walk(func(u *model.Unit) bool {
+		summary, vacant := unitSummary(o, u)
+		label := mermaidText(u.Name) + "<br/>" + mermaidText(summary)
+		if vacant > 0 {
+			label += fmt.Sprintf("<br/>! %d vacant", vacant)
+		}
+		fmt.Fprintf(&b, "  %s[\"%s\"]:::%s\n", mermaidID(u.ID), label, o.UnitSecrecy(u))
+		return true
+	})
+	o.Walk(func(u *model.Unit) bool {
+		for _, c := range u.Units {
+			fmt.Fprintf(&b, "  %s --> %s\n", mermaidID(u.ID), mermaidID(c.ID))
+		}
+		for _, r := range u.ReportsTo {
+			fmt.Fprintf(&b, "  %s -.->|reports to| %s\n", mermaidID(u.ID), mermaidID(r))
+		}
+		return true
+	})
+	for _, s := range model.SecrecyLevels {
+		fmt.Fprintf(&b, "  classDef %s fill:%s,stroke:#555555\n", s, secrecyColor[s])
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func people(o *model.Org, ids []string) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = o.MemberLabel(id)
+		if !o.MemberActive(id) {
+			if m := o.Member(id); m != nil {
+				parts[i] += " (" + string(m.Status) + ")"
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func mdEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "<", "&lt;", ">", "&gt;", "\n", " ")
+	return r.Replace(s)
+}
+
+// markdown writes a readable report: the tree with posts, holders and
+// candidates; the division of labor; vacancies; the checks' findings.
+func markdown(w io.Writer, o *model.Org, opt Options) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Name))
+	if o.Description != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdEscape(o.Description))
+	}
+	fmt.Fprintf(&b, "%d units, %d posts, %d members", o.UnitCount(), o.PostCount(), len(o.Members))
+	if o.AsOf != "" {
+		fmt.Fprintf(&b, "; as of %s", o.AsOf)
+	}
+	b.WriteString(".\n\n## Organization\n\n")
+	var tree func(us []*model.Unit, depth int)
+	tree = func(us []*model.Unit, depth int) {
+		ind := strings.Repeat("  ", depth)
+		for _, u := range us {
+			summary, _ := unitSummary(o, u)
+			fmt.Fprintf(&b, "%s- **%s** (%s)", ind, mdEscape(u.Name), mdEscape(summary))
+			if u.Purpose != "" {
+				fmt.Fprintf(&b, " — %s", mdEscape(u.Purpose))
+			}
+			b.WriteString("\n")
+			for _, p := range u.Posts {
+				holder := "*vacant*"
+				if p.Holder != "" {
+					holder = mdEscape(people(o, []string{p.Holder}))
+				}
+				fn := ""
+				if p.Function != "" && o.FunctionName(p.Function) != p.Title {
+					fn = " (" + mdEscape(o.FunctionName(p.Function)) + ")"
+				}
+				cands := "no candidate"
+				if len(p.Candidates) > 0 {
+					cands = "ready: " + mdEscape(people(o, p.Candidates))
+				}
+				fmt.Fprintf(&b, "%s  - %s%s: %s; %s\n", ind, mdEscape(p.Title), fn, holder, cands)
+			}
+			tree(u.Units, depth+1)
+		}
+	}
+	tree(o.Units, 0)
+
+	l := model.LaborTable(o)
+	b.WriteString("\n## Division of labor\n\n| function | performed by |\n|---|---|\n")
+	for _, f := range l.Functions {
+		who := "**nobody**"
+		if len(f.Performers) > 0 {
+			who = mdEscape(people(o, f.Performers))
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", mdEscape(o.FunctionName(f.Function)), who)
+	}
+	if len(l.Jumble) > 0 {
+		b.WriteString("\nMore than two functions:\n\n")
+		for _, j := range l.Jumble {
+			names := make([]string, len(j.Functions))
+			for i, f := range j.Functions {
+				names[i] = o.FunctionName(f)
+			}
+			fmt.Fprintf(&b, "- %s: %s\n", mdEscape(o.MemberLabel(j.Member)), mdEscape(strings.Join(names, ", ")))
+		}
+	}
+	if len(l.Idle) > 0 {
+		fmt.Fprintf(&b, "\nActive members with no function: %s.\n", mdEscape(people(o, l.Idle)))
+	}
+
+	vs := model.Vacancies(o)
+	fmt.Fprintf(&b, "\n## Vacancies (%d)\n\n", len(vs))
+	for _, v := range vs {
+		what := "no active candidate"
+		if v.Vacant {
+			what = "vacant"
+			if v.NoCandidate {
+				what += ", no candidate"
+			}
+		}
+		fmt.Fprintf(&b, "- %s — %s\n", mdEscape(o.PostPathString(v.Post)), what)
+	}
+
+	day := opt.AsOf
+	if day.IsZero() {
+		day, _ = model.AsOf(o, "", time.Now())
+	}
+	fs := model.CheckPlan(o, day)
+	errs, warns := model.Count(fs)
+	fmt.Fprintf(&b, "\n## Findings as of %s (%d errors, %d warnings)\n\n", day.Format(model.DateLayout), errs, warns)
+	for _, f := range fs {
+		fmt.Fprintf(&b, "- **%s** `%s` %s: %s\n", f.Severity, f.Check, mdEscape(f.Path), mdEscape(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// postsCSV writes one row per post (and one for each unit with none):
+// the unit's id, its parent's id, its name and path, then the post. The id
+// and parentId columns make it importable again.
+func postsCSV(w io.Writer, o *model.Org) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "parentId", "name", "unitPath", "postId", "post", "function", "holder", "candidates"})
+	o.Walk(func(u *model.Unit) bool {
+		parent := ""
+		if u.Parent() != nil {
+			parent = u.Parent().ID
+		}
+		base := []string{u.ID, parent, u.Name, o.PathString(u)}
+		if len(u.Posts) == 0 {
+			cw.Write(append(base, "", "", "", "", ""))
+		}
+		for _, p := range u.Posts {
+			fn := ""
+			if p.Function != "" {
+				fn = o.FunctionName(p.Function)
+			}
+			holder := ""
+			if p.Holder != "" {
+				holder = o.MemberLabel(p.Holder)
+			}
+			cands := make([]string, len(p.Candidates))
+			for i, c := range p.Candidates {
+				cands[i] = o.MemberLabel(c)
+			}
+			cw.Write(append(append([]string(nil), base...), p.ID, p.Title, fn, holder, strings.Join(cands, "; ")))
+		}
+		return true
+	})
+	cw.Flush()
+	return cw.Error()
+}
+
+// membersCSV writes one row per member.
+func membersCSV(w io.Writer, o *model.Org) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "alias", "name", "background", "status", "skills", "functions", "holds", "candidateFor"})
+	for _, m := range o.Members {
+		status := string(m.Status)
+		if status == "" {
+			status = string(model.StatusActive)
+		}
+		var fs, held, cand []string
+		for _, f := range o.MemberFunctions(m.ID) {
+			fs = append(fs, o.FunctionName(f))
+		}
+		s, _ := model.Summarize(o, m.ID)
+		for _, p := range s.Held {
+			held = append(held, o.PostPathString(p))
+		}
+		for _, c := range s.Candidacies {
+			cand = append(cand, fmt.Sprintf("#%d %s", c.Position, o.PostPathString(c.Post)))
+		}
+		sort.Strings(fs)
+		cw.Write([]string{m.ID, m.Alias, m.Name, m.Background, status, strings.Join(m.Skills, "; "),
+			strings.Join(fs, "; "), strings.Join(held, "; "), strings.Join(cand, "; ")})
+	}
+	cw.Flush()
+	return cw.Error()
+}

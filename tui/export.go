@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/export"
+)
+
+// exportedMsg reports a finished export.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+var exportLabels = map[string]string{
+	"json": "orgplan JSON", "dot": "Graphviz picture (dot)", "mermaid": "Mermaid flowchart",
+	"markdown": "Markdown report", "csv": "CSV, one row per post",
+}
+
+// exportBase is the file name exports start from: the plan's file without
+// .json, or the example's name in the working folder.
+func (m *Model) exportBase() string {
+	p := m.path
+	if p == "" {
+		p = m.title
+	}
+	if p == "" {
+		p = "plan.json"
+	}
+	return strings.TrimSuffix(p, filepath.Ext(p))
+}
+
+// openExport offers every format, plain and redacted, written next to the
+// plan's file.
+func (m *Model) openExport() tea.Cmd {
+	var items []pickItem
+	base := m.exportBase()
+	add := func(format string, members, redact bool) {
+		label := exportLabels[format]
+		ext := export.Ext[format]
+		if members {
+			label, ext = "CSV, one row per member", ".members.csv"
+		}
+		if redact {
+			label += ", redacted"
+			ext = ".redacted" + ext
+		}
+		id := format
+		if members {
+			id += "+members"
+		}
+		if redact {
+			id += "+redact"
+		}
+		items = append(items, pickItem{id: id, label: label, note: filepath.Base(base + ext)})
+	}
+	for _, redact := range []bool{false, true} {
+		for _, f := range export.Formats {
+			add(f, false, redact)
+		}
+		add("csv", true, redact)
+	}
+	return m.openPicker(newPicker("Export "+quoteName(m.org.Name)+" to", nil, items, m.pickerHeight(), func(it pickItem) tea.Cmd {
+		opt := export.Options{Format: strings.Split(it.id, "+")[0], Members: strings.Contains(it.id, "+members"), Redact: strings.Contains(it.id, "+redact")}
+		path := filepath.Join(filepath.Dir(base), it.note)
+		var b bytes.Buffer
+		if err := export.Write(&b, m.org, opt); err != nil {
+			m.setError("export: " + err.Error())
+			return nil
+		}
+		data := b.Bytes()
+		m.setStatus("exporting to " + path + "…")
+		return func() tea.Msg { return exportedMsg{path: path, err: storage.WriteFileAtomic(path, data)} }
+	}))
+}
