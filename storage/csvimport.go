@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/orgplan/orgplan/model"
 )
@@ -57,6 +58,11 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if err != nil {
 		return nil, csvError(name, err)
 	}
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, importErr(name, 1, i+1, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
+		}
+	}
 	cols := map[string]int{}
 	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -90,6 +96,12 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 			return nil, csvError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		for i, field := range rec {
+			if !utf8.ValidString(field) {
+				_, col := cr.FieldPos(i)
+				return nil, importErr(name, line, col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
+			}
+		}
 		pos := func(col int) int {
 			if col < len(rec) {
 				_, c := cr.FieldPos(col)

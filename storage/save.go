@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -101,7 +102,27 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := f.CloseAtomicallyReplace(); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	sweepTemps(dir, filepath.Base(path))
 	return syncDir(dir)
+}
+
+// sweepTemps removes the temporary files of saves that were killed before
+// their rename: ".plan.json" followed by digits, next to the file.
+func sweepTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, prefix) || len(n) == len(prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if strings.Trim(n[len(prefix):], "0123456789") == "" {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }
 
 // syncDir makes the rename itself durable.
