@@ -19,9 +19,10 @@ import (
 // Options say what the editor opens.
 type Options struct {
 	Org   *model.Org
-	Path  string // where ctrl+s saves; "" for an unsaved example
-	Title string // the name shown when there is no Path
-	New   bool   // Path does not exist yet: created on the first save
+	Path  string    // where ctrl+s saves; "" for an unsaved example
+	Title string    // the name shown when there is no Path
+	New   bool      // Path does not exist yet: created on the first save
+	Disk  DiskState // Path as it was read, to notice changes by others
 }
 
 type focus int
@@ -45,37 +46,40 @@ const (
 	modePicker
 	modeMembers
 	modeConfirm
+	modeConflict
 )
 
 // Model is the editor's root model.
 type Model struct {
-	org     *model.Org
-	hist    model.History
-	path    string
-	title   string
-	isNew   bool
-	keys    KeyMap
-	styles  Styles
-	isDark  bool
-	help    help.Model
-	width   int
-	height  int
-	lay     layout
-	focus   focus
-	mode    mode
-	tree    treePane
-	posts   postsPane
-	side    sidePanel
-	prompt  *prompt
-	form    *form
-	picker  *picker
-	members *membersScreen
-	confirm *confirm
-	status  string
-	statErr bool
-	clip    *model.Unit // the last deleted unit, for p
-	search  search
-	saving  bool
+	org      *model.Org
+	hist     model.History
+	path     string
+	title    string
+	isNew    bool
+	keys     KeyMap
+	styles   Styles
+	isDark   bool
+	help     help.Model
+	width    int
+	height   int
+	lay      layout
+	focus    focus
+	mode     mode
+	tree     treePane
+	posts    postsPane
+	side     sidePanel
+	prompt   *prompt
+	form     *form
+	picker   *picker
+	members  *membersScreen
+	confirm  *confirm
+	conflict *conflict
+	disk     DiskState // the file as it was opened or last saved
+	status   string
+	statErr  bool
+	clip     *model.Unit // the last deleted unit, for p
+	search   search
+	saving   bool
 	// helpOffset scrolls the help screen.
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
@@ -105,6 +109,7 @@ func New(opts Options) *Model {
 		isDark: true,
 		help:   help.New(),
 		tree:   newTreePane(o),
+		disk:   opts.Disk,
 	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
@@ -255,6 +260,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updatePicker(msg)
 	case modeConfirm:
 		return m.confirmKey(msg)
+	case modeConflict:
+		return m.conflictKey(msg)
 	case modeMembers:
 		// The members screen has its own keys, but undo and save still work.
 		return m.membersUpdate(msg)

@@ -5,18 +5,43 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/storage"
 )
 
-// savedMsg reports a finished save.
+// savedMsg reports a finished save, or one not made because the file
+// changed on disk since it was opened (conflict).
 type savedMsg struct {
 	path      string
 	point     uint64 // the history state that was written
 	err       error
 	quitAfter bool
+	conflict  bool
+	disk      DiskState // the file as the save left it
+}
+
+// DiskState is what the editor knows of its file on disk, to notice that
+// someone else changed it.
+type DiskState struct {
+	ModTime time.Time
+	Size    int64
+	Known   bool
+}
+
+// StatFile reads a file's DiskState.
+func StatFile(path string) DiskState {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return DiskState{}
+	}
+	return DiskState{ModTime: fi.ModTime(), Size: fi.Size(), Known: true}
+}
+
+func (d DiskState) same(o DiskState) bool {
+	return d.Known == o.Known && d.Size == o.Size && d.ModTime.Equal(o.ModTime)
 }
 
 // saveKey saves to the plan's file, asking for a file name first when the
@@ -27,7 +52,7 @@ func (m *Model) saveKey(quitAfter bool) tea.Cmd {
 		return nil
 	}
 	if m.path != "" {
-		return m.saveTo(m.path, quitAfter)
+		return m.saveChecked(m.path, quitAfter)
 	}
 	suggest := "plan.json"
 	if m.title != "" {
@@ -50,28 +75,97 @@ func (m *Model) saveKey(quitAfter bool) tea.Cmd {
 	return textinputBlink()
 }
 
-// saveTo takes a snapshot of the plan now, so that the file holds exactly
+// saveChecked saves over the plan's file unless someone else changed it
+// since it was opened or last saved; then it asks.
+func (m *Model) saveChecked(path string, quitAfter bool) tea.Cmd {
+	return m.save(path, quitAfter, true)
+}
+
+// saveTo saves without looking at what is on disk (a new name, or the
+// user chose to overwrite).
+func (m *Model) saveTo(path string, quitAfter bool) tea.Cmd { return m.save(path, quitAfter, false) }
+
+// save takes a snapshot of the plan now, so that the file holds exactly
 // this state, and encodes and writes it atomically in a command.
-func (m *Model) saveTo(path string, quitAfter bool) tea.Cmd {
+func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 	snap := storage.Snapshot(m.org)
 	m.saving = true
 	point := m.hist.Point()
+	opened := m.disk
 	return func() tea.Msg {
-		return savedMsg{path: path, point: point, err: storage.SaveSnapshot(path, snap), quitAfter: quitAfter}
+		if check && !StatFile(path).same(opened) {
+			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
+		}
+		err := storage.SaveSnapshot(path, snap)
+		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: StatFile(path)}
 	}
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.saving = false
+	if msg.conflict {
+		m.askConflict(msg.path, msg.quitAfter)
+		return nil
+	}
 	if msg.err != nil {
 		m.setError("not saved: " + msg.err.Error())
 		return nil
 	}
-	m.path, m.isNew = msg.path, false
+	m.path, m.isNew, m.disk = msg.path, false, msg.disk
 	m.hist.MarkSavedAt(msg.point)
 	m.setStatus("saved " + filepath.Base(msg.path))
 	if msg.quitAfter {
 		return tea.Quit
 	}
 	return nil
+}
+
+// askConflict says the file changed on disk and offers: overwrite, save
+// under another name, or cancel.
+func (m *Model) askConflict(path string, quitAfter bool) {
+	m.conflict = &conflict{path: path, quitAfter: quitAfter}
+	m.mode = modeConflict
+}
+
+type conflict struct {
+	path      string
+	quitAfter bool
+}
+
+func (m *Model) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
+	c := m.conflict
+	switch msg.String() {
+	case "o":
+		m.conflict = nil
+		m.closeDialog()
+		return m.saveTo(c.path, c.quitAfter)
+	case "a":
+		m.conflict = nil
+		m.closeDialog()
+		m.openPrompt("Save as:", c.path, func(path string) tea.Cmd {
+			if path == "" {
+				m.setStatus("no file name; not saved")
+				return nil
+			}
+			if _, err := os.Lstat(path); err == nil {
+				m.setError(path + " already exists; choose another name")
+				return nil
+			}
+			return m.saveTo(path, c.quitAfter)
+		})
+		return textinputBlink()
+	case "esc", "c", "q", "ctrl+c":
+		m.conflict = nil
+		m.closeDialog()
+		m.setStatus("not saved: " + filepath.Base(c.path) + " changed on disk")
+	}
+	return nil
+}
+
+func (m *Model) conflictView() string {
+	body := clean(filepath.Base(m.conflict.path)) + " changed on disk since it was opened.\n" +
+		"Someone else may have edited it.\n\n" +
+		m.styles.Key.Render("o") + " overwrite it   " + m.styles.Key.Render("a") + " save as another file   " +
+		m.styles.Key.Render("esc") + " cancel"
+	return m.styles.Dialog.Render(body)
 }

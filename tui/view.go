@@ -42,6 +42,8 @@ func (m *Model) render() string {
 		return m.overlay(screen, m.picker.view(&m.styles, m.width))
 	case modeConfirm:
 		return m.overlay(screen, m.confirmView())
+	case modeConflict:
+		return m.overlay(screen, m.conflictView())
 	}
 	return screen
 }

@@ -28,7 +28,7 @@ func openEditor(e *env, args []string) error {
 		o, err := storage.Load(path)
 		switch {
 		case err == nil:
-			opts.Org, opts.Path = o, path
+			opts.Org, opts.Path, opts.Disk = o, path, tui.StatFile(path)
 		case errors.Is(err, fs.ErrNotExist):
 			opts.Org, opts.Path, opts.New = model.New("New organization"), path, true
 		default:

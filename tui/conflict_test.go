@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgplan/orgplan/storage"
+)
+
+func openFile(t *testing.T, path string) *Model {
+	t.Helper()
+	o, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Org: o, Path: path, Disk: StatFile(path)})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return m
+}
+
+func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	if err := storage.Save(path, exampleOrg(t, "tenant-association")); err != nil {
+		t.Fatal(err)
+	}
+	m := openFile(t, path)
+	press(m, "a")
+	typeText(m, "Mine")
+	press(m, "enter")
+	// Someone else saves the file meanwhile.
+	time.Sleep(10 * time.Millisecond)
+	theirs := exampleOrg(t, "union-organizing-committee")
+	if err := storage.Save(path, theirs); err != nil {
+		t.Fatal(err)
+	}
+	run(m, press(m, "ctrl+s"))
+	if m.mode != modeConflict || !strings.Contains(screen(m), "changed on disk") {
+		t.Fatalf("no question before overwriting:\n%s", screen(m))
+	}
+	// esc keeps their file.
+	press(m, "esc")
+	if o, _ := storage.Load(path); o.Name != theirs.Name || !m.modified() {
+		t.Fatal("esc overwrote the other file or lost the edit")
+	}
+	// a saves under another name.
+	run(m, press(m, "ctrl+s"))
+	press(m, "a")
+	for range 200 {
+		press(m, "backspace")
+	}
+	other := filepath.Join(dir, "mine.json")
+	typeText(m, other)
+	run(m, press(m, "enter"))
+	if m.path != other || m.modified() {
+		t.Fatalf("save as: path %q", m.path)
+	}
+	if o, _ := storage.Load(path); o.Name != theirs.Name {
+		t.Fatal("save as touched the other file")
+	}
+	// Back on the first file: o overwrites.
+	m = openFile(t, path)
+	press(m, "r")
+	typeText(m, "!")
+	press(m, "enter")
+	os.Chtimes(path, time.Now().Add(time.Hour), time.Now().Add(time.Hour))
+	run(m, press(m, "ctrl+s"))
+	if m.mode != modeConflict {
+		t.Fatal("a touched file did not count as changed")
+	}
+	run(m, press(m, "o"))
+	if o, _ := storage.Load(path); !strings.HasSuffix(o.Units[0].Name, "!") || m.modified() {
+		t.Fatal("o did not overwrite")
+	}
+	// The next save, with nothing changed on disk, does not ask.
+	press(m, "r")
+	typeText(m, "?")
+	press(m, "enter")
+	run(m, press(m, "ctrl+s"))
+	if m.mode == modeConflict || m.modified() {
+		t.Fatal("asked again after our own save")
+	}
+}
