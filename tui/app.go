@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
 )
 
 // Options say what the editor opens.
@@ -23,6 +24,9 @@ type Options struct {
 	Title string    // the name shown when there is no Path
 	New   bool      // Path does not exist yet: created on the first save
 	Disk  DiskState // Path as it was read, to notice changes by others
+	// Recovered is a recovery copy newer than Path, offered at start.
+	Recovered   *model.Org
+	RecoveredAt time.Time
 }
 
 type focus int
@@ -47,6 +51,7 @@ const (
 	modeMembers
 	modeConfirm
 	modeConflict
+	modeRecover
 )
 
 // Model is the editor's root model.
@@ -75,11 +80,15 @@ type Model struct {
 	confirm  *confirm
 	conflict *conflict
 	disk     DiskState // the file as it was opened or last saved
-	status   string
-	statErr  bool
-	clip     *model.Unit // the last deleted unit, for p
-	search   search
-	saving   bool
+	// recovered is the recovery copy offered at start.
+	recovered       *model.Org
+	recoveredAt     time.Time
+	recoveryPending bool // the plan changed: keep a recovery copy soon
+	status          string
+	statErr         bool
+	clip            *model.Unit // the last deleted unit, for p
+	search          search
+	saving          bool
 	// helpOffset scrolls the help screen.
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
@@ -110,6 +119,9 @@ func New(opts Options) *Model {
 		help:   help.New(),
 		tree:   newTreePane(o),
 		disk:   opts.Disk,
+	}
+	if opts.Recovered != nil {
+		m.recovered, m.recoveredAt, m.mode = opts.Recovered, opts.RecoveredAt, modeRecover
 	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
@@ -164,6 +176,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.checksPending = false
 		cmd = tea.Batch(cmd, m.refreshChecks())
 	}
+	if m.recoveryPending {
+		m.recoveryPending = false
+		cmd = tea.Batch(cmd, m.scheduleRecovery())
+	}
 	if m.panelsPending {
 		m.panelsPending = false
 		v := m.org.Version()
@@ -184,6 +200,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case checksDueMsg:
 		if msg.version == m.org.Version() {
 			m.runChecks()
+		}
+		return nil
+	case recoveryDueMsg:
+		return m.writeRecovery(msg)
+	case recoveryMsg:
+		if msg.err != nil {
+			m.setError("recovery copy: " + msg.err.Error())
 		}
 		return nil
 	case panelsDueMsg:
@@ -262,6 +285,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.confirmKey(msg)
 	case modeConflict:
 		return m.conflictKey(msg)
+	case modeRecover:
+		return m.recoverKey(msg)
 	case modeMembers:
 		// The members screen has its own keys, but undo and save still work.
 		return m.membersUpdate(msg)
@@ -351,6 +376,10 @@ func (m *Model) confirmQuitKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.closeDialog()
 		return m.saveKey(true)
 	case "d", "n":
+		// Discarding on purpose: no recovery copy to offer next time.
+		if path := m.path; path != "" {
+			return tea.Sequence(func() tea.Msg { storage.RemoveRecovery(path); return nil }, tea.Quit)
+		}
 		return tea.Quit
 	case "c", "esc", "q", "ctrl+c":
 		m.closeDialog()
@@ -381,6 +410,7 @@ func (m *Model) afterChange(keep string) {
 		m.posts.clamp(len(u.Posts))
 	}
 	m.checksPending = true
+	m.recoveryPending = true
 	if len(m.whatif.marked) > 0 {
 		m.simulate()
 	}

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
 )
 
@@ -86,4 +87,65 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 	if m.mode == modeConflict || m.modified() {
 		t.Fatal("asked again after our own save")
 	}
+}
+
+func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	if err := storage.Save(path, exampleOrg(t, "tenant-association")); err != nil {
+		t.Fatal(err)
+	}
+	m := openFile(t, path)
+	press(m, "a")
+	typeText(m, "Unsaved group")
+	press(m, "enter")
+	// The tick that follows the change asks for a copy of this version.
+	run(m, m.writeRecovery(recoveryDueMsg{version: m.org.Version()}))
+	rp := storage.RecoveryPath(path)
+	fi, err := os.Stat(rp)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("recovery copy: %v %v", err, fi)
+	}
+	o, at, ok := storage.FindRecovery(path)
+	if !ok || at.IsZero() || findUnitByName(o, "Unsaved group") == "" {
+		t.Fatal("the copy does not hold the edit")
+	}
+	// A tick for an older version writes nothing new.
+	if m.writeRecovery(recoveryDueMsg{version: m.org.Version() - 1}) != nil {
+		t.Fatal("a stale tick wrote a copy")
+	}
+	// Saving removes it.
+	run(m, press(m, "ctrl+s"))
+	if _, err := os.Stat(rp); !os.IsNotExist(err) {
+		t.Fatal("the copy outlived the save")
+	}
+	// Restore offered at start: r puts the copy in the editor, unsaved.
+	storage.SaveRecovery(path, storage.Snapshot(o))
+	rec, at, ok := storage.FindRecovery(path)
+	if !ok {
+		t.Fatal("a copy newer than the file is not found")
+	}
+	m2 := New(Options{Org: exampleOrg(t, "tenant-association"), Path: path, Disk: StatFile(path), Recovered: rec, RecoveredAt: at})
+	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if m2.mode != modeRecover || !strings.Contains(screen(m2), "Unsaved changes to plan.json") {
+		t.Fatalf("no offer:\n%s", screen(m2))
+	}
+	press(m2, "r")
+	if findUnitByName(m2.org, "Unsaved group") == "" || !m2.modified() {
+		t.Fatal("restore did not bring the edit back as unsaved")
+	}
+}
+
+func findUnitByName(o interface {
+	Walk(func(*model.Unit) bool)
+}, name string) string {
+	id := ""
+	o.Walk(func(u *model.Unit) bool {
+		if u.Name == name {
+			id = u.ID
+		}
+		return id == ""
+	})
+	return id
 }

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
 )
 
@@ -97,6 +98,9 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
 		}
 		err := storage.SaveSnapshot(path, snap)
+		if err == nil {
+			storage.RemoveRecovery(path) // older than the file now
+		}
 		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: StatFile(path)}
 	}
 }
@@ -168,4 +172,79 @@ func (m *Model) conflictView() string {
 		m.styles.Key.Render("o") + " overwrite it   " + m.styles.Key.Render("a") + " save as another file   " +
 		m.styles.Key.Render("esc") + " cancel"
 	return m.styles.Dialog.Render(body)
+}
+
+// recoveryDelay is how long after the last change the recovery copy is
+// written.
+const recoveryDelay = 2 * time.Second
+
+// recoveryDueMsg asks for a recovery copy of the plan at a version.
+type recoveryDueMsg struct{ version uint64 }
+
+// recoveryMsg reports a written (or removed) recovery copy.
+type recoveryMsg struct{ err error }
+
+// scheduleRecovery asks for a recovery copy a moment after this change.
+func (m *Model) scheduleRecovery() tea.Cmd {
+	if m.path == "" {
+		return nil
+	}
+	v := m.org.Version()
+	return tea.Tick(recoveryDelay, func(time.Time) tea.Msg { return recoveryDueMsg{version: v} })
+}
+
+// writeRecovery writes the copy if nothing changed since it was asked for
+// and the plan is still unsaved.
+func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
+	if m.path == "" || msg.version != m.org.Version() {
+		return nil
+	}
+	path := m.path
+	if !m.modified() {
+		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
+	}
+	snap := storage.Snapshot(m.org)
+	return func() tea.Msg { return recoveryMsg{err: storage.SaveRecovery(path, snap)} }
+}
+
+// Recovery dialog: a copy of unsaved changes from a session that ended.
+func (m *Model) recoverKey(msg tea.KeyPressMsg) tea.Cmd {
+	path := m.path
+	switch msg.String() {
+	case "r":
+		m.replacePlan(m.recovered)
+		m.recovered = nil
+		m.closeDialog()
+		m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
+	case "d":
+		m.recovered = nil
+		m.closeDialog()
+		m.setStatus("recovery copy discarded")
+		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
+	case "k", "esc":
+		m.recovered = nil
+		m.closeDialog()
+		m.setStatus("recovery copy kept for later: " + filepath.Base(storage.RecoveryPath(path)))
+	}
+	return nil
+}
+
+func (m *Model) recoverView() string {
+	body := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + m.recoveredAt.Format("2006-01-02 15:04") + "\n" +
+		"were kept when that session ended.\n\n" +
+		m.styles.Key.Render("r") + " restore them   " + m.styles.Key.Render("d") + " discard them   " +
+		m.styles.Key.Render("k") + " keep for later"
+	return m.styles.Dialog.Render(body)
+}
+
+// replacePlan puts another plan in the editor, unsaved.
+func (m *Model) replacePlan(o *model.Org) {
+	m.org = o
+	m.hist = model.History{}
+	m.hist.MarkUnsaved()
+	m.tree = newTreePane(o)
+	m.relayout()
+	m.search = search{}
+	m.whatif = whatIf{}
+	m.afterChange("")
 }

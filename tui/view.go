@@ -44,6 +44,8 @@ func (m *Model) render() string {
 		return m.overlay(screen, m.confirmView())
 	case modeConflict:
 		return m.overlay(screen, m.conflictView())
+	case modeRecover:
+		return m.overlay(screen, m.recoverView())
 	}
 	return screen
 }

@@ -35,6 +35,11 @@ func openEditor(e *env, args []string) error {
 			return &exitError{code: exitUsage, err: describeLoadError(path, err)}
 		}
 	}
+	if opts.Path != "" {
+		if o, at, ok := storage.FindRecovery(opts.Path); ok {
+			opts.Recovered, opts.RecoveredAt = o, at
+		}
+	}
 	if err := tui.Run(opts, os.Stdin, os.Stdout); err != nil {
 		return fail(exitUsage, "%v", err)
 	}

@@ -258,3 +258,54 @@ func TestTmuxStaffAPostWithThePickers(t *testing.T) {
 		t.Fatalf("treasurer after the pickers: holder %q candidates %v", p.Holder, p.Candidates)
 	}
 }
+
+func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.json")
+	if code, _, errs := orgplan(t, "new", "--example", "tenant-association", path); code != 0 {
+		t.Fatal(errs)
+	}
+	tm := newTerm(t, 80, 24, dir, path)
+	tm.waitFor("Organization")
+	tm.keys("a")
+	tm.typeText("Night patrol")
+	tm.keys("Enter")
+	tm.waitFor("added «Night patrol»")
+	// The copy is written two seconds after the last change.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(storage.RecoveryPath(path)); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no recovery copy was written")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	// Kill it as a crash would: no chance to clean up.
+	out, _ := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
+	pid := strings.TrimSpace(string(out))
+	exec.Command("pkill", "-KILL", "-P", pid).Run()
+	exec.Command("kill", "-KILL", pid).Run()
+	tm.waitExit()
+
+	tm = newTerm(t, 80, 24, dir, path)
+	tm.waitFor("Unsaved changes to plan.json")
+	tm.keys("r")
+	tm.waitFor("restored the unsaved changes")
+	tm.keys("C-s")
+	tm.waitFor("saved plan.json")
+	tm.keys("q")
+	tm.waitExit()
+	o, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if findUnit(o, "Night patrol") == nil {
+		t.Fatal("the restored edit is not in the saved file")
+	}
+	if _, err := os.Stat(storage.RecoveryPath(path)); !os.IsNotExist(err) {
+		t.Fatal("the recovery copy outlived the save")
+	}
+}
