@@ -12,13 +12,20 @@ import (
 
 // RecoveryPath is where the editor keeps the unsaved state of a plan: a
 // hidden file next to it.
+// The copy of an encrypted plan is encrypted too (its name ends in ".age").
 func RecoveryPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".orgplan-recover")
+	p := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".orgplan-recover")
+	if Encrypted(path) {
+		p += ".age"
+	}
+	return p
 }
 
 // SaveRecovery writes a snapshot as the plan's recovery copy (0600,
-// atomically).
-func SaveRecovery(path string, d *FileDoc) error { return SaveSnapshot(RecoveryPath(path), d) }
+// atomically, encrypted with the plan's key when the plan is).
+func SaveRecovery(path string, d *FileDoc, key *Key) error {
+	return SaveKeyed(RecoveryPath(path), d, key)
+}
 
 // RemoveRecovery deletes the recovery copy, if any.
 func RemoveRecovery(path string) error {
@@ -31,7 +38,7 @@ func RemoveRecovery(path string) error {
 
 // FindRecovery returns the recovery copy of a plan when there is one newer
 // than the file (or the file is gone), loaded and valid, with its time.
-func FindRecovery(path string) (*model.Org, time.Time, bool) {
+func FindRecovery(path string, key *Key) (*model.Org, time.Time, bool) {
 	rfi, err := os.Stat(RecoveryPath(path))
 	if err != nil {
 		return nil, time.Time{}, false
@@ -39,7 +46,7 @@ func FindRecovery(path string) (*model.Org, time.Time, bool) {
 	if fi, err := os.Stat(path); err == nil && !rfi.ModTime().After(fi.ModTime()) {
 		return nil, time.Time{}, false
 	}
-	o, err := Load(RecoveryPath(path))
+	o, err := LoadKeyed(RecoveryPath(path), key)
 	if err != nil {
 		return nil, time.Time{}, false
 	}

@@ -24,6 +24,9 @@ type Options struct {
 	Title string    // the name shown when there is no Path
 	New   bool      // Path does not exist yet: created on the first save
 	Disk  DiskState // Path as it was read, to notice changes by others
+	// Key unlocks an encrypted plan (Path ending in .age): saves, recovery
+	// copies and exports are encrypted with it.
+	Key *storage.Key
 	// Recovered is a recovery copy newer than Path, offered at start.
 	Recovered   *model.Org
 	RecoveredAt time.Time
@@ -80,6 +83,7 @@ type Model struct {
 	confirm  *confirm
 	conflict *conflict
 	disk     DiskState // the file as it was opened or last saved
+	planKey  *storage.Key
 	// recovered is the recovery copy offered at start.
 	recovered       *model.Org
 	recoveredAt     time.Time
@@ -110,15 +114,16 @@ func New(opts Options) *Model {
 		o = model.New("New organization")
 	}
 	m := &Model{
-		org:    o,
-		path:   opts.Path,
-		title:  opts.Title,
-		isNew:  opts.New,
-		keys:   DefaultKeyMap(),
-		isDark: true,
-		help:   help.New(),
-		tree:   newTreePane(o),
-		disk:   opts.Disk,
+		org:     o,
+		path:    opts.Path,
+		title:   opts.Title,
+		isNew:   opts.New,
+		keys:    DefaultKeyMap(),
+		isDark:  true,
+		help:    help.New(),
+		tree:    newTreePane(o),
+		disk:    opts.Disk,
+		planKey: opts.Key,
 	}
 	if opts.Recovered != nil {
 		m.recovered, m.recoveredAt, m.mode = opts.Recovered, opts.RecoveredAt, modeRecover

@@ -107,7 +107,7 @@ func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("recovery copy: %v %v", err, fi)
 	}
-	o, at, ok := storage.FindRecovery(path)
+	o, at, ok := storage.FindRecovery(path, nil)
 	if !ok || at.IsZero() || findUnitByName(o, "Unsaved group") == "" {
 		t.Fatal("the copy does not hold the edit")
 	}
@@ -121,8 +121,8 @@ func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 		t.Fatal("the copy outlived the save")
 	}
 	// Restore offered at start: r puts the copy in the editor, unsaved.
-	storage.SaveRecovery(path, storage.Snapshot(o))
-	rec, at, ok := storage.FindRecovery(path)
+	storage.SaveRecovery(path, storage.Snapshot(o), nil)
+	rec, at, ok := storage.FindRecovery(path, nil)
 	if !ok {
 		t.Fatal("a copy newer than the file is not found")
 	}

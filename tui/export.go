@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -57,6 +58,9 @@ func (m *Model) openExport() tea.Cmd {
 		if redact {
 			id += "+redact"
 		}
+		if m.planKey != nil {
+			ext += ".age" // an encrypted plan's exports are encrypted too
+		}
 		items = append(items, pickItem{id: id, label: label, note: filepath.Base(base + ext)})
 	}
 	for _, redact := range []bool{false, true} {
@@ -73,8 +77,13 @@ func (m *Model) openExport() tea.Cmd {
 			m.setError("export: " + err.Error())
 			return nil
 		}
-		data := b.Bytes()
+		data, key := b.Bytes(), m.planKey
 		m.setStatus("exporting to " + path + "…")
-		return func() tea.Msg { return exportedMsg{path: path, err: storage.WriteFileAtomic(path, data)} }
+		return func() tea.Msg {
+			return exportedMsg{path: path, err: storage.WriteKeyed(path, key, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})}
+		}
 	}))
 }

@@ -92,12 +92,21 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 	snap := storage.Snapshot(m.org)
 	m.saving = true
 	point := m.hist.Point()
-	opened := m.disk
+	opened, key := m.disk, m.planKey
+	if storage.Encrypted(path) != (key != nil) {
+		m.saving = false
+		if key == nil {
+			m.setError("to encrypt a plan, create it with orgplan new --encrypt (or export -o " + filepath.Base(path) + ")")
+		} else {
+			m.setError("an encrypted plan saves only to a file ending in .age")
+		}
+		return nil
+	}
 	return func() tea.Msg {
 		if check && !StatFile(path).same(opened) {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
 		}
-		err := storage.SaveSnapshot(path, snap)
+		err := storage.SaveKeyed(path, snap, key)
 		if err == nil {
 			storage.RemoveRecovery(path) // older than the file now
 		}
@@ -203,8 +212,8 @@ func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
 	if !m.modified() {
 		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
 	}
-	snap := storage.Snapshot(m.org)
-	return func() tea.Msg { return recoveryMsg{err: storage.SaveRecovery(path, snap)} }
+	snap, key := storage.Snapshot(m.org), m.planKey
+	return func() tea.Msg { return recoveryMsg{err: storage.SaveRecovery(path, snap, key)} }
 }
 
 // Recovery dialog: a copy of unsaved changes from a session that ended.

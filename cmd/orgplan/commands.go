@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -21,18 +21,41 @@ import (
 // loadPlan reads a plan, turning every failure into one line per problem
 // and exit code 2.
 func loadPlan(path string) (*model.Org, error) {
-	o, err := storage.Load(path)
-	if err == nil {
-		return o, nil
+	o, _, err := loadPlanKeyed(path)
+	return o, err
+}
+
+// loadPlanKeyed also returns the key an encrypted plan was opened with.
+func loadPlanKeyed(path string) (*model.Org, *storage.Key, error) {
+	key, err := keyFor(path, false)
+	if err != nil {
+		return nil, nil, &exitError{code: exitUsage, err: err}
 	}
-	return nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+	o, err := storage.LoadKeyed(path, key)
+	if err == nil {
+		return o, key, nil
+	}
+	return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+}
+
+// writeOut writes an output file atomically, encrypted when its name ends
+// in ".age" (with the input's key when it had one, else a new one).
+func writeOut(path string, key *storage.Key, write func(io.Writer) error) error {
+	if storage.Encrypted(path) && key == nil {
+		k, err := keyFor(path, true)
+		if err != nil {
+			return err
+		}
+		key = k
+	}
+	return storage.WriteKeyed(path, key, write)
 }
 
 func describeLoadError(path string, err error) error {
 	var le *storage.LoadError
 	var pe *fs.PathError
 	switch {
-	case errors.As(err, &le):
+	case errors.As(err, &le), strings.HasPrefix(err.Error(), path+":"):
 		return err
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file", path)
@@ -44,15 +67,23 @@ func describeLoadError(path string, err error) error {
 
 func newNewCmd(e *env) *cobra.Command {
 	var example string
+	var encrypt bool
 	cmd := &cobra.Command{
-		Use:   "new [--example NAME] FILE",
+		Use:   "new [--example NAME] [--encrypt] FILE",
 		Short: "Create a plan file, empty or from a bundled example",
 		Long: `Create FILE as a new plan: empty, or a copy of a bundled example
-(see 'orgplan examples'). An existing FILE is never overwritten.`,
+(see 'orgplan examples'). An existing FILE is never overwritten.
+
+A FILE whose name ends in .age is encrypted with age under a passphrase
+(asked twice on the terminal, or taken from $ORGPLAN_PASSPHRASE); --encrypt
+asks for exactly that and refuses another name.`,
 		Example: "  orgplan new --example st-petersburg-1902 plan.json\n  orgplan new my-committee.json",
 		Args:    exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
+			if encrypt && !storage.Encrypted(path) {
+				return fail(exitUsage, "an encrypted plan's file name ends in .age: %s.age", path)
+			}
 			if _, err := os.Lstat(path); err == nil {
 				return fail(exitUsage, "%s already exists; choose another name", path)
 			}
@@ -71,7 +102,7 @@ func newNewCmd(e *env) *cobra.Command {
 				}
 				data = b
 			}
-			if err := storage.WriteFileAtomic(path, data); err != nil {
+			if err := writeOut(path, nil, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 				return fail(exitUsage, "%v", err)
 			}
 			fmt.Fprintf(e.stdout, "created %s\n", path)
@@ -79,6 +110,7 @@ func newNewCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&example, "example", "", "start from this bundled example")
+	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "encrypt the new plan (its name must end in .age)")
 	return cmd
 }
 
@@ -218,14 +250,16 @@ func newExportCmd(e *env) *cobra.Command {
   csv       one row per post (id, parentId, name, unitPath, postId, post,
             function, holder, candidates); with --members one row per member
 
---redact drops real names and notes from every format; aliases stay.`,
+--redact drops real names and notes from every format; aliases stay.
+An OUT whose name ends in .age is encrypted (with the plan's passphrase
+when the plan is encrypted).`,
 		Example: "  orgplan export --format dot plan.json | dot -Tsvg > plan.svg\n  orgplan export --format markdown --redact -o report.md plan.json",
 		Args:    exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, ok := export.Ext[opt.Format]; !ok {
 				return fail(exitUsage, "unknown format %q (%s)", opt.Format, strings.Join(export.Formats, ", "))
 			}
-			o, err := loadPlan(args[0])
+			o, key, err := loadPlanKeyed(args[0])
 			if err != nil {
 				return err
 			}
@@ -235,13 +269,8 @@ func newExportCmd(e *env) *cobra.Command {
 				}
 				return nil
 			}
-			var b bytes.Buffer
-			if opt.Format == "json" && !opt.Redact {
-				err = storage.Save(out, o) // streamed: large plans are not held twice
-			} else if err = export.Write(&b, o, opt); err == nil {
-				err = storage.WriteFileAtomic(out, b.Bytes())
-			}
-			if err != nil {
+			// Streamed into the (temporary, then renamed) output file.
+			if err := writeOut(out, key, func(w io.Writer) error { return export.Write(w, o, opt) }); err != nil {
 				return fail(exitUsage, "%v", err)
 			}
 			return nil
@@ -295,7 +324,7 @@ plan, written to OUT (never over an existing file) or standard output.`,
 			if _, err := os.Lstat(out); err == nil {
 				return fail(exitUsage, "%s already exists; choose another name", out)
 			}
-			if err := storage.Save(out, o); err != nil {
+			if err := writeOut(out, nil, func(w io.Writer) error { return storage.Write(w, o) }); err != nil {
 				return fail(exitUsage, "%v", err)
 			}
 			fmt.Fprintf(e.stderr, "imported %d units, %d members into %s\n", o.UnitCount(), len(o.Members), out)

@@ -25,7 +25,13 @@ func openEditor(e *env, args []string) error {
 		opts.Org, opts.Title = o, examples.FileName(examples.Default)
 	default:
 		path := args[0]
-		o, err := storage.Load(path)
+		_, statErr := os.Stat(path)
+		key, err := keyFor(path, errors.Is(statErr, fs.ErrNotExist))
+		if err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+		opts.Key = key
+		o, err := storage.LoadKeyed(path, key)
 		switch {
 		case err == nil:
 			opts.Org, opts.Path, opts.Disk = o, path, tui.StatFile(path)
@@ -36,7 +42,7 @@ func openEditor(e *env, args []string) error {
 		}
 	}
 	if opts.Path != "" {
-		if o, at, ok := storage.FindRecovery(opts.Path); ok {
+		if o, at, ok := storage.FindRecovery(opts.Path, opts.Key); ok {
 			opts.Recovered, opts.RecoveredAt = o, at
 		}
 	}

@@ -51,6 +51,12 @@ type term struct {
 
 func newTerm(t *testing.T, w, h int, dir string, args ...string) *term {
 	t.Helper()
+	return newTermEnv(t, w, h, dir, nil, args...)
+}
+
+// newTermEnv runs the binary with extra environment variables.
+func newTermEnv(t *testing.T, w, h int, dir string, env []string, args ...string) *term {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is missing; .ci/run installs it")
@@ -61,7 +67,7 @@ func newTerm(t *testing.T, w, h int, dir string, args ...string) *term {
 	cmd := append([]string{binary(t)}, args...)
 	// One shell command line; remain-on-exit keeps what a failed start printed.
 	tm.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
-		"TERM=xterm-256color HOME="+dir+" "+strings.Join(quoteAll(cmd), " "))
+		"TERM=xterm-256color HOME="+dir+" "+strings.Join(env, " ")+" "+strings.Join(quoteAll(cmd), " "))
 	tm.tmux("set-option", "-t", "0", "remain-on-exit", "on")
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm

@@ -1,0 +1,76 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgplan/orgplan/examples"
+)
+
+func init() { ScryptWorkFactor = 10 } // fast for tests; files stay valid age
+
+func TestEncryptedPlansRoundTripAndNeverHoldPlaintext(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.age")
+	key := &Key{Passphrase: "correct horse"}
+	b, _ := examples.Get("st-petersburg-1902")
+	o, err := Decode("x", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveKeyed(path, Snapshot(o), key); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveRecovery(path, Snapshot(o), key); err != nil {
+		t.Fatal(err)
+	}
+	// Nothing in the folder reads as the plan.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Fatalf("%d files", len(entries))
+	}
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		if bytes.Contains(data, []byte("Yeryoma")) || bytes.Contains(data, []byte("orgplan/1")) {
+			t.Fatalf("%s holds plaintext", e.Name())
+		}
+		if !bytes.HasPrefix(data, []byte("age-encryption.org/v1")) {
+			t.Fatalf("%s is not an age file", e.Name())
+		}
+	}
+	back, err := LoadKeyed(path, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := Encode(back)
+	if !bytes.Equal(out, b) {
+		t.Fatal("the decrypted plan differs")
+	}
+	if _, _, ok := FindRecovery(path, key); ok {
+		// Saved after the plan, so it is newer only if the clock moved;
+		// either way it must load with the key.
+		if _, err := LoadKeyed(RecoveryPath(path), key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.HasSuffix(RecoveryPath(path), ".age") {
+		t.Fatal("the recovery copy of an encrypted plan is not named .age")
+	}
+	// A wrong passphrase is one clear error; no key at all says so.
+	if _, err := LoadKeyed(path, &Key{Passphrase: "wrong"}); err == nil || err.Error() != path+": wrong passphrase" {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if _, err := LoadKeyed(path, nil); !errors.Is(err, ErrNeedKey) {
+		t.Fatalf("no key: %v", err)
+	}
+	// A plain file named .age is not taken for a plan.
+	os.WriteFile(filepath.Join(dir, "plain.age"), b, 0o600)
+	if _, err := LoadKeyed(filepath.Join(dir, "plain.age"), key); err == nil || !strings.Contains(err.Error(), "not an age-encrypted file") {
+		t.Fatalf("plain .age: %v", err)
+	}
+}
