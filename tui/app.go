@@ -423,29 +423,20 @@ func (m *Model) afterChange(keep string) {
 	m.search.stale = true
 }
 
-func (m *Model) undo() {
-	label, ok, err := m.hist.Undo(m.org)
-	switch {
-	case !ok:
-		m.setStatus("nothing to undo")
-	case err != nil:
-		m.setError("undo failed: " + err.Error())
-	default:
-		m.afterChange("")
-		m.setStatus("undid: " + clean(label))
-	}
-}
+func (m *Model) undo() { m.travel(m.hist.Undo, "undo", "undid") }
+func (m *Model) redo() { m.travel(m.hist.Redo, "redo", "redid") }
 
-func (m *Model) redo() {
-	label, ok, err := m.hist.Redo(m.org)
+// travel moves through the history one step and says what it did.
+func (m *Model) travel(step func(*model.Org) (string, bool, error), verb, done string) {
+	label, ok, err := step(m.org)
 	switch {
 	case !ok:
-		m.setStatus("nothing to redo")
+		m.setStatus("nothing to " + verb)
 	case err != nil:
-		m.setError("redo failed: " + err.Error())
+		m.setError(verb + " failed: " + err.Error())
 	default:
 		m.afterChange("")
-		m.setStatus("redid: " + clean(label))
+		m.setStatus(done + ": " + clean(label))
 	}
 }
 

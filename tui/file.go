@@ -59,6 +59,12 @@ func (m *Model) saveKey(quitAfter bool) tea.Cmd {
 	if m.title != "" {
 		suggest = m.title
 	}
+	return m.openSaveAs(suggest, quitAfter)
+}
+
+// openSaveAs asks for a new file name and saves there; it never writes
+// over a file that exists.
+func (m *Model) openSaveAs(suggest string, quitAfter bool) tea.Cmd {
 	m.openPrompt("Save as:", suggest, func(path string) tea.Cmd {
 		if path == "" {
 			m.setStatus("no file name; not saved")
@@ -155,18 +161,7 @@ func (m *Model) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "a":
 		m.conflict = nil
 		m.closeDialog()
-		m.openPrompt("Save as:", c.path, func(path string) tea.Cmd {
-			if path == "" {
-				m.setStatus("no file name; not saved")
-				return nil
-			}
-			if _, err := os.Lstat(path); err == nil {
-				m.setError(path + " already exists; choose another name")
-				return nil
-			}
-			return m.saveTo(path, c.quitAfter)
-		})
-		return textinputBlink()
+		return m.openSaveAs(c.path, c.quitAfter)
 	case "esc", "c", "q", "ctrl+c":
 		m.conflict = nil
 		m.closeDialog()
