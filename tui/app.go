@@ -242,22 +242,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		m.wheel(msg.Mouse())
 		return nil
-	case tea.PasteMsg:
-		switch m.mode {
-		case modePrompt:
-			return m.updatePrompt(msg)
-		case modeForm:
-			return m.updateForm(msg)
-		case modePicker:
-			return m.updatePicker(msg)
-		case modeMembers:
-			return m.membersUpdate(msg)
-		}
-		return nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
-	// Anything else (cursor blinks, form internals) goes to what is open.
+	// Anything else (pastes, cursor blinks, form internals) goes to what is
+	// open; the panes take no paste.
 	switch m.mode {
 	case modePrompt:
 		return m.updatePrompt(msg)

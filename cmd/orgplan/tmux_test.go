@@ -138,6 +138,17 @@ func (tm *term) waitExit() {
 	tm.t.Fatalf("the editor did not exit:\n%s", tm.screen())
 }
 
+// exampleFile copies a bundled example to plan.json in a fresh folder.
+func exampleFile(t *testing.T, name string) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "plan.json")
+	if code, _, errs := orgplan(t, "new", "--example", name, path); code != 0 {
+		t.Fatal(errs)
+	}
+	return dir, path
+}
+
 func findUnit(o *model.Org, name string) *model.Unit {
 	var found *model.Unit
 	o.Walk(func(u *model.Unit) bool {
@@ -151,11 +162,7 @@ func findUnit(o *model.Org, name string) *model.Unit {
 
 func TestTmuxAddSaveQuitReopen(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.json")
-	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", path); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, path := exampleFile(t, "st-petersburg-1902")
 	tm := newTerm(t, 80, 24, dir, path)
 	tm.waitFor("Organization")
 	// Cursor on the Central Organ; down twice to the committee, l to its
@@ -230,11 +237,7 @@ func TestTmuxSizesAndBadFile(t *testing.T) {
 
 func TestTmuxStaffAPostWithThePickers(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.json")
-	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", path); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, path := exampleFile(t, "st-petersburg-1902")
 	tm := newTerm(t, 100, 30, dir, path)
 	tm.waitFor("Organization")
 	tm.keys("j", "j", "l", "Tab", "j", "2") // the executive group's vacant treasurer; Vacancies tab
@@ -267,11 +270,7 @@ func TestTmuxStaffAPostWithThePickers(t *testing.T) {
 
 func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.json")
-	if code, _, errs := orgplan(t, "new", "--example", "tenant-association", path); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, path := exampleFile(t, "tenant-association")
 	tm := newTerm(t, 80, 24, dir, path)
 	tm.waitFor("Organization")
 	tm.keys("a")
