@@ -131,7 +131,7 @@ func (c *checker) unit(u *Unit) {
 		case p.Holder == "":
 			c.add("vacant-post", SevWarning, pat, "vacant")
 		case !o.MemberActive(p.Holder):
-			m := o.idx.members[p.Holder]
+			m := o.Member(p.Holder)
 			c.add("inactive-holder", SevError, pat, "held by %s, who is %s", m.Label(), m.Status)
 		}
 		if !o.HasActiveCandidate(p) {
@@ -167,7 +167,7 @@ func (c *checker) unit(u *Unit) {
 func (c *checker) labels(ids []string) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		m := c.o.idx.members[id]
+		m := c.o.Member(id)
 		parts[i] = c.o.MemberLabel(id)
 		if m != nil && !m.Active() {
 			parts[i] += " (" + string(m.Status) + ")"
@@ -187,7 +187,7 @@ func (c *checker) members() {
 	o := c.o
 	for _, m := range o.Members {
 		at := Finding{Member: m.ID, Path: "member " + m.Label()}
-		held, cand := o.idx.held[m.ID], o.idx.cand[m.ID]
+		held, cand := o.Held(m.ID), o.Candidacies(m.ID)
 		if fs := o.MemberFunctions(m.ID); m.Active() && len(fs) > JumbleThreshold {
 			names := make([]string, len(fs))
 			for i, f := range fs {

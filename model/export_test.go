@@ -20,27 +20,25 @@ func CheckIndex(o *Org) error {
 	if err := sameKeys("posts", o.idx.posts, fresh.idx.posts); err != nil {
 		return err
 	}
-	if err := sameKeys("members", o.idx.members, fresh.idx.members); err != nil {
-		return err
+	if len(o.idx.members) != len(fresh.idx.members) {
+		return fmt.Errorf("members: %d, want %d", len(o.idx.members), len(fresh.idx.members))
+	}
+	for id, want := range fresh.idx.members {
+		got := o.idx.members[id]
+		switch {
+		case got == nil || got.m != want.m:
+			return fmt.Errorf("members[%s] differs", id)
+		case !sameSet(got.held, want.held):
+			return fmt.Errorf("held[%s] differs", id)
+		case !sameSet(got.cand, want.cand):
+			return fmt.Errorf("cand[%s] differs", id)
+		}
 	}
 	if err := sameKeys("functions", o.idx.functions, fresh.idx.functions); err != nil {
 		return err
 	}
 	if err := sameKeys("kinds", o.idx.kinds, fresh.idx.kinds); err != nil {
 		return err
-	}
-	for _, pair := range []struct {
-		name      string
-		got, want map[string][]*Post
-	}{{"held", o.idx.held, fresh.idx.held}, {"cand", o.idx.cand, fresh.idx.cand}} {
-		if len(pair.got) != len(pair.want) {
-			return fmt.Errorf("%s: %d keys, want %d", pair.name, len(pair.got), len(pair.want))
-		}
-		for k, w := range pair.want {
-			if !sameSet(pair.got[k], w) {
-				return fmt.Errorf("%s[%s] differs", pair.name, k)
-			}
-		}
 	}
 	if len(o.idx.reportedBy) != len(fresh.idx.reportedBy) {
 		return fmt.Errorf("reportedBy: %d keys, want %d", len(o.idx.reportedBy), len(fresh.idx.reportedBy))

@@ -32,7 +32,7 @@ type MemberLoad struct {
 // the posts they hold, in catalogue order (unknown ids last).
 func (o *Org) MemberFunctions(memberID string) []string {
 	var fs []string
-	for _, p := range o.idx.held[memberID] {
+	for _, p := range o.Held(memberID) {
 		if p.Function != "" && indexOf(fs, p.Function) < 0 {
 			fs = append(fs, p.Function)
 		}

@@ -23,7 +23,7 @@ func (a AddMember) apply(o *Org) (Op, error) {
 		return nil, fmt.Errorf("%q is not a status", m.Status)
 	}
 	o.Members = insertAt(o.Members, a.Index, m)
-	o.idx.members[m.ID] = m
+	o.idx.members[m.ID] = &person{m: m}
 	o.noteID('m', m.ID)
 	return DeleteMember{ID: m.ID}, nil
 }
@@ -43,7 +43,7 @@ type EditMember struct {
 func (e EditMember) Label() string { return "edit member " + quote(e.Member.Alias) }
 
 func (e EditMember) apply(o *Org) (Op, error) {
-	m := o.idx.members[e.Member.ID]
+	m := o.Member(e.Member.ID)
 	if m == nil {
 		return nil, fmt.Errorf("no member %q", e.Member.ID)
 	}
@@ -57,7 +57,7 @@ func (e EditMember) apply(o *Org) (Op, error) {
 
 // SetStatus builds the Op that changes only a member's status.
 func (o *Org) SetStatus(memberID string, s Status) (Op, error) {
-	m := o.idx.members[memberID]
+	m := o.Member(memberID)
 	if m == nil {
 		return nil, fmt.Errorf("no member %q", memberID)
 	}
@@ -74,16 +74,16 @@ type DeleteMember struct{ ID string }
 func (d DeleteMember) Label() string { return "delete member " + d.ID }
 
 func (d DeleteMember) apply(o *Org) (Op, error) {
-	m := o.idx.members[d.ID]
+	m := o.Member(d.ID)
 	if m == nil {
 		return nil, fmt.Errorf("no member %q", d.ID)
 	}
 	// Every post they touch, once, in a stable order for a stable undo.
 	var touched []*Post
-	for _, p := range o.idx.held[d.ID] {
+	for _, p := range o.Held(d.ID) {
 		touched = append(touched, p)
 	}
-	for _, p := range o.idx.cand[d.ID] {
+	for _, p := range o.Candidacies(d.ID) {
 		if !slices.Contains(touched, p) {
 			touched = append(touched, p)
 		}

@@ -28,13 +28,18 @@ type Org struct {
 type index struct {
 	units      map[string]*Unit
 	posts      map[string]*Post
-	members    map[string]*Member
+	members    map[string]*person // member id → the member and their posts
 	functions  map[string]*Function
 	kinds      map[string]*Kind
-	held       map[string][]*Post // member id → posts held
-	cand       map[string][]*Post // member id → posts where a candidate
 	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
 	next       map[byte]int       // id prefix → next free number
+}
+
+// person is a member with the posts they hold and stand ready for: one
+// map lookup finds all three, which keeps loading and linking fast.
+type person struct {
+	m          *Member
+	held, cand []*Post
 }
 
 // New returns an empty, indexed organization with the given name.
@@ -55,7 +60,12 @@ func (o *Org) Unit(id string) *Unit { return o.idx.units[id] }
 func (o *Org) Post(id string) *Post { return o.idx.posts[id] }
 
 // Member returns the member with the given id, or nil.
-func (o *Org) Member(id string) *Member { return o.idx.members[id] }
+func (o *Org) Member(id string) *Member {
+	if p := o.idx.members[id]; p != nil {
+		return p.m
+	}
+	return nil
+}
 
 // Function returns the function with the given id, or nil.
 func (o *Org) Function(id string) *Function { return o.idx.functions[id] }
@@ -70,10 +80,20 @@ func (o *Org) UnitCount() int { return len(o.idx.units) }
 func (o *Org) PostCount() int { return len(o.idx.posts) }
 
 // Held returns the posts a member holds, in no particular order.
-func (o *Org) Held(memberID string) []*Post { return o.idx.held[memberID] }
+func (o *Org) Held(memberID string) []*Post {
+	if p := o.idx.members[memberID]; p != nil {
+		return p.held
+	}
+	return nil
+}
 
 // Candidacies returns the posts a member is a candidate for.
-func (o *Org) Candidacies(memberID string) []*Post { return o.idx.cand[memberID] }
+func (o *Org) Candidacies(memberID string) []*Post {
+	if p := o.idx.members[memberID]; p != nil {
+		return p.cand
+	}
+	return nil
+}
 
 // FunctionName is the function's name, or its id when it is not in the
 // catalogue.
@@ -94,15 +114,15 @@ func (o *Org) KindName(id string) string {
 
 // MemberLabel is the member's alias, or the id when unknown.
 func (o *Org) MemberLabel(id string) string {
-	if m := o.idx.members[id]; m != nil {
-		return m.Label()
+	if p := o.idx.members[id]; p != nil {
+		return p.m.Label()
 	}
 	return id
 }
 
 // MemberActive reports whether id names a member who can act.
 func (o *Org) MemberActive(id string) bool {
-	m := o.idx.members[id]
+	m := o.Member(id)
 	return m != nil && m.Active()
 }
 
@@ -259,38 +279,35 @@ func newIndex(members, functions, kinds int) index {
 	return index{
 		units:      map[string]*Unit{},
 		posts:      map[string]*Post{},
-		members:    make(map[string]*Member, members),
+		members:    make(map[string]*person, members),
 		functions:  make(map[string]*Function, functions),
 		kinds:      make(map[string]*Kind, kinds),
-		held:       map[string][]*Post{},
-		cand:       map[string][]*Post{},
 		reportedBy: map[string][]*Unit{},
 		next:       map[byte]int{},
 	}
 }
 
-// link records a post's holder and candidates in the reverse indexes.
+// link records a post's holder and candidates in their members' lists.
+// References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
-	if p.Holder != "" {
-		o.idx.held[p.Holder] = append(o.idx.held[p.Holder], p)
+	if h := o.idx.members[p.Holder]; h != nil {
+		h.held = append(h.held, p)
 	}
 	for _, c := range p.Candidates {
-		o.idx.cand[c] = append(o.idx.cand[c], p)
+		if cp := o.idx.members[c]; cp != nil {
+			cp.cand = append(cp.cand, p)
+		}
 	}
 }
 
 // unlink is the inverse of link.
 func (o *Org) unlink(p *Post) {
-	if p.Holder != "" {
-		o.idx.held[p.Holder] = removePost(o.idx.held[p.Holder], p)
-		if len(o.idx.held[p.Holder]) == 0 {
-			delete(o.idx.held, p.Holder)
-		}
+	if h := o.idx.members[p.Holder]; h != nil {
+		h.held = removePost(h.held, p)
 	}
 	for _, c := range p.Candidates {
-		o.idx.cand[c] = removePost(o.idx.cand[c], p)
-		if len(o.idx.cand[c]) == 0 {
-			delete(o.idx.cand, c)
+		if cp := o.idx.members[c]; cp != nil {
+			cp.cand = removePost(cp.cand, p)
 		}
 	}
 }

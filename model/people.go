@@ -78,13 +78,13 @@ type MemberSummary struct {
 // Summarize gathers a member's posts, candidacies and units from the
 // indexes, without walking the tree.
 func Summarize(o *Org, memberID string) (MemberSummary, bool) {
-	m := o.idx.members[memberID]
+	m := o.Member(memberID)
 	if m == nil {
 		return MemberSummary{}, false
 	}
 	s := MemberSummary{Member: m, Functions: o.MemberFunctions(memberID)}
-	s.Held = append(s.Held, o.idx.held[memberID]...)
-	for _, p := range o.idx.cand[memberID] {
+	s.Held = append(s.Held, o.Held(memberID)...)
+	for _, p := range o.Candidacies(memberID) {
 		s.Candidacies = append(s.Candidacies, Candidacy{Post: p, Position: indexOf(p.Candidates, memberID) + 1})
 	}
 	order := o.postOrder(append(append([]*Post(nil), s.Held...), postsOf(s.Candidacies)...))
@@ -151,10 +151,10 @@ func (o *Org) unitBefore(a, b *Unit) bool {
 func Exposure(o *Org, memberID string) int {
 	seen := map[string]bool{}
 	units := map[*Unit]bool{}
-	for _, p := range o.idx.held[memberID] {
+	for _, p := range o.Held(memberID) {
 		units[p.unit] = true
 	}
-	for _, p := range o.idx.cand[memberID] {
+	for _, p := range o.Candidacies(memberID) {
 		units[p.unit] = true
 	}
 	for u := range units {

@@ -115,7 +115,7 @@ func (v *validator) indexCatalogues() {
 		p := "/members/" + strconv.Itoa(i)
 		at := (*pathSeg)(nil).at("members", i)
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
-			o.idx.members[m.ID] = m
+			o.idx.members[m.ID] = &person{m: m}
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" && !m.Status.Valid() {
@@ -132,6 +132,21 @@ func (v *validator) indexCatalogues() {
 			v.checkRef(p+"/allowedFunctions/"+strconv.Itoa(j), f, o.idx.functions[f] != nil, "function")
 		}
 	}
+}
+
+// insert indexes an id with one map operation: put reports the change in
+// the map's length, 0 for an id already there (the document is then
+// refused, so which of the two stays indexed does not matter).
+func (v *validator) insert(at *pathSeg, id, what string, put func() int) bool {
+	if id == "" {
+		v.addAt(at.key("id"), "%s id is empty", what)
+		return false
+	}
+	if put() == 0 {
+		v.addAt(at.key("id"), "duplicate %s id %q", what, id)
+		return false
+	}
+	return true
 }
 
 // checkID reports an empty or duplicate id and says whether to index it.
@@ -180,8 +195,7 @@ func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) 
 		if !v.checkOnly {
 			u.parent = parent
 		}
-		if v.checkID(&p, u.ID, v.o.idx.units[u.ID] != nil, "unit") {
-			v.o.idx.units[u.ID] = u
+		if v.insert(&p, u.ID, "unit", func() int { n := len(v.o.idx.units); v.o.idx.units[u.ID] = u; return n - len(v.o.idx.units) }) {
 			v.o.noteID('u', u.ID)
 		}
 		v.checkUnit(u, &p)
@@ -214,8 +228,7 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 		if !v.checkOnly {
 			post.unit = u
 		}
-		if v.checkID(&pp, post.ID, o.idx.posts[post.ID] != nil, "post") {
-			o.idx.posts[post.ID] = post
+		if v.insert(&pp, post.ID, "post", func() int { n := len(o.idx.posts); o.idx.posts[post.ID] = post; return n - len(o.idx.posts) }) {
 			o.noteID('p', post.ID)
 		}
 		if post.Function != "" && o.idx.functions[post.Function] == nil {

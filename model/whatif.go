@@ -78,7 +78,7 @@ func Simulate(o *Org, removed []string) WhatIf {
 	left := map[*Post]bool{} // posts a promoted member left behind
 	q := &postQueue{o: o}
 	for _, id := range removed {
-		for _, p := range o.idx.held[id] {
+		for _, p := range o.Held(id) {
 			heap.Push(q, p)
 		}
 	}
@@ -103,7 +103,7 @@ func Simulate(o *Org, removed []string) WhatIf {
 		promoted[next] = true
 		w.Final[p] = People{Holder: next, Candidates: slices.DeleteFunc(slices.Clone(s.Candidates), func(c string) bool { return c == next })}
 		pr := Promotion{Post: p, From: s.Holder, To: next}
-		for _, own := range o.idx.held[next] {
+		for _, own := range o.Held(next) {
 			if own != p && state(own).Holder == next {
 				pr.Leaves = append(pr.Leaves, own)
 				left[own] = true
@@ -135,7 +135,7 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 		touched[p.unit] = true
 	}
 	for _, id := range w.Removed {
-		for _, p := range o.idx.held[id] {
+		for _, p := range o.Held(id) {
 			touched[p.unit] = true
 		}
 	}
@@ -222,13 +222,13 @@ func SinglePoints(o *Org) []string {
 			continue
 		}
 		spof := false
-		for _, p := range o.idx.held[m.ID] {
+		for _, p := range o.Held(m.ID) {
 			if !o.HasActiveCandidate(p) {
 				spof = true
 				break
 			}
 		}
-		for _, p := range o.idx.cand[m.ID] {
+		for _, p := range o.Candidacies(m.ID) {
 			if spof {
 				break
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,9 @@ const MaxText = 100_000
 // is read, never held whole in memory; only a file with problems is read
 // again, to locate them.
 func Load(path string) (*model.Org, error) {
+	// Loading builds a large graph that stays alive: collecting while it
+	// grows is wasted work. Collect less often until it is built.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
