@@ -165,6 +165,33 @@ func TestAnalysesMatchAFreshDocumentAfterRandomEdits(t *testing.T) {
 	}
 }
 
+// Edits that leave PeopleVersion alone leave the labor table and the
+// vacancies alone.
+func TestPeopleVersionCoversLaborAndVacancies(t *testing.T) {
+	t.Parallel()
+	o := example(t, "st-petersburg-1902")
+	g := &opGen{r: rand.New(rand.NewPCG(5, 6)), o: o}
+	var h model.History
+	neutral := 0
+	for i := 0; i < 400; i++ {
+		before, pv := describeLabor(o, model.LaborTable(o)), o.PeopleVersion()
+		if i%5 == 4 {
+			h.Undo(o)
+		} else if err := h.Do(o, g.next()); err != nil {
+			continue
+		}
+		if o.PeopleVersion() == pv {
+			neutral++
+			if after := describeLabor(o, model.LaborTable(o)); after != before {
+				t.Fatalf("step %d: people unchanged by version, changed in fact", i)
+			}
+		}
+	}
+	if neutral < 20 {
+		t.Fatalf("only %d neutral edits tried", neutral)
+	}
+}
+
 func describeLabor(o *model.Org, l model.Labor) string {
 	s := ""
 	for _, f := range l.Functions {

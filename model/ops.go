@@ -21,12 +21,51 @@ type Op interface {
 // Apply makes one change and returns the Op that undoes it. On error the
 // Org is unchanged.
 func (o *Org) Apply(op Op) (Op, error) {
+	neutral := o.peopleNeutral(op)
 	inv, err := op.apply(o)
 	if err != nil {
 		return nil, err
 	}
 	o.version++
+	if !neutral {
+		o.people++
+	}
 	return inv, nil
+}
+
+// PeopleVersion moves only with changes that can alter the division of
+// labor or the vacancies: posts, people, functions, kinds, and where posts
+// sit in the tree. Renaming a unit or adding an empty one leaves it, so
+// the panels built on it need not be rebuilt.
+func (o *Org) PeopleVersion() uint64 { return o.people }
+
+// peopleNeutral reports, before op runs, that it cannot change what
+// PeopleVersion covers.
+func (o *Org) peopleNeutral(op Op) bool {
+	noPosts := func(u *Unit) bool {
+		return u != nil && WalkUnit(u, func(x *Unit) bool { return len(x.Posts) == 0 })
+	}
+	switch op := op.(type) {
+	case RenameUnit, SetInfo:
+		return true
+	case AddUnit:
+		return noPosts(op.Unit)
+	case DeleteUnit:
+		return noPosts(o.idx.units[op.ID])
+	case MoveUnit:
+		return noPosts(o.idx.units[op.ID])
+	case SetDetails:
+		u := o.idx.units[op.ID]
+		return u != nil && u.Kind == op.Details.Kind
+	case Batch:
+		for _, b := range op.Ops {
+			if !o.peopleNeutral(b) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // Batch applies several ops as one change: all or none.

@@ -22,6 +22,7 @@ type Org struct {
 
 	idx     index
 	version uint64
+	people  uint64 // see PeopleVersion
 }
 
 // index is what lets every lookup and every edit avoid walking the tree.

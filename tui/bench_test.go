@@ -169,3 +169,35 @@ func BenchmarkCursorMoveExample(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkEditWithPanelRefresh is an edit (rename, add an empty unit,
+// each undone) with the side panel's tab refreshed inside the keystroke:
+// Labor and Vacancies are rebuilt only when the edit changes what they
+// show, which these do not.
+func BenchmarkEditWithPanelRefresh(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, tab := range []int{tabLabor, tabVacancies, tabMember} {
+			b.Run(fmt.Sprintf("%d/%s", n, tabNames[tab]), func(b *testing.B) {
+				m := openSynth(b, n)
+				m.side.setTab(tab)
+				m.ensureTab()
+				m.tree.move(5)
+				u := m.tree.selected()
+				for b.Loop() {
+					m.apply(model.RenameUnit{ID: u.ID, Name: "Renamed"}, "")
+					m.ensureTab()
+					_ = m.View()
+					m.Update(keyMsg("u"))
+					m.ensureTab()
+					_ = m.View()
+					m.apply(model.AddUnit{Parent: u.ID, Index: -1, Unit: &model.Unit{ID: m.org.NewID('u'), Name: "New"}}, "")
+					m.ensureTab()
+					_ = m.View()
+					m.Update(keyMsg("u"))
+					m.ensureTab()
+					_ = m.View()
+				}
+			})
+		}
+	}
+}

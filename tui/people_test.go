@@ -255,7 +255,13 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 9))
 	ops := 0
 	for step := 0; step < 400; step++ {
-		switch r.IntN(6) {
+		switch r.IntN(8) {
+		case 6:
+			// Edits that leave people alone: a rename, an empty unit.
+			u := m.org.Units[r.IntN(len(m.org.Units))]
+			m.apply(model.RenameUnit{ID: u.ID, Name: u.Name + "'"}, "")
+		case 7:
+			m.apply(model.AddUnit{Parent: m.org.Units[0].ID, Index: -1, Unit: &model.Unit{ID: m.org.NewID('u'), Name: "empty"}}, "")
 		case 0:
 			press(m, fmt.Sprint(1+r.IntN(3)))
 		case 1:
@@ -291,7 +297,7 @@ func rowsText(rows []sideRow) string {
 	var b strings.Builder
 	for _, r := range rows {
 		for _, c := range r.cols {
-			b.WriteString(c.text + "|")
+			b.WriteString(c.text + "|" + c.pathOf + "|")
 		}
 		b.WriteString(r.post + r.member + "\n")
 	}
@@ -343,5 +349,22 @@ func TestExportDialogWritesNextToThePlan(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "## Division of labor") || strings.Contains(string(b), "Grigory Sorokin") {
 		t.Fatal("the redacted report is wrong")
+	}
+}
+
+func TestRenameRedrawsPathsWithoutRebuildingPanels(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "2")
+	built := m.side.people[tabVacancies]
+	u := selectUnit(t, m, "Executive group")
+	if !m.apply(model.RenameUnit{ID: u.ID, Name: "Inner circle"}, "") {
+		t.Fatal("rename refused")
+	}
+	if m.side.stale[tabVacancies] || m.side.people[tabVacancies] != built {
+		t.Fatal("a rename rebuilt the vacancies")
+	}
+	if !strings.Contains(screen(m), "Inner circle") || strings.Contains(screen(m), "/ Executive group") {
+		t.Fatalf("the vacancy paths do not follow the rename:\n%s", screen(m))
 	}
 }

@@ -30,6 +30,9 @@ type sidePanel struct {
 	offset [len(tabNames)]int
 	stale  [len(tabNames)]bool
 	rows   [len(tabNames)][]sideRow
+	// people is the plan's PeopleVersion each tab was built at: Labor and
+	// Vacancies are rebuilt only when it moves.
+	people [len(tabNames)]uint64
 	member string // the member tab 3 shows
 }
 
@@ -48,6 +51,9 @@ type col struct {
 	style *lipgloss.Style
 	w     int
 	tail  bool // cut from the left: for paths, whose end names the unit
+	// pathOf names a unit whose path is the text, drawn when shown: a
+	// renamed unit then needs no rebuild of the rows.
+	pathOf string
 }
 
 func newSidePanel() sidePanel {
@@ -66,6 +72,9 @@ const maxNames = 12
 // the typing stops (panelsDueMsg), so that each keystroke stays instant.
 func (m *Model) invalidate() {
 	for i := range m.side.stale {
+		if (i == tabLabor || i == tabVacancies) && m.side.people[i] == m.org.PeopleVersion() && m.side.rows[i] != nil {
+			continue // nothing they show has changed
+		}
 		m.side.stale[i] = true
 	}
 	if m.org.UnitCount() >= bigPlan {
@@ -89,6 +98,7 @@ func (m *Model) ensure(t int) {
 		return
 	}
 	m.side.stale[t] = false
+	m.side.people[t] = m.org.PeopleVersion()
 	switch t {
 	case tabLabor:
 		m.side.rows[t] = m.laborRows()
@@ -208,6 +218,11 @@ func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
 	used := 0
 	for i, c := range r.cols {
 		text := c.text
+		if c.pathOf != "" {
+			if u := m.org.Unit(c.pathOf); u != nil {
+				text = clean(m.org.PathString(u))
+			}
+		}
 		switch {
 		case i == len(r.cols)-1 && c.tail && ansiWidth(text) > width-used:
 			text = ansi.TruncateLeft(text, ansiWidth(text)-max(width-used, 1)+1, "…")
@@ -331,7 +346,7 @@ func (m *Model) vacancyRows() []sideRow {
 		rows = append(rows, sideRow{post: v.Post.ID, cols: []col{
 			{text: marker, style: ms, w: 2},
 			{text: title, w: 20},
-			{text: clean(m.org.PathString(v.Post.Unit())), style: &m.styles.Dim, tail: true},
+			{pathOf: v.Post.Unit().ID, style: &m.styles.Dim, tail: true},
 		}})
 	}
 	return rows
