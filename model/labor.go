@@ -31,26 +31,39 @@ type MemberLoad struct {
 // MemberFunctions returns the distinct functions a member performs through
 // the posts they hold, in catalogue order (unknown ids last).
 func (o *Org) MemberFunctions(memberID string) []string {
+	return o.memberFunctions(memberID, o.functionRanks())
+}
+
+// functionRanks maps function ids to their place in the catalogue.
+func (o *Org) functionRanks() map[string]int {
+	r := make(map[string]int, len(o.Functions))
+	for i, f := range o.Functions {
+		r[f.ID] = i
+	}
+	return r
+}
+
+func (o *Org) memberFunctions(memberID string, rank map[string]int) []string {
+	held := o.Held(memberID)
+	if len(held) == 0 {
+		return nil
+	}
 	var fs []string
-	for _, p := range o.Held(memberID) {
+	for _, p := range held {
 		if p.Function != "" && indexOf(fs, p.Function) < 0 {
 			fs = append(fs, p.Function)
 		}
 	}
-	o.sortFunctions(fs)
-	return fs
-}
-
-func (o *Org) sortFunctions(fs []string) {
-	rank := func(id string) int {
-		for i, f := range o.Functions {
-			if f.ID == id {
-				return i
+	if len(fs) > 1 {
+		at := func(id string) int {
+			if r, ok := rank[id]; ok {
+				return r
 			}
+			return len(rank)
 		}
-		return len(o.Functions)
+		sort.SliceStable(fs, func(i, j int) bool { return at(fs[i]) < at(fs[j]) })
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return rank(fs[i]) < rank(fs[j]) })
+	return fs
 }
 
 // LaborTable computes the division of labor from scratch: one pass over the
@@ -77,11 +90,12 @@ func LaborTable(o *Org) Labor {
 		}
 		return true
 	})
+	rank := o.functionRanks()
 	for _, m := range o.Members {
 		if !m.Active() {
 			continue
 		}
-		fs := o.MemberFunctions(m.ID)
+		fs := o.memberFunctions(m.ID, rank)
 		for _, f := range fs {
 			if i, ok := byFn[f]; ok {
 				l.Functions[i].Performers = append(l.Functions[i].Performers, m.ID)

@@ -296,7 +296,12 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 func rowsText(rows []sideRow) string {
 	var b strings.Builder
 	for _, r := range rows {
-		for _, c := range r.cols {
+		cols := r.cols
+		if r.vacancy != nil {
+			v := r.vacancy
+			cols = []col{{text: fmt.Sprint(v.Vacant, v.NoCandidate, v.Required, v.Post.Title), pathOf: v.Post.Unit().ID}}
+		}
+		for _, c := range cols {
 			b.WriteString(c.text + "|" + c.pathOf + "|")
 		}
 		b.WriteString(r.post + r.member + "\n")

@@ -41,7 +41,8 @@ type sideRow struct {
 	cols                []col
 	unit, post, member  string
 	header              bool
-	check, whatifMember string // set by the checks and what-if tabs
+	check, whatifMember string         // set by the checks and what-if tabs
+	vacancy             *model.Vacancy // Vacancies tab: cells made when drawn
 }
 
 // col is a cell of a row: w > 0 pads or cuts it to w cells; w == 0 takes
@@ -66,6 +67,10 @@ func newSidePanel() sidePanel {
 
 // maxNames is how many names a row of the Labor tab lists.
 const maxNames = 12
+
+// maxIdleRows is how many members without a function the Labor tab lists;
+// the members screen has them all.
+const maxIdleRows = 200
 
 // invalidate marks every tab stale after a change to the plan and rebuilds
 // the one on show: at once for a small plan; for a big one a moment after
@@ -214,6 +219,9 @@ var emptyTab = [len(tabNames)]string{
 }
 
 func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
+	if r.vacancy != nil {
+		r.cols = m.vacancyCols(r.vacancy)
+	}
 	segs := make([]seg, 0, len(r.cols))
 	used := 0
 	for i, c := range r.cols {
@@ -315,8 +323,11 @@ func (m *Model) laborRows() []sideRow {
 	}
 	if len(l.Idle) > 0 {
 		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", len(l.Idle))))
-		for _, id := range l.Idle {
+		for _, id := range l.Idle[:min(len(l.Idle), maxIdleRows)] {
 			rows = append(rows, sideRow{member: id, cols: []col{{text: clean(m.org.MemberLabel(id))}}})
+		}
+		if n := len(l.Idle) - maxIdleRows; n > 0 {
+			rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: m lists every member", n), style: &m.styles.Dim}}})
 		}
 	}
 	return rows
@@ -333,23 +344,31 @@ func (m *Model) vacancyRows() []sideRow {
 			vacant++
 		}
 	}
-	rows := []sideRow{m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant))}
-	for _, v := range vs {
-		marker, ms := "?", &m.styles.Warning
-		if v.Vacant {
-			marker, ms = "!", &m.styles.Error
-		}
-		title := clean(v.Post.Title)
-		if v.Required {
-			title += "*"
-		}
-		rows = append(rows, sideRow{post: v.Post.ID, cols: []col{
-			{text: marker, style: ms, w: 2},
-			{text: title, w: 20},
-			{pathOf: v.Post.Unit().ID, style: &m.styles.Dim, tail: true},
-		}})
+	rows := make([]sideRow, 0, len(vs)+1)
+	rows = append(rows, m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant)))
+	// A row keeps its vacancy; its cells are made when it is drawn, so a
+	// list of 100,000 costs one slice.
+	for i := range vs {
+		rows = append(rows, sideRow{post: vs[i].Post.ID, vacancy: &vs[i]})
 	}
 	return rows
+}
+
+// vacancyCols draws a row of the Vacancies tab.
+func (m *Model) vacancyCols(v *model.Vacancy) []col {
+	marker, ms := "?", &m.styles.Warning
+	if v.Vacant {
+		marker, ms = "!", &m.styles.Error
+	}
+	title := clean(v.Post.Title)
+	if v.Required {
+		title += "*"
+	}
+	return []col{
+		{text: marker, style: ms, w: 2},
+		{text: title, w: 20},
+		{pathOf: v.Post.Unit().ID, style: &m.styles.Dim, tail: true},
+	}
 }
 
 func (m *Model) memberRows() []sideRow {
