@@ -111,7 +111,7 @@ func (tm *term) screen() string { return tm.tmux("capture-pane", "-t", "0", "-p"
 // waitFor polls the screen until it shows s.
 func (tm *term) waitFor(s string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // generous: CI runs under -race on 2 cores
 	for {
 		scr := tm.screen()
 		if strings.Contains(scr, s) {
