@@ -214,3 +214,44 @@ func join(s []string) string {
 	}
 	return out
 }
+
+// The vacancy list kept up to date edit by edit equals the list computed
+// afresh, order included.
+func TestUpdateVacanciesMatchesAFreshList(t *testing.T) {
+	t.Parallel()
+	o := example(t, "st-petersburg-1902")
+	g := &opGen{r: rand.New(rand.NewPCG(11, 12)), o: o}
+	var h model.History
+	list := model.Vacancies(o)
+	o.DrainTouched()
+	incremental := 0
+	for i := 0; i < 600; i++ {
+		if i%6 == 5 {
+			h.Undo(o)
+		} else {
+			_ = h.Do(o, g.next())
+		}
+		touched, all := o.DrainTouched()
+		var ok bool
+		if !all {
+			list, ok = model.UpdateVacancies(o, list, touched)
+		}
+		if all || !ok {
+			list = model.Vacancies(o)
+		} else {
+			incremental++
+		}
+		want := model.Vacancies(o)
+		if len(list) != len(want) {
+			t.Fatalf("step %d: %d vacancies, want %d", i, len(list), len(want))
+		}
+		for j := range want {
+			if list[j] != want[j] {
+				t.Fatalf("step %d: entry %d is %s, want %s", i, j, list[j].Post.ID, want[j].Post.ID)
+			}
+		}
+	}
+	if incremental < 300 {
+		t.Fatalf("only %d incremental updates", incremental)
+	}
+}

@@ -134,6 +134,7 @@ type AddFunction struct {
 func (a AddFunction) Label() string { return "add function " + quote(a.Function.Name) }
 
 func (a AddFunction) apply(o *Org) (Op, error) {
+	defer func() { o.touchedAll = true }() // names and rules of every post may change
 	f := a.Function
 	if f.ID == "" || o.idx.functions[f.ID] != nil {
 		return nil, fmt.Errorf("function id %q is empty or taken", f.ID)
@@ -150,6 +151,7 @@ type removeFunction struct{ ID string }
 func (r removeFunction) Label() string { return "remove function " + r.ID }
 
 func (r removeFunction) apply(o *Org) (Op, error) {
+	defer func() { o.touchedAll = true }() // names and rules of every post may change
 	f := o.idx.functions[r.ID]
 	if f == nil {
 		return nil, fmt.Errorf("no function %q", r.ID)
@@ -175,6 +177,7 @@ type AddKind struct {
 func (a AddKind) Label() string { return "add kind " + quote(a.Kind.Name) }
 
 func (a AddKind) apply(o *Org) (Op, error) {
+	defer func() { o.touchedAll = true }() // names and rules of every post may change
 	k := a.Kind
 	k.RequiredFunctions = cloneStrings(k.RequiredFunctions)
 	k.AllowedFunctions = cloneStrings(k.AllowedFunctions)
@@ -202,6 +205,7 @@ type removeKind struct{ ID string }
 func (r removeKind) Label() string { return "remove kind " + r.ID }
 
 func (r removeKind) apply(o *Org) (Op, error) {
+	defer func() { o.touchedAll = true }() // names and rules of every post may change
 	k := o.idx.kinds[r.ID]
 	if k == nil {
 		return nil, fmt.Errorf("no kind %q", r.ID)

@@ -52,6 +52,12 @@ func (e EditMember) apply(o *Org) (Op, error) {
 	}
 	old := *cloneMember(m)
 	*m = *cloneMember(&e.Member)
+	for _, p := range o.Held(m.ID) {
+		o.touch(p)
+	}
+	for _, p := range o.Candidacies(m.ID) {
+		o.touch(p)
+	}
 	return EditMember{Member: old}, nil
 }
 

@@ -102,6 +102,7 @@ func (e EditPost) apply(o *Org) (Op, error) {
 	}
 	old := EditPost{ID: p.ID, Title: p.Title, Function: p.Function, Notes: p.Notes}
 	p.Title, p.Function, p.Notes = e.Title, e.Function, e.Notes
+	o.touch(p)
 	return old, nil
 }
 
@@ -129,6 +130,7 @@ func (m MovePost) apply(o *Org) (Op, error) {
 	from.Posts = deleteAt(from.Posts, i)
 	to.Posts = insertAt(to.Posts, m.Index, p)
 	p.unit = to
+	o.touch(p)
 	return MovePost{ID: p.ID, Unit: from.ID, Index: i}, nil
 }
 

@@ -267,6 +267,11 @@ func (s SetDetails) apply(o *Org) (Op, error) {
 	o.unlinkReports(u)
 	u.setDetails(s.Details)
 	o.linkReports(u)
+	if old.Kind != s.Details.Kind {
+		for _, p := range u.Posts {
+			o.touch(p) // which functions the kind requires
+		}
+	}
 	if len(s.Details.ReportsTo) > 0 && o.reaches(u, u) {
 		o.unlinkReports(u)
 		u.setDetails(old)
@@ -393,6 +398,7 @@ func (m MoveUnit) apply(o *Org) (Op, error) {
 	if oldParent != nil {
 		oldID = oldParent.ID
 	}
+	o.touchUnder(u) // depth and document order of its posts
 	return MoveUnit{ID: m.ID, Parent: oldID, Index: oldIndex}, nil
 }
 

@@ -23,6 +23,46 @@ type Org struct {
 	idx     index
 	version uint64
 	people  uint64 // see PeopleVersion
+	// touched are the posts whose holder, candidates, function, unit,
+	// place or people's status changed since the last DrainTouched; all
+	// says that everything may have (a new index, a catalogue change).
+	touched    map[*Post]struct{}
+	touchedAll bool
+}
+
+func (o *Org) touch(p *Post) {
+	if o.touchedAll {
+		return
+	}
+	if o.touched == nil {
+		o.touched = map[*Post]struct{}{}
+	}
+	o.touched[p] = struct{}{}
+}
+
+// touchUnder touches every post in a subtree.
+func (o *Org) touchUnder(u *Unit) {
+	WalkUnit(u, func(x *Unit) bool {
+		for _, p := range x.Posts {
+			o.touch(p)
+		}
+		return true
+	})
+}
+
+// DrainTouched returns the posts that changed since the last call (for
+// derived data kept up to date per edit), or all = true when everything
+// must be recomputed; then it starts afresh.
+func (o *Org) DrainTouched() (posts []*Post, all bool) {
+	all = o.touchedAll
+	if !all {
+		posts = make([]*Post, 0, len(o.touched))
+		for p := range o.touched {
+			posts = append(posts, p)
+		}
+	}
+	o.touched, o.touchedAll = nil, false
+	return posts, all
 }
 
 // index is what lets every lookup and every edit avoid walking the tree.
@@ -270,6 +310,7 @@ func (o *Org) noteID(prefix byte, id string) {
 // edited. It resets the version.
 func (o *Org) Reindex() []Problem {
 	o.version = 0
+	o.touched, o.touchedAll = nil, true
 	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: o}
 	v.run()
@@ -291,6 +332,7 @@ func newIndex(members, functions, kinds int) index {
 // link records a post's holder and candidates in their members' lists.
 // References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
+	o.touch(p)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = append(h.held, p)
 	}
@@ -303,6 +345,7 @@ func (o *Org) link(p *Post) {
 
 // unlink is the inverse of link.
 func (o *Org) unlink(p *Post) {
+	o.touch(p)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = removePost(h.held, p)
 	}

@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Vacancy is a post that needs attention: no holder, or no active
 // candidate ready to step in, or both.
@@ -46,6 +49,69 @@ func Vacancies(o *Org) []Vacancy {
 		return a.Vacant && !b.Vacant
 	})
 	return out
+}
+
+// MaxIncremental is how many changed posts UpdateVacancies takes one by
+// one; past it, recomputing the list is cheaper.
+const MaxIncremental = 500
+
+// UpdateVacancies brings a list made by Vacancies up to date after the
+// touched posts changed (see DrainTouched), in the same order Vacancies
+// gives, without walking the tree: each changed post leaves the list and
+// comes back, if it still needs attention, at the place a binary search
+// finds. ok is false when there are too many to be worth it.
+func UpdateVacancies(o *Org, list []Vacancy, touched []*Post) (_ []Vacancy, ok bool) {
+	if len(touched) > MaxIncremental {
+		return list, false
+	}
+	if len(touched) == 0 {
+		return list, true
+	}
+	gone := make(map[*Post]bool, len(touched))
+	for _, p := range touched {
+		gone[p] = true
+	}
+	list = slices.DeleteFunc(list, func(v Vacancy) bool { return gone[v.Post] })
+	for _, p := range touched {
+		if o.idx.posts[p.ID] != p {
+			continue // deleted
+		}
+		v, need := o.vacancyOf(p)
+		if !need {
+			continue
+		}
+		i := sort.Search(len(list), func(i int) bool { return o.vacancyBefore(v, list[i]) })
+		list = slices.Insert(list, i, v)
+	}
+	return list, true
+}
+
+// vacancyOf says whether a post needs attention, and how much.
+func (o *Org) vacancyOf(p *Post) (Vacancy, bool) {
+	v := Vacancy{Post: p, Vacant: p.Holder == "", NoCandidate: !o.HasActiveCandidate(p)}
+	if !v.Vacant && !v.NoCandidate {
+		return v, false
+	}
+	v.Depth = p.unit.Depth()
+	k := o.idx.kinds[p.unit.Kind]
+	v.Required = k != nil && p.Function != "" && indexOf(k.RequiredFunctions, p.Function) >= 0
+	return v, true
+}
+
+// vacancyBefore is the order of Vacancies: depth, required first, vacant
+// first, then document order.
+func (o *Org) vacancyBefore(a, b Vacancy) bool {
+	switch {
+	case a.Depth != b.Depth:
+		return a.Depth < b.Depth
+	case a.Required != b.Required:
+		return a.Required
+	case a.Vacant != b.Vacant:
+		return a.Vacant
+	case a.Post.unit != b.Post.unit:
+		return o.unitBefore(a.Post.unit, b.Post.unit)
+	}
+	return indexOfPost(a.Post.unit.Posts, a.Post) < indexOfPost(b.Post.unit.Posts, b.Post)
 }
 
 // HasActiveCandidate reports whether someone active stands ready for p.

@@ -201,3 +201,30 @@ func BenchmarkEditWithPanelRefresh(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPeopleEditWithVacancies sets a post's holder and undoes it on
+// the Vacancies tab: the list is updated from the one post the edit
+// touched, inside the keystroke.
+func BenchmarkPeopleEditWithVacancies(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := openSynth(b, n)
+			m.side.setTab(tabVacancies)
+			m.ensureTab()
+			p := m.org.Units[0].Posts[0]
+			other := m.org.Members[len(m.org.Members)-1].ID
+			for b.Loop() {
+				op, err := m.org.SetHolder(p.ID, other)
+				if err != nil {
+					op, _ = m.org.SetHolder(p.ID, "")
+				}
+				m.apply(op, "")
+				m.ensureTab()
+				_ = m.View()
+				m.Update(keyMsg("u"))
+				m.ensureTab()
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -247,6 +247,7 @@ func (m *Model) replacePlan(o *model.Org) {
 	m.hist = model.History{}
 	m.hist.MarkUnsaved()
 	m.tree = newTreePane(o)
+	m.side.vacsOK = false
 	m.relayout()
 	m.search = search{}
 	m.whatif = whatIf{}

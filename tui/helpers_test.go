@@ -142,3 +142,12 @@ func selectUnit(t testing.TB, m *Model, name string) *model.Unit {
 	}
 	return found
 }
+
+// tabRows is every row of a tab, the Vacancies tab's made as drawn.
+func tabRows(m *Model, t int) []sideRow {
+	rows := make([]sideRow, m.side.rowCount(t))
+	for i := range rows {
+		rows[i] = m.side.rowAt(t, i)
+	}
+	return rows
+}

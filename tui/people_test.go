@@ -224,7 +224,7 @@ func TestSideTabsJump(t *testing.T) {
 	// 2 Vacancies: Enter on the treasurer jumps to the post.
 	press(m, "2")
 	m.focus = focusSide
-	for i, r := range m.side.rows[tabVacancies] {
+	for i, r := range tabRows(m, tabVacancies) {
 		if r.post == "p15" {
 			m.side.cursor[tabVacancies] = i
 		}
@@ -274,7 +274,7 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 			}
 		}
 		t0 := m.side.tab
-		got := rowsText(m.side.rows[t0])
+		got := rowsText(tabRows(m, t0))
 		var want string
 		switch t0 {
 		case tabLabor:

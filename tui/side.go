@@ -30,10 +30,17 @@ type sidePanel struct {
 	offset [len(tabNames)]int
 	stale  [len(tabNames)]bool
 	rows   [len(tabNames)][]sideRow
-	// people is the plan's PeopleVersion each tab was built at: Labor and
-	// Vacancies are rebuilt only when it moves.
+	// people is the plan's PeopleVersion each tab was built at: Labor is
+	// rebuilt only when it moves.
 	people [len(tabNames)]uint64
-	member string // the member tab 3 shows
+	// vacs is the vacancy list, kept up to date edit by edit from the posts
+	// each edit touched (pending), or recomputed when vacsAll.
+	vacs    []model.Vacancy
+	vacHead sideRow // the Vacancies tab's first row: the counts
+	vacsOK  bool
+	pending map[*model.Post]bool
+	vacsAll bool
+	member  string // the member tab 3 shows
 }
 
 // sideRow is one line of a tab: columns, and where Enter goes.
@@ -76,19 +83,69 @@ const maxIdleRows = 200
 // the one on show: at once for a small plan; for a big one a moment after
 // the typing stops (panelsDueMsg), so that each keystroke stays instant.
 func (m *Model) invalidate() {
+	m.collectTouched()
 	for i := range m.side.stale {
-		if (i == tabLabor || i == tabVacancies) && m.side.people[i] == m.org.PeopleVersion() && m.side.rows[i] != nil {
+		if (i == tabLabor && m.side.rows[i] != nil || i == tabVacancies && m.side.vacsOK) && m.side.people[i] == m.org.PeopleVersion() {
 			continue // nothing they show has changed
 		}
 		m.side.stale[i] = true
 	}
 	if m.org.UnitCount() >= bigPlan {
-		m.side.stale[tabMember] = false
-		m.side.rows[tabMember] = m.memberRows() // cheap: the member's own posts
+		// Cheap tabs now; the rest a moment after the typing stops.
+		for _, t := range []int{tabMember, tabVacancies} {
+			m.side.stale[t] = false
+			if t == tabVacancies && !m.side.vacsOK {
+				m.side.stale[t] = true
+				continue
+			}
+			m.side.people[t] = m.org.PeopleVersion()
+			if t == tabMember {
+				m.side.rows[t] = m.memberRows()
+			} else {
+				m.showVacancies()
+			}
+		}
 		m.panelsPending = true
 		return
 	}
 	m.ensureTab()
+}
+
+// collectTouched takes the posts the last edits changed from the plan, for
+// the vacancy list.
+func (m *Model) collectTouched() {
+	posts, all := m.org.DrainTouched()
+	if all {
+		m.side.vacsAll, m.side.pending = true, nil
+		return
+	}
+	if m.side.vacsAll {
+		return
+	}
+	if m.side.pending == nil {
+		m.side.pending = map[*model.Post]bool{}
+	}
+	for _, p := range posts {
+		m.side.pending[p] = true
+	}
+}
+
+// vacancies is the up-to-date vacancy list: updated per edit when it can
+// be, recomputed otherwise.
+func (m *Model) vacancies() []model.Vacancy {
+	s := &m.side
+	if s.vacsOK && !s.vacsAll {
+		touched := make([]*model.Post, 0, len(s.pending))
+		for p := range s.pending {
+			touched = append(touched, p)
+		}
+		if vs, ok := model.UpdateVacancies(m.org, s.vacs, touched); ok {
+			s.vacs, s.pending = vs, nil
+			return s.vacs
+		}
+	}
+	s.vacs, s.vacsOK, s.vacsAll, s.pending = model.Vacancies(m.org), true, false, nil
+	return s.vacs
 }
 
 // panelsDueMsg asks for the side panel of the plan at a version.
@@ -108,7 +165,7 @@ func (m *Model) ensure(t int) {
 	case tabLabor:
 		m.side.rows[t] = m.laborRows()
 	case tabVacancies:
-		m.side.rows[t] = m.vacancyRows()
+		m.showVacancies()
 	case tabMember:
 		m.side.rows[t] = m.memberRows()
 	case tabChecks:
@@ -123,12 +180,34 @@ func (m *Model) ensure(t int) {
 
 func (s *sidePanel) setTab(t int) { s.tab = t }
 
+// rowCount and rowAt read a tab's rows. The Vacancies tab makes each row
+// from the vacancy list when it is asked for.
+func (s *sidePanel) rowCount(t int) int {
+	if t == tabVacancies {
+		if len(s.vacs) == 0 {
+			return 0
+		}
+		return len(s.vacs) + 1
+	}
+	return len(s.rows[t])
+}
+
+func (s *sidePanel) rowAt(t, i int) sideRow {
+	if t == tabVacancies {
+		if i == 0 {
+			return s.vacHead
+		}
+		return sideRow{post: s.vacs[i-1].Post.ID, vacancy: &s.vacs[i-1]}
+	}
+	return s.rows[t][i]
+}
+
 func (s *sidePanel) clamp() {
 	t := s.tab
-	n := len(s.rows[t])
+	n := s.rowCount(t)
 	c := min(max(s.cursor[t], 0), max(n-1, 0))
 	// Headers are not selectable: step onto the next real row.
-	for c < n-1 && s.rows[t][c].header {
+	for c < n-1 && s.rowAt(t, c).header {
 		c++
 	}
 	s.cursor[t] = c
@@ -144,9 +223,9 @@ func (s *sidePanel) clamp() {
 
 func (s *sidePanel) move(d int) {
 	t := s.tab
-	n := len(s.rows[t])
+	n := s.rowCount(t)
 	c := s.cursor[t] + d
-	for c >= 0 && c < n && s.rows[t][c].header {
+	for c >= 0 && c < n && s.rowAt(t, c).header {
 		c += sign(d)
 	}
 	if c < 0 || c >= n {
@@ -198,14 +277,15 @@ func (m *Model) sideView(width int) []string { return m.tabView(m.side.tab, widt
 // tabView draws the rows of tab t that fit, as Update last built them.
 func (m *Model) tabView(t, width int) []string {
 	s := &m.side
-	rows := s.rows[t]
-	if len(rows) == 0 {
+	n := s.rowCount(t)
+	if n == 0 {
 		return []string{m.styles.Dim.Render(fit(emptyTab[t], width))}
 	}
 	lines := make([]string, 0, s.height)
-	end := min(s.offset[t]+s.height, len(rows))
+	end := min(s.offset[t]+s.height, n)
 	for i := s.offset[t]; i < end; i++ {
-		lines = append(lines, m.drawSideRow(rows[i], width, i == s.cursor[t] && !rows[i].header))
+		r := s.rowAt(t, i)
+		lines = append(lines, m.drawSideRow(r, width, i == s.cursor[t] && !r.header))
 	}
 	return lines
 }
@@ -333,19 +413,36 @@ func (m *Model) laborRows() []sideRow {
 	return rows
 }
 
-func (m *Model) vacancyRows() []sideRow {
-	vs := model.Vacancies(m.org)
-	if len(vs) == 0 {
-		return nil
+// vacancyRows is the Vacancies tab computed afresh, as rows.
+func (m *Model) vacancyRows() []sideRow { return m.vacancyRowsOf(model.Vacancies(m.org)) }
+
+// showVacancies brings the vacancy list up to date and its counts; the
+// rows themselves are made from the list when drawn (rowAt), so a list of
+// 100,000 costs nothing more.
+func (m *Model) showVacancies() {
+	vs := m.vacancies()
+	m.side.rows[tabVacancies] = nil
+	if len(vs) > 0 {
+		m.side.vacHead = m.vacancyHeader(vs)
 	}
+}
+
+func (m *Model) vacancyHeader(vs []model.Vacancy) sideRow {
 	vacant := 0
 	for _, v := range vs {
 		if v.Vacant {
 			vacant++
 		}
 	}
+	return m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant))
+}
+
+func (m *Model) vacancyRowsOf(vs []model.Vacancy) []sideRow {
+	if len(vs) == 0 {
+		return nil
+	}
 	rows := make([]sideRow, 0, len(vs)+1)
-	rows = append(rows, m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant)))
+	rows = append(rows, m.vacancyHeader(vs))
 	// A row keeps its vacancy; its cells are made when it is drawn, so a
 	// list of 100,000 costs one slice.
 	for i := range vs {
@@ -465,10 +562,10 @@ func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd {
 // the posts pane), a unit, or a member (on tab 3).
 func (m *Model) jumpFromSide() {
 	t := m.side.tab
-	if len(m.side.rows[t]) == 0 {
+	if m.side.rowCount(t) == 0 {
 		return
 	}
-	r := m.side.rows[t][m.side.cursor[t]]
+	r := m.side.rowAt(t, m.side.cursor[t])
 	switch {
 	case r.post != "":
 		m.jumpToPost(r.post)
@@ -500,7 +597,7 @@ func (m *Model) jumpToPost(id string) {
 func (m *Model) sideClick(row int) {
 	t := m.side.tab
 	i := m.side.offset[t] + row
-	if row < 0 || i >= len(m.side.rows[t]) || m.side.rows[t][i].header {
+	if row < 0 || i >= m.side.rowCount(t) || m.side.rowAt(t, i).header {
 		return
 	}
 	if i == m.side.cursor[t] {
