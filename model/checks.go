@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -77,12 +76,22 @@ func CheckPlan(o *Org, asOf time.Time) []Finding {
 		return true
 	})
 	c.members()
+	// Group by check, in the order of Checks, keeping document order
+	// within each: a bucket per check, no sort.
 	rank := map[string]int{}
 	for i, ci := range Checks {
 		rank[ci.ID] = i
 	}
-	sort.SliceStable(c.out, func(i, j int) bool { return rank[c.out[i].Check] < rank[c.out[j].Check] })
-	return c.out
+	buckets := make([][]Finding, len(Checks))
+	for _, f := range c.out {
+		r := rank[f.Check]
+		buckets[r] = append(buckets[r], f)
+	}
+	out := c.out[:0]
+	for _, b := range buckets {
+		out = append(out, b...)
+	}
+	return out
 }
 
 type checker struct {
@@ -91,8 +100,18 @@ type checker struct {
 	out  []Finding
 }
 
+// add records a finding; its path is worked out only now, for the places
+// that have something to report.
 func (c *checker) add(check string, sev Severity, f Finding, format string, args ...any) {
 	f.Check, f.Severity, f.Message = check, sev, fmt.Sprintf(format, args...)
+	if f.Path == "" {
+		switch {
+		case f.Post != "":
+			f.Path = c.o.PostPathString(c.o.idx.posts[f.Post])
+		case f.Unit != "":
+			f.Path = c.o.PathString(c.o.idx.units[f.Unit])
+		}
+	}
 	c.out = append(c.out, f)
 }
 
@@ -107,7 +126,7 @@ func (o *Org) PostPathString(p *Post) string {
 func (c *checker) unit(u *Unit) {
 	o := c.o
 	k := o.idx.kinds[u.Kind]
-	at := Finding{Unit: u.ID, Path: o.PathString(u)}
+	at := Finding{Unit: u.ID}
 	if k != nil {
 		if k.MaxPosts > 0 && len(u.Posts) > k.MaxPosts {
 			c.add("max-posts", SevError, at, "%d posts; a %s has at most %d", len(u.Posts), kindLabel(k), k.MaxPosts)
@@ -126,7 +145,7 @@ func (c *checker) unit(u *Unit) {
 		}
 	}
 	for _, p := range u.Posts {
-		pat := Finding{Unit: u.ID, Post: p.ID, Path: o.PostPathString(p)}
+		pat := Finding{Unit: u.ID, Post: p.ID}
 		switch {
 		case p.Holder == "":
 			c.add("vacant-post", SevWarning, pat, "vacant")
