@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -231,12 +232,12 @@ func TestUpdateVacanciesMatchesAFreshList(t *testing.T) {
 		} else {
 			_ = h.Do(o, g.next())
 		}
-		touched, all := o.DrainTouched()
+		tc := o.DrainTouched()
 		var ok bool
-		if !all {
-			list, ok = model.UpdateVacancies(o, list, touched)
+		if !tc.All {
+			list, ok = model.UpdateVacancies(o, list, tc.Posts)
 		}
-		if all || !ok {
+		if tc.All || !ok {
 			list = model.Vacancies(o)
 		} else {
 			incremental++
@@ -253,5 +254,54 @@ func TestUpdateVacanciesMatchesAFreshList(t *testing.T) {
 	}
 	if incremental < 300 {
 		t.Fatalf("only %d incremental updates", incremental)
+	}
+}
+
+// summarize reduces a LaborTable to what a LaborSummary holds.
+func summarize(l model.Labor, first, firstIdle int) model.LaborSummary {
+	var s model.LaborSummary
+	for _, f := range l.Functions {
+		fs := model.FunctionSummary{Function: f.Function, Count: len(f.Performers)}
+		fs.First = f.Performers[:min(first, len(f.Performers))]
+		if len(fs.First) == 0 {
+			fs.First = nil
+		}
+		s.Functions = append(s.Functions, fs)
+	}
+	s.Unperformed, s.Jumble = l.Unperformed, l.Jumble
+	s.IdleCount = len(l.Idle)
+	s.Idle = l.Idle[:min(firstIdle, len(l.Idle))]
+	if len(s.Idle) == 0 {
+		s.Idle = nil
+	}
+	return s
+}
+
+// The labor state kept up to date edit by edit shows what a fresh table
+// shows.
+func TestLaborStateMatchesAFreshTable(t *testing.T) {
+	t.Parallel()
+	o := example(t, "st-petersburg-1902")
+	g := &opGen{r: rand.New(rand.NewPCG(21, 22)), o: o}
+	var h model.History
+	st := model.NewLaborState(o)
+	o.DrainTouched()
+	for i := 0; i < 600; i++ {
+		if i%6 == 5 {
+			h.Undo(o)
+		} else {
+			_ = h.Do(o, g.next())
+		}
+		tc := o.DrainTouched()
+		if tc.All {
+			st = model.NewLaborState(o)
+		} else {
+			st.Update(o, tc.Members)
+		}
+		got := fmt.Sprintf("%+v", st.Summary(o, 3, 4))
+		want := fmt.Sprintf("%+v", summarize(model.LaborTable(o), 3, 4))
+		if got != want {
+			t.Fatalf("step %d:\n got %s\nwant %s", i, got, want)
+		}
 	}
 }

@@ -24,6 +24,7 @@ func (a AddMember) apply(o *Org) (Op, error) {
 	}
 	o.Members = insertAt(o.Members, a.Index, m)
 	o.idx.members[m.ID] = &person{m: m}
+	o.touchMember(m.ID)
 	o.noteID('m', m.ID)
 	return DeleteMember{ID: m.ID}, nil
 }
@@ -52,6 +53,7 @@ func (e EditMember) apply(o *Org) (Op, error) {
 	}
 	old := *cloneMember(m)
 	*m = *cloneMember(&e.Member)
+	o.touchMember(m.ID)
 	for _, p := range o.Held(m.ID) {
 		o.touch(p)
 	}
@@ -108,6 +110,7 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 	}
 	o.Members = deleteAt(o.Members, i)
 	delete(o.idx.members, d.ID)
+	o.touchMember(d.ID)
 	if len(restore) == 1 {
 		return restore[0], nil
 	}

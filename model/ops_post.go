@@ -103,6 +103,7 @@ func (e EditPost) apply(o *Org) (Op, error) {
 	old := EditPost{ID: p.ID, Title: p.Title, Function: p.Function, Notes: p.Notes}
 	p.Title, p.Function, p.Notes = e.Title, e.Function, e.Notes
 	o.touch(p)
+	o.touchMember(p.Holder)
 	return old, nil
 }
 

@@ -27,7 +27,18 @@ type Org struct {
 	// place or people's status changed since the last DrainTouched; all
 	// says that everything may have (a new index, a catalogue change).
 	touched    map[*Post]struct{}
+	touchedMem map[string]struct{} // members whose posts or status changed
 	touchedAll bool
+}
+
+func (o *Org) touchMember(id string) {
+	if o.touchedAll || id == "" {
+		return
+	}
+	if o.touchedMem == nil {
+		o.touchedMem = map[string]struct{}{}
+	}
+	o.touchedMem[id] = struct{}{}
 }
 
 func (o *Org) touch(p *Post) {
@@ -50,19 +61,29 @@ func (o *Org) touchUnder(u *Unit) {
 	})
 }
 
-// DrainTouched returns the posts that changed since the last call (for
-// derived data kept up to date per edit), or all = true when everything
-// must be recomputed; then it starts afresh.
-func (o *Org) DrainTouched() (posts []*Post, all bool) {
-	all = o.touchedAll
-	if !all {
-		posts = make([]*Post, 0, len(o.touched))
+// Touched is what changed since the last DrainTouched.
+type Touched struct {
+	Posts   []*Post  // posts whose holder, candidates, function or place changed
+	Members []string // members whose held posts, status or membership changed
+	All     bool     // everything may have: recompute
+}
+
+// DrainTouched returns what changed since the last call, for derived data
+// kept up to date per edit, and starts afresh.
+func (o *Org) DrainTouched() Touched {
+	t := Touched{All: o.touchedAll}
+	if !t.All {
+		t.Posts = make([]*Post, 0, len(o.touched))
 		for p := range o.touched {
-			posts = append(posts, p)
+			t.Posts = append(t.Posts, p)
+		}
+		t.Members = make([]string, 0, len(o.touchedMem))
+		for m := range o.touchedMem {
+			t.Members = append(t.Members, m)
 		}
 	}
-	o.touched, o.touchedAll = nil, false
-	return posts, all
+	o.touched, o.touchedMem, o.touchedAll = nil, nil, false
+	return t
 }
 
 // index is what lets every lookup and every edit avoid walking the tree.
@@ -310,7 +331,7 @@ func (o *Org) noteID(prefix byte, id string) {
 // edited. It resets the version.
 func (o *Org) Reindex() []Problem {
 	o.version = 0
-	o.touched, o.touchedAll = nil, true
+	o.touched, o.touchedMem, o.touchedAll = nil, nil, true
 	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: o}
 	v.run()
@@ -333,6 +354,7 @@ func newIndex(members, functions, kinds int) index {
 // References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
 	o.touch(p)
+	o.touchMember(p.Holder)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = append(h.held, p)
 	}
@@ -346,6 +368,7 @@ func (o *Org) link(p *Post) {
 // unlink is the inverse of link.
 func (o *Org) unlink(p *Post) {
 	o.touch(p)
+	o.touchMember(p.Holder)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = removePost(h.held, p)
 	}

@@ -114,7 +114,8 @@ func (m *Model) invalidate() {
 // collectTouched takes the posts the last edits changed from the plan, for
 // the vacancy list.
 func (m *Model) collectTouched() {
-	posts, all := m.org.DrainTouched()
+	tc := m.org.DrainTouched()
+	posts, all := tc.Posts, tc.All
 	if all {
 		m.side.vacsAll, m.side.pending = true, nil
 		return
