@@ -247,7 +247,7 @@ func (m *Model) replacePlan(o *model.Org) {
 	m.hist = model.History{}
 	m.hist.MarkUnsaved()
 	m.tree = newTreePane(o)
-	m.side.vacsOK = false
+	m.side.vacsOK, m.side.labor = false, nil
 	m.relayout()
 	m.search = search{}
 	m.whatif = whatIf{}

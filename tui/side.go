@@ -40,7 +40,11 @@ type sidePanel struct {
 	vacsOK  bool
 	pending map[*model.Post]bool
 	vacsAll bool
-	member  string // the member tab 3 shows
+	// labor is the division of labor, updated from the members the edits
+	// touched (pendingMem).
+	labor      *model.LaborState
+	pendingMem map[string]bool
+	member     string // the member tab 3 shows
 }
 
 // sideRow is one line of a tab: columns, and where Enter goes.
@@ -49,6 +53,7 @@ type sideRow struct {
 	unit, post, member  string
 	header              bool
 	check, whatifMember string         // set by the checks and what-if tabs
+	function            string         // Labor tab: Enter goes to its first post
 	vacancy             *model.Vacancy // Vacancies tab: cells made when drawn
 }
 
@@ -91,19 +96,15 @@ func (m *Model) invalidate() {
 		m.side.stale[i] = true
 	}
 	if m.org.UnitCount() >= bigPlan {
-		// Cheap tabs now; the rest a moment after the typing stops.
-		for _, t := range []int{tabMember, tabVacancies} {
-			m.side.stale[t] = false
-			if t == tabVacancies && !m.side.vacsOK {
-				m.side.stale[t] = true
-				continue
-			}
-			m.side.people[t] = m.org.PeopleVersion()
-			if t == tabMember {
-				m.side.rows[t] = m.memberRows()
-			} else {
-				m.showVacancies()
-			}
+		// Cheap tabs now: the member's own posts, and the vacancy list
+		// updated from the posts the edit touched. Labor and the checks a
+		// moment after the typing stops.
+		m.side.stale[tabMember] = false
+		m.side.rows[tabMember] = m.memberRows()
+		if m.side.stale[tabVacancies] && m.side.vacsOK {
+			m.side.stale[tabVacancies] = false
+			m.side.people[tabVacancies] = m.org.PeopleVersion()
+			m.showVacancies()
 		}
 		m.panelsPending = true
 		return
@@ -115,10 +116,15 @@ func (m *Model) invalidate() {
 // the vacancy list.
 func (m *Model) collectTouched() {
 	tc := m.org.DrainTouched()
-	posts, all := tc.Posts, tc.All
-	if all {
-		m.side.vacsAll, m.side.pending = true, nil
+	if tc.All {
+		m.side.vacsAll, m.side.pending, m.side.labor, m.side.pendingMem = true, nil, nil, nil
 		return
+	}
+	if m.side.pendingMem == nil {
+		m.side.pendingMem = map[string]bool{}
+	}
+	for _, id := range tc.Members {
+		m.side.pendingMem[id] = true
 	}
 	if m.side.vacsAll {
 		return
@@ -126,7 +132,7 @@ func (m *Model) collectTouched() {
 	if m.side.pending == nil {
 		m.side.pending = map[*model.Post]bool{}
 	}
-	for _, p := range posts {
+	for _, p := range tc.Posts {
 		m.side.pending[p] = true
 	}
 }
@@ -164,7 +170,7 @@ func (m *Model) ensure(t int) {
 	m.side.people[t] = m.org.PeopleVersion()
 	switch t {
 	case tabLabor:
-		m.side.rows[t] = m.laborRows()
+		m.side.rows[t] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxIdleRows))
 	case tabVacancies:
 		m.showVacancies()
 	case tabMember:
@@ -342,8 +348,29 @@ func (m *Model) names(ids []string) string {
 	return strings.Join(parts, ", ")
 }
 
+// laborRows is the Labor tab computed afresh (tests compare with it).
 func (m *Model) laborRows() []sideRow {
-	l := model.LaborTable(m.org)
+	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxIdleRows))
+}
+
+// laborState is the division of labor brought up to date with the members
+// the last edits touched.
+func (m *Model) laborState() *model.LaborState {
+	s := &m.side
+	if s.labor == nil {
+		s.labor = model.NewLaborState(m.org)
+	} else if len(s.pendingMem) > 0 {
+		ids := make([]string, 0, len(s.pendingMem))
+		for id := range s.pendingMem {
+			ids = append(ids, id)
+		}
+		s.labor.Update(m.org, ids)
+	}
+	s.pendingMem = nil
+	return s.labor
+}
+
+func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 	jumble := map[string]bool{}
 	for _, j := range l.Jumble {
 		jumble[j.Member] = true
@@ -353,25 +380,21 @@ func (m *Model) laborRows() []sideRow {
 		rows = append(rows, m.header("Function           Performed by"))
 	}
 	for _, f := range l.Functions {
-		r := sideRow{cols: []col{{text: clean(m.org.FunctionName(f.Function)), w: 19}}}
-		if len(f.Posts) > 0 {
-			r.post = f.Posts[0].ID
-		}
-		if len(f.Performers) == 0 {
+		r := sideRow{function: f.Function, cols: []col{{text: clean(m.org.FunctionName(f.Function)), w: 19}}}
+		if f.Count == 0 {
 			r.cols = append(r.cols, col{text: "— nobody", style: &m.styles.Error})
 		} else {
 			// A row shows a line's worth of names, never all 40,000.
-			shown := f.Performers[:min(len(f.Performers), maxNames)]
-			parts := make([]string, len(shown))
-			for i, id := range shown {
+			parts := make([]string, len(f.First))
+			for i, id := range f.First {
 				parts[i] = clean(m.org.MemberLabel(id))
 				if jumble[id] {
 					parts[i] += "!"
 				}
 			}
 			text := strings.Join(parts, ", ")
-			if n := len(f.Performers) - len(shown); n > 0 {
-				text = fmt.Sprintf("(%d) %s, and %d more", len(f.Performers), text, n)
+			if n := f.Count - len(f.First); n > 0 {
+				text = fmt.Sprintf("(%d) %s, and %d more", f.Count, text, n)
 			}
 			r.cols = append(r.cols, col{text: text})
 		}
@@ -380,13 +403,7 @@ func (m *Model) laborRows() []sideRow {
 	if len(l.Unperformed) > 0 {
 		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Nobody performs (%d)", len(l.Unperformed))))
 		for _, f := range l.Unperformed {
-			r := sideRow{cols: []col{{text: clean(m.org.FunctionName(f)), style: &m.styles.Error}}}
-			for _, fl := range l.Functions {
-				if fl.Function == f && len(fl.Posts) > 0 {
-					r.post = fl.Posts[0].ID
-				}
-			}
-			rows = append(rows, r)
+			rows = append(rows, sideRow{function: f, cols: []col{{text: clean(m.org.FunctionName(f)), style: &m.styles.Error}}})
 		}
 	}
 	if len(l.Jumble) > 0 {
@@ -402,16 +419,32 @@ func (m *Model) laborRows() []sideRow {
 			}})
 		}
 	}
-	if len(l.Idle) > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", len(l.Idle))))
-		for _, id := range l.Idle[:min(len(l.Idle), maxIdleRows)] {
+	if l.IdleCount > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", l.IdleCount)))
+		for _, id := range l.Idle {
 			rows = append(rows, sideRow{member: id, cols: []col{{text: clean(m.org.MemberLabel(id))}}})
 		}
-		if n := len(l.Idle) - maxIdleRows; n > 0 {
+		if n := l.IdleCount - len(l.Idle); n > 0 {
 			rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: m lists every member", n), style: &m.styles.Dim}}})
 		}
 	}
 	return rows
+}
+
+// firstPostOf finds the first post, in document order, with a function:
+// where Enter on a Labor row goes. It walks the tree, once, on Enter.
+func (m *Model) firstPostOf(function string) string {
+	id := ""
+	m.org.Walk(func(u *model.Unit) bool {
+		for _, p := range u.Posts {
+			if p.Function == function {
+				id = p.ID
+				return false
+			}
+		}
+		return true
+	})
+	return id
 }
 
 // vacancyRows is the Vacancies tab computed afresh, as rows.
@@ -567,6 +600,9 @@ func (m *Model) jumpFromSide() {
 		return
 	}
 	r := m.side.rowAt(t, m.side.cursor[t])
+	if r.function != "" && r.post == "" {
+		r.post = m.firstPostOf(r.function)
+	}
 	switch {
 	case r.post != "":
 		m.jumpToPost(r.post)
