@@ -24,17 +24,22 @@ func openFile(t *testing.T, path string) *Model {
 	return m
 }
 
-func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.json")
+// openTenantCopy saves the tenant example as plan.json in a fresh folder
+// and opens it.
+func openTenantCopy(t *testing.T) (dir, path string, m *Model) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "plan.json")
 	if err := storage.Save(path, exampleOrg(t, "tenant-association")); err != nil {
 		t.Fatal(err)
 	}
-	m := openFile(t, path)
-	press(m, "a")
-	typeText(m, "Mine")
-	press(m, "enter")
+	return dir, path, openFile(t, path)
+}
+
+func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
+	t.Parallel()
+	dir, path, m := openTenantCopy(t)
+	addUnit(m, "Mine")
 	// Someone else saves the file meanwhile.
 	time.Sleep(10 * time.Millisecond)
 	theirs := exampleOrg(t, "union-organizing-committee")
@@ -91,15 +96,8 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 
 func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.json")
-	if err := storage.Save(path, exampleOrg(t, "tenant-association")); err != nil {
-		t.Fatal(err)
-	}
-	m := openFile(t, path)
-	press(m, "a")
-	typeText(m, "Unsaved group")
-	press(m, "enter")
+	_, path, m := openTenantCopy(t)
+	addUnit(m, "Unsaved group")
 	// The tick that follows the change asks for a copy of this version.
 	run(m, m.writeRecovery(recoveryDueMsg{version: m.org.Version()}))
 	rp := storage.RecoveryPath(path)

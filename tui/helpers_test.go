@@ -75,6 +75,14 @@ func typeText(m *Model, s string) {
 	}
 }
 
+// addUnit adds a unit through the prompt, as a person would: a, the name,
+// enter.
+func addUnit(m *Model, name string) {
+	press(m, "a")
+	typeText(m, name)
+	press(m, "enter")
+}
+
 // run executes a command and feeds its messages back, as the program
 // would, and what those return in turn. Commands that wait (cursor blinks)
 // are dropped after a moment, so that tests stay fast and in order.

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/orgplan/orgplan/storage"
 )
@@ -75,16 +74,7 @@ func TestTmuxEncryptedPlanLeavesNoPlaintext(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("added «Cipher bureau»")
 	// Wait for the recovery copy, then save, export, quit.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := os.Stat(storage.RecoveryPath(plan)); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no recovery copy")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitForFile(t, storage.RecoveryPath(plan))
 	scanForPlaintext(t, dir, "Yeryoma")
 	tm.keys("C-s")
 	tm.waitFor("saved plan.age")

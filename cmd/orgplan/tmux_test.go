@@ -138,6 +138,40 @@ func (tm *term) waitExit() {
 	tm.t.Fatalf("the editor did not exit:\n%s", tm.screen())
 }
 
+// saveQuit saves with ctrl+s, quits and waits for the editor to end.
+func (tm *term) saveQuit(file string) {
+	tm.t.Helper()
+	tm.keys("C-s")
+	tm.waitFor("saved " + file)
+	tm.keys("q")
+	tm.waitExit()
+}
+
+// waitForFile waits for a file the editor writes in the background.
+func waitForFile(t *testing.T, path string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(path); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was never written", path)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// reload loads a plan file, failing the test if it does not load.
+func reload(t *testing.T, path string) *model.Org {
+	t.Helper()
+	o, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // exampleFile copies a bundled example to plan.json in a fresh folder.
 func exampleFile(t *testing.T, name string) (dir, path string) {
 	t.Helper()
@@ -174,15 +208,8 @@ func TestTmuxAddSaveQuitReopen(t *testing.T) {
 	tm.typeText("Printing group")
 	tm.keys("Enter")
 	tm.waitFor("added «Printing group»")
-	tm.keys("C-s")
-	tm.waitFor("saved plan.json")
-	tm.keys("q")
-	tm.waitExit()
-
-	o, err := storage.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm.saveQuit("plan.json")
+	o := reload(t, path)
 	u := findUnit(o, "Printing group")
 	if u == nil || u.Parent() == nil || u.Parent().Name != "Executive group" {
 		t.Fatalf("no Printing group under the executive group after reopening")
@@ -197,14 +224,8 @@ func TestTmuxAddSaveQuitReopen(t *testing.T) {
 	tm.waitFor("added «Temporary group»")
 	tm.keys("u")
 	tm.waitFor("undid: add unit Temporary group")
-	tm.keys("C-s")
-	tm.waitFor("saved plan.json")
-	tm.keys("q")
-	tm.waitExit()
-	o, err = storage.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm.saveQuit("plan.json")
+	o = reload(t, path)
 	if findUnit(o, "Temporary group") != nil || findUnit(o, "Printing group") == nil {
 		t.Fatal("after add, undo and save the file is not as before the add")
 	}
@@ -253,15 +274,8 @@ func TestTmuxStaffAPostWithThePickers(t *testing.T) {
 	tm.typeText("ira")
 	tm.keys("Enter")
 	tm.waitFor("add Ira as candidate for Treasurer")
-	tm.keys("C-s")
-	tm.waitFor("saved plan.json")
-	tm.keys("q")
-	tm.waitExit()
-
-	o, err := storage.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm.saveQuit("plan.json")
+	o := reload(t, path)
 	p := o.Post("p15")
 	if p.Title != "Treasurer" || p.Holder != "m36" || len(p.Candidates) != 1 || p.Candidates[0] != "m3" {
 		t.Fatalf("treasurer after the pickers: holder %q candidates %v", p.Holder, p.Candidates)
@@ -278,16 +292,7 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("added «Night patrol»")
 	// The copy is written two seconds after the last change.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := os.Stat(storage.RecoveryPath(path)); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no recovery copy was written")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitForFile(t, storage.RecoveryPath(path))
 	// Kill it as a crash would: no chance to clean up.
 	out, _ := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
 	pid := strings.TrimSpace(string(out))
@@ -299,14 +304,8 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	tm.waitFor("Unsaved changes to plan.json")
 	tm.keys("r")
 	tm.waitFor("restored the unsaved changes")
-	tm.keys("C-s")
-	tm.waitFor("saved plan.json")
-	tm.keys("q")
-	tm.waitExit()
-	o, err := storage.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tm.saveQuit("plan.json")
+	o := reload(t, path)
 	if findUnit(o, "Night patrol") == nil {
 		t.Fatal("the restored edit is not in the saved file")
 	}
