@@ -221,17 +221,10 @@ func join(s []string) string {
 func TestUpdateVacanciesMatchesAFreshList(t *testing.T) {
 	t.Parallel()
 	o := example(t, "st-petersburg-1902")
-	g := &opGen{r: rand.New(rand.NewPCG(11, 12)), o: o}
-	var h model.History
 	list := model.Vacancies(o)
 	o.DrainTouched()
 	incremental := 0
-	for i := 0; i < 600; i++ {
-		if i%6 == 5 {
-			h.Undo(o)
-		} else {
-			_ = h.Do(o, g.next())
-		}
+	randomEdits(o, 11, 600, func(i int) {
 		tc := o.DrainTouched()
 		var ok bool
 		if !tc.All {
@@ -251,7 +244,7 @@ func TestUpdateVacanciesMatchesAFreshList(t *testing.T) {
 				t.Fatalf("step %d: entry %d is %s, want %s", i, j, list[j].Post.ID, want[j].Post.ID)
 			}
 		}
-	}
+	})
 	if incremental < 300 {
 		t.Fatalf("only %d incremental updates", incremental)
 	}
@@ -282,16 +275,9 @@ func summarize(l model.Labor, first, firstIdle int) model.LaborSummary {
 func TestLaborStateMatchesAFreshTable(t *testing.T) {
 	t.Parallel()
 	o := example(t, "st-petersburg-1902")
-	g := &opGen{r: rand.New(rand.NewPCG(21, 22)), o: o}
-	var h model.History
 	st := model.NewLaborState(o)
 	o.DrainTouched()
-	for i := 0; i < 600; i++ {
-		if i%6 == 5 {
-			h.Undo(o)
-		} else {
-			_ = h.Do(o, g.next())
-		}
+	randomEdits(o, 21, 600, func(i int) {
 		tc := o.DrainTouched()
 		if tc.All {
 			st = model.NewLaborState(o)
@@ -303,5 +289,20 @@ func TestLaborStateMatchesAFreshTable(t *testing.T) {
 		if got != want {
 			t.Fatalf("step %d:\n got %s\nwant %s", i, got, want)
 		}
+	})
+}
+
+// randomEdits makes steps random edits (every sixth an undo), calling after
+// with the step number after each.
+func randomEdits(o *model.Org, seed uint64, steps int, after func(step int)) {
+	g := &opGen{r: rand.New(rand.NewPCG(seed, seed+1)), o: o}
+	var h model.History
+	for i := 0; i < steps; i++ {
+		if i%6 == 5 {
+			h.Undo(o)
+		} else {
+			_ = h.Do(o, g.next())
+		}
+		after(i)
 	}
 }
