@@ -32,7 +32,7 @@ type PostKeys struct {
 
 // SideKeys work in the side panel.
 type SideKeys struct {
-	Up, Down, Jump, Mark key.Binding
+	Up, Down, Jump, Mark, MarkUnit, Clear key.Binding
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -92,10 +92,12 @@ func DefaultKeyMap() KeyMap {
 			MoveDown:        bind("J", "candidate later", "J"),
 		},
 		Side: SideKeys{
-			Up:   bind("↑/k", "up", "up", "k"),
-			Down: bind("↓/j", "down", "down", "j"),
-			Jump: bind("enter", "jump to it", "enter"),
-			Mark: bind("space", "mark", "space"),
+			Up:       bind("↑/k", "up", "up", "k"),
+			Down:     bind("↓/j", "down", "down", "j"),
+			Jump:     bind("enter", "go to it; apply", "enter"),
+			Mark:     bind("space", "mark as taken", "space"),
+			MarkUnit: bind("U", "mark whole unit", "U"),
+			Clear:    bind("x", "clear marks", "x"),
 		},
 	}
 	for i := range k.Global.Tabs {

@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// whatIf is the simulation on tab 5: who is marked as taken, and what
+// follows.
+type whatIf struct {
+	marked []string
+	result *model.WhatIf
+}
+
+func (m *Model) simulate() {
+	// Marks on members since deleted fall away.
+	m.whatif.marked = slices.DeleteFunc(m.whatif.marked, func(id string) bool { return m.org.Member(id) == nil })
+	if len(m.whatif.marked) == 0 {
+		m.whatif.result = nil
+	} else {
+		w := model.Simulate(m.org, m.whatif.marked)
+		m.whatif.result = &w
+	}
+	m.side.stale[tabWhatIf] = true
+	if m.side.tab == tabWhatIf {
+		m.ensureTab()
+	}
+}
+
+func (m *Model) toggleMark(id string) {
+	if i := slices.Index(m.whatif.marked, id); i >= 0 {
+		m.whatif.marked = slices.Delete(m.whatif.marked, i, i+1)
+	} else {
+		m.whatif.marked = append(m.whatif.marked, id)
+	}
+	m.simulate()
+}
+
+// markUnit marks every holder of the selected unit: the arrest of a
+// committee.
+func (m *Model) markUnit() {
+	u := m.tree.selected()
+	if u == nil {
+		return
+	}
+	for _, id := range model.UnitHolders(m.org, u.ID) {
+		if !slices.Contains(m.whatif.marked, id) {
+			m.whatif.marked = append(m.whatif.marked, id)
+		}
+	}
+	m.simulate()
+	m.setStatus("marked the holders of " + quoteName(u.Name) + " · enter applies · x clears")
+}
+
+func (m *Model) applyWhatIf() {
+	if m.whatif.result == nil {
+		m.setStatus("nothing marked: space marks a member, U the whole unit")
+		return
+	}
+	op := m.whatif.result.Apply(m.org)
+	if m.apply(op, "") {
+		m.whatif.marked = nil
+		m.simulate()
+		m.setStatus("applied: marked members are arrested and their successors in place · u undoes")
+	}
+}
+
+func (m *Model) whatIfRows() []sideRow {
+	var rows []sideRow
+	check := func(id string) string {
+		if slices.Contains(m.whatif.marked, id) {
+			return "[x] "
+		}
+		return "[ ] "
+	}
+	if u := m.tree.selected(); u != nil {
+		rows = append(rows, m.header("In "+quoteName(u.Name)+" (space marks, U marks all)"))
+		seen := map[string]bool{}
+		for _, p := range u.Posts {
+			for _, id := range append([]string{p.Holder}, p.Candidates...) {
+				if id == "" || seen[id] {
+					continue
+				}
+				seen[id] = true
+				role := clean(p.Title)
+				if id != p.Holder {
+					role = "ready for " + role
+				}
+				rows = append(rows, sideRow{whatifMember: id, cols: []col{
+					{text: check(id) + clean(m.org.MemberLabel(id)), w: 20},
+					{text: role, style: &m.styles.Dim},
+				}})
+			}
+		}
+	}
+	if len(m.whatif.marked) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Taken (%d) · enter applies · x clears", len(m.whatif.marked))))
+		for _, id := range m.whatif.marked {
+			rows = append(rows, sideRow{whatifMember: id, cols: []col{{text: check(id) + clean(m.org.MemberLabel(id))}}})
+		}
+	}
+	w := m.whatif.result
+	if w == nil {
+		return rows
+	}
+	rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Who steps in (%d)", len(w.Promotions))))
+	for _, p := range w.Promotions {
+		from := "vacant"
+		if p.From != "" {
+			from = clean(m.org.MemberLabel(p.From))
+		}
+		rows = append(rows, sideRow{post: p.Post.ID, cols: []col{
+			{text: clean(p.Post.Title), w: 16},
+			{text: from + " → " + clean(m.org.MemberLabel(p.To))},
+		}})
+	}
+	section := func(title string, n int) {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("%s (%d)", title, n)))
+	}
+	section("Left vacant", len(w.Vacated))
+	for _, p := range w.Vacated {
+		rows = append(rows, sideRow{post: p.ID, cols: []col{{text: "! ", style: &m.styles.Error, w: 2}, {text: clean(m.org.PostPathString(p)), tail: true}}})
+	}
+	section("No one left", len(w.Leaderless))
+	for _, u := range w.Leaderless {
+		rows = append(rows, sideRow{unit: u.ID, cols: []col{{text: clean(m.org.PathString(u)), tail: true, style: &m.styles.Error}}})
+	}
+	section("Cut off from the center", len(w.CutOff))
+	for _, u := range w.CutOff {
+		rows = append(rows, sideRow{unit: u.ID, cols: []col{{text: clean(m.org.PathString(u)), tail: true, style: &m.styles.Warning}}})
+	}
+	rows = append(rows, sideRow{header: true},
+		sideRow{header: true, cols: []col{{text: fmt.Sprintf("Bench strength %.0f%% → %.0f%% of posts with someone ready",
+			100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()), style: &m.styles.Warning}}})
+	return rows
+}
+
+// whatIfKey handles the keys of tab 5 when the side panel has the focus;
+// it reports whether it used the key.
+func (m *Model) whatIfKey(msg tea.KeyPressMsg) bool {
+	t := tabWhatIf
+	k := m.keys.Side
+	switch {
+	case matches(msg, k.Mark):
+		rows := m.side.rows[t]
+		if c := m.side.cursor[t]; c < len(rows) && rows[c].whatifMember != "" {
+			m.toggleMark(rows[c].whatifMember)
+		}
+	case matches(msg, k.MarkUnit):
+		m.markUnit()
+	case matches(msg, k.Clear):
+		m.whatif.marked = nil
+		m.simulate()
+		m.setStatus("marks cleared")
+	case matches(msg, k.Jump):
+		m.applyWhatIf()
+	default:
+		return false
+	}
+	return true
+}
