@@ -97,10 +97,7 @@ func (m *Model) addUnit(child bool) {
 		}
 		id := m.org.NewID('u')
 		if m.apply(model.AddUnit{Parent: parent, Index: index, Unit: &model.Unit{ID: id, Name: name}}, id) {
-			if parent != "" {
-				m.tree.expanded[parent] = true
-				m.tree.rebuild(id)
-			}
+			m.tree.openUnder(parent, id)
 			m.setStatus("added " + quoteName(name) + " · r renames · e edits details · u undoes")
 		}
 		return nil
@@ -169,10 +166,7 @@ func (m *Model) paste() {
 	op := m.org.PasteUnit(m.clip, parent, -1)
 	id := op.(model.AddUnit).Unit.ID
 	if m.apply(op, id) {
-		if parent != "" {
-			m.tree.expanded[parent] = true
-			m.tree.rebuild(id)
-		}
+		m.tree.openUnder(parent, id)
 		m.setStatus("pasted " + quoteName(m.clip.Name))
 	}
 }
@@ -214,8 +208,7 @@ func (m *Model) indent() {
 	}
 	above := m.org.Siblings(sel)[i-1]
 	if m.apply(model.MoveUnit{ID: sel.ID, Parent: above.ID, Index: -1}, sel.ID) {
-		m.tree.expanded[above.ID] = true
-		m.tree.rebuild(sel.ID)
+		m.tree.openUnder(above.ID, sel.ID)
 	}
 }
 

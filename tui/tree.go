@@ -230,6 +230,15 @@ func (t *treePane) collapseAll() {
 	t.rebuild(u.ID)
 }
 
+// openUnder unfolds parent (if any) after a unit was put under it, and
+// puts the cursor on the unit.
+func (t *treePane) openUnder(parent, id string) {
+	if parent != "" {
+		t.expanded[parent] = true
+		t.rebuild(id)
+	}
+}
+
 // reveal expands the ancestors of a unit and puts the cursor on it.
 func (t *treePane) reveal(id string) bool {
 	u := t.org.Unit(id)
