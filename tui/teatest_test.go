@@ -2,10 +2,14 @@ package tui
 
 import (
 	"bytes"
+	"image/color"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
@@ -152,5 +156,33 @@ func TestGoldenChecksAndWhatIf(t *testing.T) {
 			waitFor(t, tm, "Who steps in")
 			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
 		})
+	}
+}
+
+// With NO_COLOR (the Ascii profile) no color reaches the terminal, and the
+// cursor row still shows, in reverse video.
+func TestNoColorKeepsTheCursorVisible(t *testing.T) {
+	m := New(Options{Org: exampleOrg(t, examples.Default)})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	var out []byte
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { out = append(out, b...); return bytes.Contains(out, []byte("Organization")) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	finish(t, tm)
+	if bytes.Contains(out, []byte("38;")) || bytes.Contains(out, []byte("48;")) {
+		t.Fatal("colors reached a NO_COLOR terminal")
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*7m`).Match(out) {
+		t.Fatal("no reverse video: the cursor row is invisible without color")
+	}
+}
+
+// A light terminal gets the light styles.
+func TestBackgroundColorPicksStyles(t *testing.T) {
+	m := newModel(t, 80, 24)
+	dark := m.styles.Title.GetForeground()
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if m.isDark || m.styles.Title.GetForeground() == dark {
+		t.Fatal("a light background kept the dark styles")
 	}
 }
