@@ -412,6 +412,3 @@ func (o *Org) unlinkReports(u *Unit) {
 		}
 	}
 }
-
-// ReportedBy returns the units that name id in their reportsTo.
-func (o *Org) ReportedBy(id string) []*Unit { return o.idx.reportedBy[id] }

@@ -355,17 +355,6 @@ func (o *Org) unitPath(u *Unit) string {
 	return b.String()
 }
 
-// PostPath is the document path of a post.
-func (o *Org) PostPath(p *Post) string {
-	if p.unit == nil {
-		return ""
-	}
-	return o.unitPath(p.unit) + "/posts/" + strconv.Itoa(indexOfPost(p.unit.Posts, p))
-}
-
-// UnitPath is the document path of a unit.
-func (o *Org) UnitPath(u *Unit) string { return o.unitPath(u) }
-
 func indexOf(s []string, v string) int {
 	for i, x := range s {
 		if x == v {
