@@ -1,15 +1,18 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // LaborState is the division of labor kept up to date edit by edit: after
 // an edit only the members it touched (see DrainTouched) are looked at
 // again, so the Labor panel costs the same at 100,000 units as at 100.
 type LaborState struct {
-	fns  map[string][]string            // active member → functions performed
-	perf map[string]map[string]struct{} // function → its active performers
-	idle map[string]struct{}            // active members with no function
-	pos  map[string]int                 // member → place in the member list
+	fns    map[string][]string            // active member → functions performed
+	perf   map[string]map[string]struct{} // function → its active performers
+	idle   map[string]struct{}            // active members with no function
+	loads  map[int]map[string]struct{}    // n > JumbleThreshold → members with n functions
 }
 
 // LaborSummary is what the Labor panel shows: per function, how many
@@ -18,8 +21,9 @@ type LaborState struct {
 type LaborSummary struct {
 	Functions   []FunctionSummary // in catalogue order
 	Unperformed []string
-	Jumble      []MemberLoad // most functions first, then member order
-	Idle        []string     // the first, in member order
+	Jumble      []MemberLoad // the first, most functions first, then member order
+	JumbleCount int
+	Idle        []string // the first, in member order
 	IdleCount   int
 }
 
@@ -32,20 +36,12 @@ type FunctionSummary struct {
 
 // NewLaborState computes the division of labor from scratch.
 func NewLaborState(o *Org) *LaborState {
-	s := &LaborState{fns: map[string][]string{}, perf: map[string]map[string]struct{}{}, idle: map[string]struct{}{}}
-	s.positions(o)
+	s := &LaborState{fns: map[string][]string{}, perf: map[string]map[string]struct{}{}, idle: map[string]struct{}{}, loads: map[int]map[string]struct{}{}}
 	rank := o.functionRanks()
 	for _, m := range o.Members {
 		s.place(o, m, rank)
 	}
 	return s
-}
-
-func (s *LaborState) positions(o *Org) {
-	s.pos = make(map[string]int, len(o.Members))
-	for i, m := range o.Members {
-		s.pos[m.ID] = i
-	}
 }
 
 // place records an active member's functions.
@@ -59,6 +55,12 @@ func (s *LaborState) place(o *Org, m *Member, rank map[string]int) {
 		return
 	}
 	s.fns[m.ID] = fs
+	if n := len(fs); n > JumbleThreshold {
+		if s.loads[n] == nil {
+			s.loads[n] = map[string]struct{}{}
+		}
+		s.loads[n][m.ID] = struct{}{}
+	}
 	for _, f := range fs {
 		set := s.perf[f]
 		if set == nil {
@@ -71,6 +73,7 @@ func (s *LaborState) place(o *Org, m *Member, rank map[string]int) {
 
 // remove forgets a member's contribution.
 func (s *LaborState) remove(id string) {
+	delete(s.loads[len(s.fns[id])], id)
 	for _, f := range s.fns[id] {
 		delete(s.perf[f], id)
 	}
@@ -78,73 +81,124 @@ func (s *LaborState) remove(id string) {
 	delete(s.idle, id)
 }
 
-// Update looks again at the members an edit touched. A change in who is a
-// member (an addition or deletion) renumbers the member list too.
+// Update looks again at the members an edit touched.
 func (s *LaborState) Update(o *Org, members []string) {
 	rank := o.functionRanks()
-	renumber := len(s.pos) != len(o.Members)
 	for _, id := range members {
 		s.remove(id)
-		m := o.Member(id)
-		if m == nil {
-			renumber = true
-			continue
+		if m := o.Member(id); m != nil {
+			s.place(o, m, rank)
 		}
-		if _, ok := s.pos[id]; !ok {
-			renumber = true
-		}
-		s.place(o, m, rank)
-	}
-	if renumber {
-		s.positions(o)
 	}
 }
 
-// Summary lists at most first performers per function and firstIdle idle
-// members.
-func (s *LaborState) Summary(o *Org, first, firstIdle int) LaborSummary {
-	var sum LaborSummary
+// Summary lists at most first performers per function, and at most
+// firstRows idle members and jumbled members.
+func (s *LaborState) Summary(o *Org, first, firstRows int) LaborSummary {
+	sum := LaborSummary{IdleCount: len(s.idle)}
+	loads := make([]int, 0, len(s.loads))
+	for n, set := range s.loads {
+		if len(set) > 0 {
+			loads = append(loads, n)
+			sum.JumbleCount += len(set)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(loads)))
+	// Each list is the first few of a set in member order. A small set is
+	// searched whole; a big one is met early in a walk down the member
+	// list, which stops as soon as every such list is full. Either way no
+	// set of tens of thousands is sorted or even read through.
+	p := picker{o: o}
+	byFn := make(map[string]*pick, len(o.Functions))
 	for _, f := range o.Functions {
-		set := s.perf[f.ID]
-		fs := FunctionSummary{Function: f.ID, Count: len(set), First: s.firstIn(set, first)}
+		byFn[f.ID] = p.add(s.perf[f.ID], first)
+	}
+	idle := p.add(s.idle, firstRows)
+	byLoad := make(map[int]*pick, len(loads))
+	left := firstRows
+	for _, n := range loads {
+		byLoad[n] = p.add(s.loads[n], left)
+		left -= byLoad[n].want
+	}
+	for _, m := range o.Members {
+		if p.need == 0 {
+			break
+		}
+		if fs, ok := s.fns[m.ID]; ok {
+			for _, f := range fs {
+				p.take(byFn[f], m.ID)
+			}
+			p.take(byLoad[len(fs)], m.ID)
+		} else if _, ok := s.idle[m.ID]; ok {
+			p.take(idle, m.ID)
+		}
+	}
+	for _, f := range o.Functions {
+		fs := FunctionSummary{Function: f.ID, Count: len(s.perf[f.ID]), First: byFn[f.ID].got}
 		sum.Functions = append(sum.Functions, fs)
 		if fs.Count == 0 {
 			sum.Unperformed = append(sum.Unperformed, f.ID)
 		}
 	}
-	for id, fs := range s.fns {
-		if len(fs) > JumbleThreshold {
-			sum.Jumble = append(sum.Jumble, MemberLoad{Member: id, Functions: fs})
+	for _, n := range loads {
+		for _, id := range byLoad[n].got {
+			sum.Jumble = append(sum.Jumble, MemberLoad{Member: id, Functions: s.fns[id]})
 		}
 	}
-	sort.Slice(sum.Jumble, func(i, j int) bool {
-		a, b := sum.Jumble[i], sum.Jumble[j]
-		if len(a.Functions) != len(b.Functions) {
-			return len(a.Functions) > len(b.Functions)
-		}
-		return s.pos[a.Member] < s.pos[b.Member]
-	})
-	sum.IdleCount = len(s.idle)
-	sum.Idle = s.firstIn(s.idle, firstIdle)
+	sum.Idle = idle.got
 	return sum
+}
+
+// picker gathers the first members of several sets, in member order.
+type picker struct {
+	o    *Org
+	need int // members still wanted by the sets left to the walk
+}
+
+type pick struct {
+	set  map[string]struct{}
+	want int
+	got  []string
+	walk bool // filled by the walk down the member list
+}
+
+// add plans the first n of a set: searched whole now when that is cheaper
+// than the walk expected to fill it (about n·members/|set| steps).
+func (p *picker) add(set map[string]struct{}, n int) *pick {
+	k := &pick{set: set, want: min(n, len(set))}
+	if k.want <= 0 {
+		k.want = 0
+		return k
+	}
+	if len(set)*len(set) <= k.want*len(p.o.Members) {
+		k.got = p.firstIn(set, k.want)
+		return k
+	}
+	k.walk = true
+	p.need += k.want
+	return k
+}
+
+// take offers a member met on the walk to a list it belongs to.
+func (p *picker) take(k *pick, id string) {
+	if k != nil && k.walk && len(k.got) < k.want {
+		k.got = append(k.got, id)
+		p.need--
+	}
 }
 
 // firstIn picks the n members of a set that come first in the member
 // list, without sorting the whole set.
-func (s *LaborState) firstIn(set map[string]struct{}, n int) []string {
-	if n <= 0 || len(set) == 0 {
-		return nil
-	}
+func (p *picker) firstIn(set map[string]struct{}, n int) []string {
+	pos := func(id string) int { return p.o.MemberIndex(id) }
 	best := make([]string, 0, n+1)
 	for id := range set {
-		p := s.pos[id]
-		if len(best) == n && p >= s.pos[best[n-1]] {
+		at := pos(id)
+		if len(best) == n && at >= pos(best[n-1]) {
 			continue
 		}
-		i := sort.Search(len(best), func(i int) bool { return s.pos[best[i]] > p })
-		best = append(best, "")
-		copy(best[i+1:], best[i:])
-		best[i] = id
+		i := sort.Search(len(best), func(i int) bool { return pos(best[i]) > at })
+		best = slices.Insert(best, i, id)
 		if len(best) > n {
 			best = best[:n]
 		}

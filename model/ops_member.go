@@ -22,8 +22,13 @@ func (a AddMember) apply(o *Org) (Op, error) {
 	if m.Status != "" && !m.Status.Valid() {
 		return nil, fmt.Errorf("%q is not a status", m.Status)
 	}
-	o.Members = insertAt(o.Members, a.Index, m)
-	o.idx.members[m.ID] = &person{m: m}
+	i := a.Index
+	if i < 0 || i > len(o.Members) {
+		i = len(o.Members)
+	}
+	o.Members = insertAt(o.Members, i, m)
+	o.idx.members[m.ID] = &person{m: m, pos: i}
+	o.membersMoved(i + 1)
 	o.touchMember(m.ID)
 	o.noteID('m', m.ID)
 	return DeleteMember{ID: m.ID}, nil
@@ -110,6 +115,7 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 	}
 	o.Members = deleteAt(o.Members, i)
 	delete(o.idx.members, d.ID)
+	o.membersMoved(i)
 	o.touchMember(d.ID)
 	if len(restore) == 1 {
 		return restore[0], nil

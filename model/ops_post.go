@@ -127,6 +127,7 @@ func (m MovePost) apply(o *Org) (Op, error) {
 		return nil, fmt.Errorf("no unit %q", m.Unit)
 	}
 	from := p.unit
+	o.touch(p) // the unit it leaves
 	i := indexOfPost(from.Posts, p)
 	from.Posts = deleteAt(from.Posts, i)
 	to.Posts = insertAt(to.Posts, m.Index, p)

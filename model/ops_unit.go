@@ -103,6 +103,7 @@ func subtreeReports(root *Unit) bool {
 func (o *Org) indexSubtree(root *Unit) {
 	WalkUnit(root, func(u *Unit) bool {
 		o.idx.units[u.ID] = u
+		o.touchUnit(u)
 		o.noteID('u', u.ID)
 		for _, c := range u.Units {
 			c.parent = u
@@ -121,6 +122,7 @@ func (o *Org) indexSubtree(root *Unit) {
 func (o *Org) unindexSubtree(root *Unit) {
 	WalkUnit(root, func(u *Unit) bool {
 		delete(o.idx.units, u.ID)
+		o.touchUnit(u)
 		for _, p := range u.Posts {
 			delete(o.idx.posts, p.ID)
 			o.unlink(p)
@@ -242,6 +244,7 @@ func (r RenameUnit) apply(o *Org) (Op, error) {
 	}
 	old := u.Name
 	u.Name = r.Name
+	o.touchUnit(u) // findings name it
 	return RenameUnit{ID: r.ID, Name: old}, nil
 }
 
@@ -267,6 +270,7 @@ func (s SetDetails) apply(o *Org) (Op, error) {
 	o.unlinkReports(u)
 	u.setDetails(s.Details)
 	o.linkReports(u)
+	o.touchUnit(u)
 	if old.Kind != s.Details.Kind {
 		for _, p := range u.Posts {
 			o.touch(p) // which functions the kind requires

@@ -26,9 +26,14 @@ type Org struct {
 	// touched are the posts whose holder, candidates, function, unit,
 	// place or people's status changed since the last DrainTouched; all
 	// says that everything may have (a new index, a catalogue change).
-	touched    map[*Post]struct{}
-	touchedMem map[string]struct{} // members whose posts or status changed
-	touchedAll bool
+	touched      map[*Post]struct{}
+	touchedUnits map[*Unit]struct{} // units whose fields, posts or place changed
+	touchedMem   map[string]struct{} // members whose posts or status changed
+	touchedAll   bool
+	// membersFrom is the first place in Members whose person.pos may be
+	// out of date: an insertion or deletion moves everyone after it, and
+	// they are renumbered only when a position is next asked for.
+	membersFrom int
 }
 
 func (o *Org) touchMember(id string) {
@@ -41,6 +46,7 @@ func (o *Org) touchMember(id string) {
 	o.touchedMem[id] = struct{}{}
 }
 
+// touch records a change to a post, and so to its unit.
 func (o *Org) touch(p *Post) {
 	if o.touchedAll {
 		return
@@ -49,11 +55,25 @@ func (o *Org) touch(p *Post) {
 		o.touched = map[*Post]struct{}{}
 	}
 	o.touched[p] = struct{}{}
+	if p.unit != nil {
+		o.touchUnit(p.unit)
+	}
 }
 
-// touchUnder touches every post in a subtree.
+func (o *Org) touchUnit(u *Unit) {
+	if o.touchedAll {
+		return
+	}
+	if o.touchedUnits == nil {
+		o.touchedUnits = map[*Unit]struct{}{}
+	}
+	o.touchedUnits[u] = struct{}{}
+}
+
+// touchUnder touches every unit and post in a subtree.
 func (o *Org) touchUnder(u *Unit) {
 	WalkUnit(u, func(x *Unit) bool {
+		o.touchUnit(x)
 		for _, p := range x.Posts {
 			o.touch(p)
 		}
@@ -64,7 +84,8 @@ func (o *Org) touchUnder(u *Unit) {
 // Touched is what changed since the last DrainTouched.
 type Touched struct {
 	Posts   []*Post  // posts whose holder, candidates, function or place changed
-	Members []string // members whose held posts, status or membership changed
+	Units   []*Unit  // units whose fields, posts or place changed, or that left
+	Members []string // members whose posts, candidacies, status or membership changed
 	All     bool     // everything may have: recompute
 }
 
@@ -77,12 +98,16 @@ func (o *Org) DrainTouched() Touched {
 		for p := range o.touched {
 			t.Posts = append(t.Posts, p)
 		}
+		t.Units = make([]*Unit, 0, len(o.touchedUnits))
+		for u := range o.touchedUnits {
+			t.Units = append(t.Units, u)
+		}
 		t.Members = make([]string, 0, len(o.touchedMem))
 		for m := range o.touchedMem {
 			t.Members = append(t.Members, m)
 		}
 	}
-	o.touched, o.touchedMem, o.touchedAll = nil, nil, false
+	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll = nil, nil, nil, false
 	return t
 }
 
@@ -102,6 +127,7 @@ type index struct {
 type person struct {
 	m          *Member
 	held, cand []*Post
+	pos        int // place in Members; see Org.membersFrom
 }
 
 // New returns an empty, indexed organization with the given name.
@@ -181,6 +207,24 @@ func (o *Org) MemberLabel(id string) string {
 	}
 	return id
 }
+
+// MemberIndex is the member's place in Members, or -1.
+func (o *Org) MemberIndex(id string) int {
+	p := o.idx.members[id]
+	if p == nil {
+		return -1
+	}
+	if o.membersFrom < len(o.Members) {
+		for i := o.membersFrom; i < len(o.Members); i++ {
+			o.idx.members[o.Members[i].ID].pos = i
+		}
+		o.membersFrom = len(o.Members)
+	}
+	return p.pos
+}
+
+// membersMoved notes that the members from place i on have moved.
+func (o *Org) membersMoved(i int) { o.membersFrom = min(o.membersFrom, i) }
 
 // MemberActive reports whether id names a member who can act.
 func (o *Org) MemberActive(id string) bool {
@@ -331,10 +375,11 @@ func (o *Org) noteID(prefix byte, id string) {
 // edited. It resets the version.
 func (o *Org) Reindex() []Problem {
 	o.version = 0
-	o.touched, o.touchedMem, o.touchedAll = nil, nil, true
+	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll = nil, nil, nil, true
 	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: o}
 	v.run()
+	o.membersFrom = len(o.Members)
 	return v.problems
 }
 
@@ -353,8 +398,7 @@ func newIndex(members, functions, kinds int) index {
 // link records a post's holder and candidates in their members' lists.
 // References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
-	o.touch(p)
-	o.touchMember(p.Holder)
+	o.touchPeople(p)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = append(h.held, p)
 	}
@@ -365,10 +409,19 @@ func (o *Org) link(p *Post) {
 	}
 }
 
-// unlink is the inverse of link.
-func (o *Org) unlink(p *Post) {
+// touchPeople touches a post and everyone on it: a candidacy gained or
+// lost changes whether a member is idle.
+func (o *Org) touchPeople(p *Post) {
 	o.touch(p)
 	o.touchMember(p.Holder)
+	for _, c := range p.Candidates {
+		o.touchMember(c)
+	}
+}
+
+// unlink is the inverse of link.
+func (o *Org) unlink(p *Post) {
+	o.touchPeople(p)
 	if h := o.idx.members[p.Holder]; h != nil {
 		h.held = removePost(h.held, p)
 	}

@@ -115,7 +115,7 @@ func (v *validator) indexCatalogues() {
 		p := "/members/" + strconv.Itoa(i)
 		at := (*pathSeg)(nil).at("members", i)
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
-			o.idx.members[m.ID] = &person{m: m}
+			o.idx.members[m.ID] = &person{m: m, pos: i}
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" && !m.Status.Valid() {

@@ -80,9 +80,9 @@ func newSidePanel() sidePanel {
 // maxNames is how many names a row of the Labor tab lists.
 const maxNames = 12
 
-// maxIdleRows is how many members without a function the Labor tab lists;
-// the members screen has them all.
-const maxIdleRows = 200
+// maxListRows is how many members with no function, or with too many, the
+// Labor tab lists; the members screen has them all.
+const maxListRows = 200
 
 // invalidate marks every tab stale after a change to the plan and rebuilds
 // the one on show: at once for a small plan; for a big one a moment after
@@ -170,7 +170,7 @@ func (m *Model) ensure(t int) {
 	m.side.people[t] = m.org.PeopleVersion()
 	switch t {
 	case tabLabor:
-		m.side.rows[t] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxIdleRows))
+		m.side.rows[t] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows))
 	case tabVacancies:
 		m.showVacancies()
 	case tabMember:
@@ -350,7 +350,7 @@ func (m *Model) names(ids []string) string {
 
 // laborRows is the Labor tab computed afresh (tests compare with it).
 func (m *Model) laborRows() []sideRow {
-	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxIdleRows))
+	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxListRows))
 }
 
 // laborState is the division of labor brought up to date with the members
@@ -371,10 +371,6 @@ func (m *Model) laborState() *model.LaborState {
 }
 
 func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
-	jumble := map[string]bool{}
-	for _, j := range l.Jumble {
-		jumble[j.Member] = true
-	}
 	var rows []sideRow
 	if len(l.Functions) > 0 {
 		rows = append(rows, m.header("Function           Performed by"))
@@ -388,7 +384,7 @@ func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 			parts := make([]string, len(f.First))
 			for i, id := range f.First {
 				parts[i] = clean(m.org.MemberLabel(id))
-				if jumble[id] {
+				if len(m.org.MemberFunctions(id)) > model.JumbleThreshold {
 					parts[i] += "!"
 				}
 			}
@@ -406,8 +402,8 @@ func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 			rows = append(rows, sideRow{function: f, cols: []col{{text: clean(m.org.FunctionName(f)), style: &m.styles.Error}}})
 		}
 	}
-	if len(l.Jumble) > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("More than %d functions (%d)", model.JumbleThreshold, len(l.Jumble))))
+	if l.JumbleCount > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("More than %d functions (%d)", model.JumbleThreshold, l.JumbleCount)))
 		for _, j := range l.Jumble {
 			fs := make([]string, len(j.Functions))
 			for i, f := range j.Functions {
@@ -418,17 +414,24 @@ func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 				{text: fmt.Sprintf("%d: %s", len(fs), strings.Join(fs, ", "))},
 			}})
 		}
+		rows = m.andMore(rows, l.JumbleCount-len(l.Jumble))
 	}
 	if l.IdleCount > 0 {
 		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", l.IdleCount)))
 		for _, id := range l.Idle {
 			rows = append(rows, sideRow{member: id, cols: []col{{text: clean(m.org.MemberLabel(id))}}})
 		}
-		if n := l.IdleCount - len(l.Idle); n > 0 {
-			rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: m lists every member", n), style: &m.styles.Dim}}})
-		}
+		rows = m.andMore(rows, l.IdleCount-len(l.Idle))
 	}
 	return rows
+}
+
+// andMore ends a list cut at maxListRows.
+func (m *Model) andMore(rows []sideRow, n int) []sideRow {
+	if n <= 0 {
+		return rows
+	}
+	return append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: m lists every member", n), style: &m.styles.Dim}}})
 }
 
 // firstPostOf finds the first post, in document order, with a function:

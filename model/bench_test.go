@@ -1,0 +1,58 @@
+package model_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/model/synth"
+)
+
+var (
+	benchMu   sync.Mutex
+	benchOrgs = map[int]*model.Org{}
+)
+
+// synthOrg generates a plan once per size; benchmarks undo what they do.
+func synthOrg(n int) *model.Org {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if o, ok := benchOrgs[n]; ok {
+		return o
+	}
+	o := synth.Generate(synth.Options{Units: n, Seed: 1})
+	benchOrgs[n] = o
+	return o
+}
+
+var benchSizes = []int{100, 10_000, 100_000}
+
+var benchDay = time.Date(1905, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// BenchmarkCheckPlan runs every check over the whole plan.
+func BenchmarkCheckPlan(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			for b.Loop() {
+				model.CheckPlan(o, benchDay)
+			}
+		})
+	}
+}
+
+// BenchmarkLaborSummary summarizes the division of labor kept up to date
+// per edit, as the Labor tab shows it.
+func BenchmarkLaborSummary(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			s := model.NewLaborState(o)
+			for b.Loop() {
+				s.Summary(o, 12, 200)
+			}
+		})
+	}
+}
