@@ -9,10 +9,10 @@ import (
 // an edit only the members it touched (see DrainTouched) are looked at
 // again, so the Labor panel costs the same at 100,000 units as at 100.
 type LaborState struct {
-	fns    map[string][]string            // active member → functions performed
-	perf   map[string]map[string]struct{} // function → its active performers
-	idle   map[string]struct{}            // active members with no function
-	loads  map[int]map[string]struct{}    // n > JumbleThreshold → members with n functions
+	fns   map[string][]string            // active member → functions performed
+	perf  map[string]map[string]struct{} // function → its active performers
+	idle  map[string]struct{}            // active members with no function
+	loads map[int]map[string]struct{}    // n > JumbleThreshold → members with n functions
 }
 
 // LaborSummary is what the Labor panel shows: per function, how many

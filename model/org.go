@@ -27,7 +27,7 @@ type Org struct {
 	// place or people's status changed since the last DrainTouched; all
 	// says that everything may have (a new index, a catalogue change).
 	touched      map[*Post]struct{}
-	touchedUnits map[*Unit]struct{} // units whose fields, posts or place changed
+	touchedUnits map[*Unit]struct{}  // units whose fields, posts or place changed
 	touchedMem   map[string]struct{} // members whose posts or status changed
 	touchedAll   bool
 	// membersFrom is the first place in Members whose person.pos may be
