@@ -56,3 +56,42 @@ func BenchmarkLaborSummary(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckStateUpdate sets a post's holder and undoes it, bringing
+// the checks up to date after each: two edits per op.
+func BenchmarkCheckStateUpdate(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			s := model.NewCheckState(o, benchDay)
+			o.DrainTouched()
+			p := o.Units[0].Posts[0]
+			other := o.Members[len(o.Members)-1].ID
+			var h model.History
+			for b.Loop() {
+				op, err := o.SetHolder(p.ID, other)
+				if err != nil {
+					op, _ = o.SetHolder(p.ID, "")
+				}
+				if err := h.Do(o, op); err != nil {
+					b.Fatal(err)
+				}
+				s = s.Update(o, o.DrainTouched(), benchDay)
+				h.Undo(o)
+				s = s.Update(o, o.DrainTouched(), benchDay)
+			}
+		})
+	}
+}
+
+// BenchmarkCheckStateBuild runs every check as the editor keeps them.
+func BenchmarkCheckStateBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			for b.Loop() {
+				model.NewCheckState(o, benchDay)
+			}
+		})
+	}
+}

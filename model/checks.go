@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -23,19 +24,35 @@ type CheckInfo struct {
 	Finds    string
 }
 
+// The checks, by their place in Checks.
+const (
+	ckMaxPosts = iota
+	ckRequiredFunction
+	ckInactiveHolder
+	ckVacantPost
+	ckNoCandidate
+	ckFunctionNotAllowed
+	ckJumble
+	ckIdleMember
+	ckReportOverdue
+	ckContacts
+	ckSecrecyBridge
+	nChecks
+)
+
 // Checks lists every check, in the order findings are reported.
-var Checks = []CheckInfo{
-	{"max-posts", SevError, "more posts than the kind allows"},
-	{"required-function", SevError, "a unit lacking a post for a function its kind requires"},
-	{"inactive-holder", SevError, "a post held by an arrested, exiled or inactive member"},
-	{"vacant-post", SevWarning, "a post with no holder"},
-	{"no-candidate", SevWarning, "a post with no active candidate"},
-	{"function-not-allowed", SevWarning, "a post whose function its kind does not allow"},
-	{"jumble", SevWarning, "a member performing more than two distinct functions"},
-	{"idle-member", SevWarning, "an active member with no post and no candidacy"},
-	{"report-overdue", SevWarning, "lastReport + reportEveryDays before the as-of date"},
-	{"contacts-not-deposited", SevWarning, "a party unit of medium secrecy or more whose contacts are not deposited with the center"},
-	{"secrecy-bridge", SevWarning, "a member sitting both in a strict unit and in an open or low one"},
+var Checks = [nChecks]CheckInfo{
+	ckMaxPosts:           {"max-posts", SevError, "more posts than the kind allows"},
+	ckRequiredFunction:   {"required-function", SevError, "a unit lacking a post for a function its kind requires"},
+	ckInactiveHolder:     {"inactive-holder", SevError, "a post held by an arrested, exiled or inactive member"},
+	ckVacantPost:         {"vacant-post", SevWarning, "a post with no holder"},
+	ckNoCandidate:        {"no-candidate", SevWarning, "a post with no active candidate"},
+	ckFunctionNotAllowed: {"function-not-allowed", SevWarning, "a post whose function its kind does not allow"},
+	ckJumble:             {"jumble", SevWarning, "a member performing more than two distinct functions"},
+	ckIdleMember:         {"idle-member", SevWarning, "an active member with no post and no candidacy"},
+	ckReportOverdue:      {"report-overdue", SevWarning, "lastReport + reportEveryDays before the as-of date"},
+	ckContacts:           {"contacts-not-deposited", SevWarning, "a party unit of medium secrecy or more whose contacts are not deposited with the center"},
+	ckSecrecyBridge:      {"secrecy-bridge", SevWarning, "a member sitting both in a strict unit and in an open or low one"},
 }
 
 // Finding is one weakness of the plan, and where it is.
@@ -75,44 +92,53 @@ func CheckPlan(o *Org, asOf time.Time) []Finding {
 		c.unit(u)
 		return true
 	})
-	c.members()
-	// Group by check, in the order of Checks, keeping document order
-	// within each: a bucket per check, no sort.
-	rank := map[string]int{}
-	for i, ci := range Checks {
-		rank[ci.ID] = i
+	for _, m := range o.Members {
+		c.member(m)
 	}
-	buckets := make([][]Finding, len(Checks))
-	for _, f := range c.out {
-		r := rank[f.Check]
-		buckets[r] = append(buckets[r], f)
+	n := 0
+	for _, b := range c.out {
+		n += len(b)
 	}
-	out := c.out[:0]
-	for _, b := range buckets {
+	out := make([]Finding, 0, n)
+	for _, b := range c.out {
 		out = append(out, b...)
 	}
 	return out
 }
 
+// checker runs the checks of one unit or member at a time, each check's
+// findings kept apart, in the order met.
 type checker struct {
 	o    *Org
 	asOf time.Time
-	out  []Finding
+	// bare leaves out messages and paths: where the findings are is all a
+	// CheckState keeps.
+	bare bool
+	out  [nChecks][]Finding
 }
 
-// add records a finding; its path is worked out only now, for the places
-// that have something to report.
-func (c *checker) add(check string, sev Severity, f Finding, format string, args ...any) {
-	f.Check, f.Severity, f.Message = check, sev, fmt.Sprintf(format, args...)
-	if f.Path == "" {
+func (c *checker) reset() {
+	for i := range c.out {
+		c.out[i] = c.out[i][:0]
+	}
+}
+
+// add records a finding; its message and path are worked out only now,
+// for the places that have something to report, and only if wanted.
+func (c *checker) add(ck int, f Finding, msg func() string) {
+	f.Check, f.Severity = Checks[ck].ID, Checks[ck].Severity
+	if !c.bare {
+		f.Message = msg()
 		switch {
+		case f.Member != "":
+			f.Path = "member " + c.o.MemberLabel(f.Member)
 		case f.Post != "":
 			f.Path = c.o.PostPathString(c.o.idx.posts[f.Post])
 		case f.Unit != "":
 			f.Path = c.o.PathString(c.o.idx.units[f.Unit])
 		}
 	}
-	c.out = append(c.out, f)
+	c.out[ck] = append(c.out[ck], f)
 }
 
 // PostPath names a post by its unit's path and its title.
@@ -129,7 +155,9 @@ func (c *checker) unit(u *Unit) {
 	at := Finding{Unit: u.ID}
 	if k != nil {
 		if k.MaxPosts > 0 && len(u.Posts) > k.MaxPosts {
-			c.add("max-posts", SevError, at, "%d posts; a %s has at most %d", len(u.Posts), kindLabel(k), k.MaxPosts)
+			c.add(ckMaxPosts, at, func() string {
+				return fmt.Sprintf("%d posts; a %s has at most %d", len(u.Posts), kindLabel(k), k.MaxPosts)
+			})
 		}
 		for _, f := range k.RequiredFunctions {
 			has := false
@@ -140,7 +168,9 @@ func (c *checker) unit(u *Unit) {
 				}
 			}
 			if !has {
-				c.add("required-function", SevError, at, "no %s post; a %s requires one", strings.ToLower(o.FunctionName(f)), kindLabel(k))
+				c.add(ckRequiredFunction, at, func() string {
+					return fmt.Sprintf("no %s post; a %s requires one", strings.ToLower(o.FunctionName(f)), kindLabel(k))
+				})
 			}
 		}
 	}
@@ -148,38 +178,49 @@ func (c *checker) unit(u *Unit) {
 		pat := Finding{Unit: u.ID, Post: p.ID}
 		switch {
 		case p.Holder == "":
-			c.add("vacant-post", SevWarning, pat, "vacant")
+			c.add(ckVacantPost, pat, func() string { return "vacant" })
 		case !o.MemberActive(p.Holder):
-			m := o.Member(p.Holder)
-			c.add("inactive-holder", SevError, pat, "held by %s, who is %s", m.Label(), m.Status)
+			c.add(ckInactiveHolder, pat, func() string {
+				m := o.Member(p.Holder)
+				return fmt.Sprintf("held by %s, who is %s", m.Label(), m.Status)
+			})
 		}
 		if !o.HasActiveCandidate(p) {
-			if len(p.Candidates) == 0 {
-				c.add("no-candidate", SevWarning, pat, "no candidate ready to step in")
-			} else {
-				c.add("no-candidate", SevWarning, pat, "no active candidate: %s", c.labels(p.Candidates))
-			}
+			c.add(ckNoCandidate, pat, func() string {
+				if len(p.Candidates) == 0 {
+					return "no candidate ready to step in"
+				}
+				return "no active candidate: " + c.labels(p.Candidates)
+			})
 		}
 		if k != nil && !k.Allows(p.Function) {
-			c.add("function-not-allowed", SevWarning, pat, "%s is not a function of a %s", strings.ToLower(o.FunctionName(p.Function)), kindLabel(k))
+			c.add(ckFunctionNotAllowed, pat, func() string {
+				return fmt.Sprintf("%s is not a function of a %s", strings.ToLower(o.FunctionName(p.Function)), kindLabel(k))
+			})
 		}
 	}
 	if every := o.UnitReportEveryDays(u); every > 0 {
 		switch {
 		case u.LastReport == "":
-			c.add("report-overdue", SevWarning, at, "no report on record; one is due every %d days", every)
+			c.add(ckReportOverdue, at, func() string {
+				return fmt.Sprintf("no report on record; one is due every %d days", every)
+			})
 		default:
 			last, err := time.Parse(DateLayout, u.LastReport)
 			if err == nil {
 				due := last.AddDate(0, 0, every)
 				if due.Before(c.asOf) {
-					c.add("report-overdue", SevWarning, at, "last report %s; due every %d days, overdue since %s", u.LastReport, every, due.Format(DateLayout))
+					c.add(ckReportOverdue, at, func() string {
+						return fmt.Sprintf("last report %s; due every %d days, overdue since %s", u.LastReport, every, due.Format(DateLayout))
+					})
 				}
 			}
 		}
 	}
 	if o.UnitAffiliation(u) == AffiliationParty && o.UnitSecrecy(u).Rank() >= SecrecyMedium.Rank() && !u.ContactsDeposited {
-		c.add("contacts-not-deposited", SevWarning, at, "contacts not deposited with the center (%s secrecy)", o.UnitSecrecy(u))
+		c.add(ckContacts, at, func() string {
+			return fmt.Sprintf("contacts not deposited with the center (%s secrecy)", o.UnitSecrecy(u))
+		})
 	}
 }
 
@@ -202,36 +243,59 @@ func kindLabel(k *Kind) string {
 	return k.ID
 }
 
-func (c *checker) members() {
+func (c *checker) member(m *Member) {
 	o := c.o
-	for _, m := range o.Members {
-		at := Finding{Member: m.ID, Path: "member " + m.Label()}
-		held, cand := o.Held(m.ID), o.Candidacies(m.ID)
-		if fs := o.MemberFunctions(m.ID); m.Active() && len(fs) > JumbleThreshold {
+	at := Finding{Member: m.ID}
+	var held, cand []*Post
+	if p := o.idx.members[m.ID]; p != nil {
+		held, cand = p.held, p.cand
+	}
+	if m.Active() && moreFunctionsThan(held, JumbleThreshold) {
+		c.add(ckJumble, at, func() string {
+			fs := o.MemberFunctions(m.ID)
 			names := make([]string, len(fs))
 			for i, f := range fs {
 				names[i] = strings.ToLower(o.FunctionName(f))
 			}
-			c.add("jumble", SevWarning, at, "performs %d functions: %s", len(fs), strings.Join(names, ", "))
-		}
-		if m.Active() && len(held) == 0 && len(cand) == 0 {
-			c.add("idle-member", SevWarning, at, "active, with no post and no candidacy")
-		}
-		var strict, open *Unit
-		for _, ps := range [][]*Post{held, cand} {
-			for _, p := range ps {
-				switch r := o.UnitSecrecy(p.unit).Rank(); {
-				case r == SecrecyStrict.Rank() && (strict == nil || o.unitBefore(p.unit, strict)):
-					strict = p.unit
-				case r <= SecrecyLow.Rank() && (open == nil || o.unitBefore(p.unit, open)):
-					open = p.unit
-				}
+			return fmt.Sprintf("performs %d functions: %s", len(fs), strings.Join(names, ", "))
+		})
+	}
+	if m.Active() && len(held) == 0 && len(cand) == 0 {
+		c.add(ckIdleMember, at, func() string { return "active, with no post and no candidacy" })
+	}
+	var strict, open *Unit
+	for _, ps := range [][]*Post{held, cand} {
+		for _, p := range ps {
+			switch r := o.UnitSecrecy(p.unit).Rank(); {
+			case r == SecrecyStrict.Rank() && (strict == nil || o.unitBefore(p.unit, strict)):
+				strict = p.unit
+			case r <= SecrecyLow.Rank() && (open == nil || o.unitBefore(p.unit, open)):
+				open = p.unit
 			}
 		}
-		if strict != nil && open != nil {
-			c.add("secrecy-bridge", SevWarning, at, "sits in %s (strict) and in %s (%s)", strict.Name, open.Name, o.UnitSecrecy(open))
+	}
+	if strict != nil && open != nil {
+		c.add(ckSecrecyBridge, at, func() string {
+			return fmt.Sprintf("sits in %s (strict) and in %s (%s)", strict.Name, open.Name, o.UnitSecrecy(open))
+		})
+	}
+}
+
+// moreFunctionsThan says whether the posts have more than n distinct
+// functions, without making the list.
+func moreFunctionsThan(posts []*Post, n int) bool {
+	if len(posts) <= n {
+		return false
+	}
+	seen := make([]string, 0, n+1)
+	for _, p := range posts {
+		if p.Function != "" && !slices.Contains(seen, p.Function) {
+			if seen = append(seen, p.Function); len(seen) > n {
+				return true
+			}
 		}
 	}
+	return false
 }
 
 // Count tallies findings by severity.

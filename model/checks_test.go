@@ -1,11 +1,13 @@
 package model_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/model/synth"
 )
 
 var day = time.Date(1902, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -145,5 +147,87 @@ func TestAsOfPrecedence(t *testing.T) {
 	}
 	if _, err := model.AsOf(o, "soon", today); err == nil {
 		t.Fatal("a bad date passed")
+	}
+}
+
+// The findings kept up to date edit by edit are those of a fresh check,
+// in the same order and words, as units and members come and go, move,
+// change and are renamed.
+func TestCheckStateMatchesAFreshCheck(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name        string
+		o           *model.Org
+		steps, seen int
+	}{
+		{"1902", example(t, "st-petersburg-1902"), 600, 9},
+		{"synthetic", synth.Generate(synth.Options{Units: 500, Seed: 4}), 150, 7},
+	} {
+		o := c.o
+		st := model.NewCheckState(o, day)
+		o.DrainTouched()
+		kinds := map[string]bool{}
+		randomEdits(o, 31, c.steps, func(i int) {
+			st = st.Update(o, o.DrainTouched(), day)
+			want := model.CheckPlan(o, day)
+			if st.Len() != len(want) {
+				t.Fatalf("%s, step %d: %d findings, want %d", c.name, i, st.Len(), len(want))
+			}
+			for j, w := range want {
+				if got := st.At(j); got != w {
+					t.Fatalf("%s, step %d: finding %d is\n%+v\nwant\n%+v", c.name, i, j, got, w)
+				}
+				kinds[w.Check] = true
+			}
+			e, w := st.Count()
+			if we, ww := model.Count(want); e != we || w != ww {
+				t.Fatalf("%s, step %d: counts %d/%d, want %d/%d", c.name, i, e, w, we, ww)
+			}
+		})
+		if len(kinds) < c.seen {
+			t.Fatalf("%s: only %d checks ever fired: %v", c.name, len(kinds), kinds)
+		}
+	}
+}
+
+// Edits that change a member's findings without touching the member:
+// the units they sit in are renamed, change secrecy or move.
+func TestCheckStateFollowsTheUnitsMembersSitIn(t *testing.T) {
+	t.Parallel()
+	o := base()
+	o.Units[0].Units = []*model.Unit{
+		{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+			Posts: []*model.Post{{ID: "p2", Title: "Liaison", Function: "liaison", Holder: "m2", Candidates: []string{"m1"}}}},
+		{ID: "u3", Name: "Circle", Kind: "circle",
+			Posts: []*model.Post{{ID: "p3", Title: "Leader", Holder: "m1", Candidates: []string{"m2"}}}},
+	}
+	build(t, o)
+	st := model.NewCheckState(o, day)
+	o.DrainTouched()
+	strict := o.Unit("u2").Details()
+	strict.Kind = "district"
+	open := strict
+	open.Kind = "circle"
+	var h model.History
+	for i, op := range []model.Op{
+		model.RenameUnit{ID: "u3", Name: "Ring"},
+		model.RenameUnit{ID: "u2", Name: "Quarter"},
+		model.SetDetails{ID: "u2", Details: open},
+		model.SetDetails{ID: "u2", Details: strict},
+		model.MoveUnit{ID: "u3", Parent: "", Index: 0},
+		model.MoveUnit{ID: "u2", Parent: "", Index: 0},
+	} {
+		if err := h.Do(o, op); err != nil {
+			t.Fatalf("op %d: %v", i, err)
+		}
+		st = st.Update(o, o.DrainTouched(), day)
+		want := model.CheckPlan(o, day)
+		var got []model.Finding
+		for j := range st.Len() {
+			got = append(got, st.At(j))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("after %s:\n got %+v\nwant %+v", op.Label(), got, want)
+		}
 	}
 }

@@ -88,7 +88,7 @@ func (g *opGen) function() string {
 
 func (g *opGen) next() model.Op {
 	r, o := g.r, g.o
-	switch r.IntN(22) {
+	switch r.IntN(23) {
 	case 0, 1:
 		u := &model.Unit{ID: o.NewID('u'), Name: fmt.Sprintf("new %d", r.IntN(1000))}
 		if r.IntN(2) == 0 {
@@ -195,6 +195,12 @@ func (g *opGen) next() model.Op {
 	case 21:
 		if p := g.post(); p != nil {
 			return model.MovePost{ID: p.ID, Unit: g.unitID(), Index: r.IntN(3) - 1}
+		}
+	case 22:
+		if m := g.member(); m != "nobody" {
+			e := *o.Member(m)
+			e.Alias += "'"
+			return model.EditMember{Member: e}
 		}
 	}
 	return model.RenameUnit{ID: "no-such-unit", Name: "x"}

@@ -244,7 +244,6 @@ func (r RenameUnit) apply(o *Org) (Op, error) {
 	}
 	old := u.Name
 	u.Name = r.Name
-	o.touchUnit(u) // findings name it
 	return RenameUnit{ID: r.ID, Name: old}, nil
 }
 

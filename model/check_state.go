@@ -1,0 +1,199 @@
+package model
+
+import (
+	"slices"
+	"sort"
+	"time"
+)
+
+// CheckState is the findings of CheckPlan kept up to date edit by edit:
+// after an edit only the units and members it touched (see DrainTouched)
+// are checked again, so the checks cost the same at 100,000 units as at
+// 100. It keeps where each finding is, not its text: a finding's message
+// and path are worked out when it is read (At), for the few on screen.
+type CheckState struct {
+	asOf time.Time
+	// Each check's findings in document order: at units (and their posts)
+	// for the checks of units, at members for the checks of members.
+	units   [nChecks][]unitRef
+	members [nChecks][]string
+	c       checker // bare; reused
+}
+
+// unitRef places a finding: the n-th of its check at a unit.
+type unitRef struct {
+	unit *Unit
+	n    int
+}
+
+// NewCheckState runs every check over the plan.
+func NewCheckState(o *Org, asOf time.Time) *CheckState {
+	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}}
+	o.Walk(func(u *Unit) bool {
+		s.checkUnit(u, false)
+		return true
+	})
+	for _, m := range o.Members {
+		s.checkMember(m, false)
+	}
+	return s
+}
+
+// checkUnit records a unit's findings: at the end of each list when the
+// plan is walked in order, else where a binary search puts them.
+func (s *CheckState) checkUnit(u *Unit, insert bool) {
+	s.c.reset()
+	s.c.unit(u)
+	for ck := range s.c.out {
+		n := len(s.c.out[ck])
+		if n == 0 {
+			continue
+		}
+		list := s.units[ck]
+		if !insert {
+			for i := range n {
+				list = append(list, unitRef{unit: u, n: i})
+			}
+			s.units[ck] = list
+			continue
+		}
+		o := s.c.o
+		at := sort.Search(len(list), func(i int) bool { return o.unitBefore(u, list[i].unit) })
+		add := make([]unitRef, n)
+		for i := range add {
+			add[i] = unitRef{unit: u, n: i}
+		}
+		s.units[ck] = slices.Insert(list, at, add...)
+	}
+}
+
+func (s *CheckState) checkMember(m *Member, insert bool) {
+	s.c.reset()
+	s.c.member(m)
+	for ck := range s.c.out {
+		if len(s.c.out[ck]) == 0 {
+			continue
+		}
+		list := s.members[ck]
+		if !insert {
+			s.members[ck] = append(list, m.ID)
+			continue
+		}
+		o := s.c.o
+		p := o.MemberIndex(m.ID)
+		at := sort.Search(len(list), func(i int) bool { return p < o.MemberIndex(list[i]) })
+		s.members[ck] = slices.Insert(list, at, m.ID)
+	}
+}
+
+// Update brings the findings up to date after an edit, from what it
+// touched; a change of date or of everything (t.All) checks the plan
+// again whole. It returns the state to use from now on.
+func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
+	if s == nil || t.All || !asOf.Equal(s.asOf) || s.c.o != o {
+		return NewCheckState(o, asOf)
+	}
+	units := make(map[*Unit]bool, len(t.Units))
+	for _, u := range t.Units {
+		units[u] = true
+	}
+	// A member's findings depend on the units they sit in (secrecy, order,
+	// names): everyone on a touched post or in a touched unit is looked at.
+	members := make(map[string]bool, len(t.Members))
+	addPeople := func(p *Post) {
+		if p.Holder != "" {
+			members[p.Holder] = true
+		}
+		for _, c := range p.Candidates {
+			members[c] = true
+		}
+	}
+	for _, id := range t.Members {
+		members[id] = true
+	}
+	for _, p := range t.Posts {
+		addPeople(p)
+	}
+	for u := range units {
+		for _, p := range u.Posts {
+			addPeople(p)
+		}
+	}
+	if len(units) == 0 && len(members) == 0 {
+		return s
+	}
+	for ck := range nChecks {
+		if len(members) > 0 && len(s.members[ck]) > 0 {
+			s.members[ck] = slices.DeleteFunc(s.members[ck], func(id string) bool { return members[id] })
+		}
+		if len(units) > 0 && len(s.units[ck]) > 0 {
+			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return units[r.unit] })
+		}
+	}
+	for u := range units {
+		if o.idx.units[u.ID] == u {
+			s.checkUnit(u, true)
+		}
+	}
+	for id := range members {
+		if m := o.Member(id); m != nil {
+			s.checkMember(m, true)
+		}
+	}
+	return s
+}
+
+// Len is how many findings there are.
+func (s *CheckState) Len() int {
+	n := 0
+	for ck := range nChecks {
+		n += len(s.units[ck]) + len(s.members[ck])
+	}
+	return n
+}
+
+// Count tallies the findings by severity.
+func (s *CheckState) Count() (errors, warnings int) {
+	for ck := range nChecks {
+		n := len(s.units[ck]) + len(s.members[ck])
+		if Checks[ck].Severity == SevError {
+			errors += n
+		} else {
+			warnings += n
+		}
+	}
+	return errors, warnings
+}
+
+// At is the i-th finding in the order of CheckPlan, message and path
+// included: its unit or member is checked again to word it.
+func (s *CheckState) At(i int) Finding {
+	for ck := range nChecks {
+		// A check is about units or about members: one list is empty.
+		n := len(s.units[ck]) + len(s.members[ck])
+		if i >= n {
+			i -= n
+			continue
+		}
+		c := checker{o: s.c.o, asOf: s.asOf}
+		var f Finding
+		if i < len(s.units[ck]) {
+			r := s.units[ck][i]
+			f.Unit = r.unit.ID
+			if c.unit(r.unit); r.n < len(c.out[ck]) {
+				return c.out[ck][r.n]
+			}
+		} else {
+			f.Member = s.members[ck][i-len(s.units[ck])]
+			if m := c.o.Member(f.Member); m != nil {
+				if c.member(m); len(c.out[ck]) > 0 {
+					return c.out[ck][0]
+				}
+			}
+		}
+		// Unreachable while the state is kept up to date; say where at least.
+		f.Check, f.Severity = Checks[ck].ID, Checks[ck].Severity
+		return f
+	}
+	return Finding{}
+}
