@@ -97,11 +97,8 @@ type Model struct {
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
 	showNames bool
-	// findings are the checks of the plan as of its last change.
-	findings              []model.Finding
+	// checkErrs and checkWarns count the findings (side.checks).
 	checkErrs, checkWarns int
-	checksPending         bool             // the plan changed: check it again
-	panelsPending         bool             // a big plan changed: refresh the panel soon
 	clock                 func() time.Time // today, for plans with no asOf; tests set it
 	whatif                whatIf
 	lastUnit              *model.Unit // the tree selection after the last key
@@ -132,10 +129,11 @@ func New(opts Options) *Model {
 	m.side = newSidePanel()
 	m.posts.cand = -1
 	m.syncMember()
+	// Everything derived from the plan is computed afresh here; from now
+	// on each edit's touched set brings it up to date.
+	o.DrainTouched()
 	if o.UnitCount() < bigPlan {
 		m.runChecks()
-	} else {
-		m.checksPending = true
 	}
 	m.ensureTab()
 	if opts.New {
@@ -152,9 +150,8 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	if m.checksPending {
-		m.checksPending = false
-		return tea.Batch(tea.RequestBackgroundColor, m.refreshChecks())
+	if m.side.checks == nil {
+		return tea.Batch(tea.RequestBackgroundColor, m.startChecks())
 	}
 	return tea.RequestBackgroundColor
 }
@@ -177,18 +174,9 @@ func (m *Model) modified() bool { return m.hist.Modified() }
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
-	if m.checksPending {
-		m.checksPending = false
-		cmd = tea.Batch(cmd, m.refreshChecks())
-	}
 	if m.recoveryPending {
 		m.recoveryPending = false
 		cmd = tea.Batch(cmd, m.scheduleRecovery())
-	}
-	if m.panelsPending {
-		m.panelsPending = false
-		v := m.org.Version()
-		cmd = tea.Batch(cmd, tea.Tick(checksDelay, func(time.Time) tea.Msg { return panelsDueMsg{version: v} }))
 	}
 	if sel := m.tree.selected(); sel != m.lastUnit {
 		m.lastUnit = sel
@@ -203,7 +191,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case checksDueMsg:
-		if msg.version == m.org.Version() {
+		if m.side.checks == nil {
 			m.runChecks()
 		}
 		return nil
@@ -212,11 +200,6 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case recoveryMsg:
 		if msg.err != nil {
 			m.setError("recovery copy: " + msg.err.Error())
-		}
-		return nil
-	case panelsDueMsg:
-		if msg.version == m.org.Version() {
-			m.ensureTab()
 		}
 		return nil
 	case tea.WindowSizeMsg:
@@ -403,7 +386,6 @@ func (m *Model) afterChange(keep string) {
 	if u := m.tree.selected(); u != nil {
 		m.posts.clamp(len(u.Posts))
 	}
-	m.checksPending = true
 	m.recoveryPending = true
 	if len(m.whatif.marked) > 0 {
 		m.simulate()

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -8,62 +9,55 @@ import (
 	"github.com/orgplan/orgplan/model/synth"
 )
 
-// On a big plan, an edit returns at once and the panel and checks follow
-// a moment later; they must then match the plan.
-func TestBigPlanRefreshesPanelsAfterTheEdit(t *testing.T) {
+// A big plan opens before its first check; from then on each edit brings
+// the checks and the tab on show up to date within the keystroke, and
+// they match what a fresh computation shows.
+func TestBigPlanFollowsEachEdit(t *testing.T) {
 	t.Parallel()
 	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 2})
 	m := New(Options{Org: o, Path: "big.json"})
-	run(m, m.Init())
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.side.setTab(tabVacancies)
-	m.Update(checksDueMsg{version: o.Version()})
-	m.Update(panelsDueMsg{version: o.Version()})
-	hasFinding := func(post, check string) bool {
-		for _, f := range m.findings {
-			if f.Post == post && f.Check == check {
-				return true
+	if m.side.checks != nil || !strings.Contains(screen(m), "checking") {
+		t.Fatal("a big plan was checked before its first frame")
+	}
+	if m.Init() == nil {
+		t.Fatal("Init does not ask for the first check")
+	}
+	m.Update(checksDueMsg{})
+	if m.side.checks == nil || m.checkErrs+m.checkWarns == 0 {
+		t.Fatal("the first check did not run")
+	}
+	p := o.Units[0].Posts[0]
+	for _, tab := range []int{tabVacancies, tabLabor, tabChecks} {
+		m.side.setTab(tab)
+		m.ensureTab()
+		op, err := o.SetHolder(p.ID, "")
+		if err != nil || p.Holder == "" {
+			op, _ = o.SetHolder(p.ID, o.Members[len(o.Members)-1].ID)
+		}
+		for _, step := range []string{"edit", "undo"} {
+			if step == "edit" {
+				if !m.apply(op, "") {
+					t.Fatal("edit refused")
+				}
+			} else {
+				m.Update(keyMsg("u"))
+			}
+			if m.side.stale[tab] {
+				t.Fatalf("tab %d waits after the %s", tab+1, step)
+			}
+			var want string
+			switch tab {
+			case tabVacancies:
+				want = rowsText(m.vacancyRows())
+			case tabLabor:
+				want = rowsText(m.laborRows())
+			case tabChecks:
+				want = rowsText(m.checkRows())
+			}
+			if got := rowsText(tabRows(m, tab)); got != want {
+				t.Fatalf("tab %d after the %s differs from a fresh one", tab+1, step)
 			}
 		}
-		return false
-	}
-
-	p := o.Units[0].Posts[0]
-	op, err := o.SetHolder(p.ID, "")
-	if err != nil {
-		op, _ = o.SetHolder(p.ID, o.Members[0].ID)
-	}
-	if !m.apply(op, "") {
-		t.Fatal("edit refused")
-	}
-	_, cmd := m.Update(keyMsg("j")) // the next Update schedules the rest
-	// The vacancy list follows within the keystroke, edit by edit.
-	if m.side.stale[tabVacancies] {
-		t.Fatal("the vacancies wait for the refresh")
-	}
-	if got, want := rowsText(tabRows(m, tabVacancies)), rowsText(m.vacancyRows()); got != want {
-		t.Fatal("the vacancies updated per edit differ from a fresh list")
-	}
-	// Labor, rebuilt whole, waits.
-	if !m.side.stale[tabLabor] {
-		t.Fatal("the labor tab was rebuilt inside the keystroke")
-	}
-	if cmd == nil {
-		t.Fatal("no refresh scheduled")
-	}
-	m.side.setTab(tabLabor)
-	m.Update(panelsDueMsg{version: o.Version()})
-	m.Update(checksDueMsg{version: o.Version()})
-	if m.side.stale[tabLabor] || rowsText(m.side.rows[tabLabor]) != rowsText(m.laborRows()) {
-		t.Fatal("the refresh did not rebuild the labor tab")
-	}
-	if hasFinding(p.ID, "vacant-post") != (p.Holder == "") {
-		t.Fatal("the checks do not follow the edit")
-	}
-	// A refresh for an older version does nothing.
-	m.side.stale[tabLabor] = true
-	m.Update(panelsDueMsg{version: o.Version() - 1})
-	if !m.side.stale[tabLabor] {
-		t.Fatal("a stale refresh message rebuilt the panel")
 	}
 }

@@ -15,7 +15,7 @@ func TestChecksTabAndTitleCount(t *testing.T) {
 	}
 	press(m, "4")
 	m.focus = focusSide
-	r := m.side.rows[tabChecks][m.side.cursor[tabChecks]]
+	r := m.side.rowAt(tabChecks, m.side.cursor[tabChecks])
 	if r.check != "inactive-holder" {
 		t.Fatalf("cursor on %q, want the error first", r.check)
 	}

@@ -151,11 +151,14 @@ func selectUnit(t testing.TB, m *Model, name string) *model.Unit {
 	return found
 }
 
-// tabRows is every row of a tab, the Vacancies tab's made as drawn.
+// tabRows is every row of a tab, the Checks tab's cells made as drawn.
 func tabRows(m *Model, t int) []sideRow {
 	rows := make([]sideRow, m.side.rowCount(t))
 	for i := range rows {
 		rows[i] = m.side.rowAt(t, i)
+		if rows[i].finding > 0 {
+			rows[i].cols = m.findingCols(rows[i])
+		}
 	}
 	return rows
 }

@@ -263,7 +263,7 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 		case 7:
 			m.apply(model.AddUnit{Parent: m.org.Units[0].ID, Index: -1, Unit: &model.Unit{ID: m.org.NewID('u'), Name: "empty"}}, "")
 		case 0:
-			press(m, fmt.Sprint(1+r.IntN(3)))
+			press(m, fmt.Sprint(1+r.IntN(4)))
 		case 1:
 			press(m, "u")
 		case 2:
@@ -283,6 +283,8 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 			want = rowsText(m.vacancyRows())
 		case tabMember:
 			want = rowsText(m.memberRows())
+		case tabChecks:
+			want = rowsText(m.checkRows())
 		}
 		if got != want {
 			t.Fatalf("step %d, tab %d: the panel is stale\n got %s\nwant %s", step, t0+1, got, want)

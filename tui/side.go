@@ -45,6 +45,11 @@ type sidePanel struct {
 	labor      *model.LaborState
 	pendingMem map[string]bool
 	member     string // the member tab 3 shows
+	// checks are the findings, kept up to date edit by edit; nil until
+	// their first run. The Checks tab shows them as of its last build.
+	checks                *model.CheckState
+	checkHead             [2]sideRow // "Errors (n)", "Warnings (n)"
+	checkErrs, checkWarns int
 }
 
 // sideRow is one line of a tab: columns, and where Enter goes.
@@ -55,6 +60,8 @@ type sideRow struct {
 	check, whatifMember string         // set by the checks and what-if tabs
 	function            string         // Labor tab: Enter goes to its first post
 	vacancy             *model.Vacancy // Vacancies tab: cells made when drawn
+	finding             int            // Checks tab: 1 + the finding's index; cells made when drawn
+	message             bool           // Checks tab: the finding's second row
 }
 
 // col is a cell of a row: w > 0 pads or cuts it to w cells; w == 0 takes
@@ -84,9 +91,8 @@ const maxNames = 12
 // Labor tab lists; the members screen has them all.
 const maxListRows = 200
 
-// invalidate marks every tab stale after a change to the plan and rebuilds
-// the one on show: at once for a small plan; for a big one a moment after
-// the typing stops (panelsDueMsg), so that each keystroke stays instant.
+// invalidate brings what the plan's edits touched up to date: the checks,
+// then the tab on show; the other tabs are marked stale.
 func (m *Model) invalidate() {
 	m.collectTouched()
 	for i := range m.side.stale {
@@ -95,38 +101,28 @@ func (m *Model) invalidate() {
 		}
 		m.side.stale[i] = true
 	}
-	if m.org.UnitCount() >= bigPlan {
-		// Cheap tabs now: the member's own posts, and the vacancy list
-		// updated from the posts the edit touched. Labor and the checks a
-		// moment after the typing stops.
-		m.side.stale[tabMember] = false
-		m.side.rows[tabMember] = m.memberRows()
-		if m.side.stale[tabVacancies] && m.side.vacsOK {
-			m.side.stale[tabVacancies] = false
-			m.side.people[tabVacancies] = m.org.PeopleVersion()
-			m.showVacancies()
-		}
-		m.panelsPending = true
-		return
-	}
 	m.ensureTab()
 }
 
-// collectTouched takes the posts the last edits changed from the plan, for
-// the vacancy list.
+// collectTouched takes what the last edits changed from the plan: the
+// checks follow at once, the vacancy list and the division of labor when
+// next shown.
 func (m *Model) collectTouched() {
 	tc := m.org.DrainTouched()
+	m.updateChecks(tc)
 	if tc.All {
 		m.side.vacsAll, m.side.pending, m.side.labor, m.side.pendingMem = true, nil, nil, nil
 		return
 	}
-	if m.side.pendingMem == nil {
-		m.side.pendingMem = map[string]bool{}
+	if m.side.labor != nil {
+		if m.side.pendingMem == nil {
+			m.side.pendingMem = map[string]bool{}
+		}
+		for _, id := range tc.Members {
+			m.side.pendingMem[id] = true
+		}
 	}
-	for _, id := range tc.Members {
-		m.side.pendingMem[id] = true
-	}
-	if m.side.vacsAll {
+	if m.side.vacsAll || !m.side.vacsOK {
 		return
 	}
 	if m.side.pending == nil {
@@ -155,9 +151,6 @@ func (m *Model) vacancies() []model.Vacancy {
 	return s.vacs
 }
 
-// panelsDueMsg asks for the side panel of the plan at a version.
-type panelsDueMsg struct{ version uint64 }
-
 // ensureTab rebuilds the tab on show if the plan changed since it was built.
 func (m *Model) ensureTab() { m.ensure(m.side.tab) }
 
@@ -176,7 +169,7 @@ func (m *Model) ensure(t int) {
 	case tabMember:
 		m.side.rows[t] = m.memberRows()
 	case tabChecks:
-		m.side.rows[t] = m.checkRows()
+		m.showChecks()
 	case tabWhatIf:
 		m.side.rows[t] = m.whatIfRows()
 	}
@@ -190,6 +183,9 @@ func (s *sidePanel) setTab(t int) { s.tab = t }
 // rowCount and rowAt read a tab's rows. The Vacancies tab makes each row
 // from the vacancy list when it is asked for.
 func (s *sidePanel) rowCount(t int) int {
+	if t == tabChecks {
+		return s.checkRowCount()
+	}
 	if t == tabVacancies {
 		if len(s.vacs) == 0 {
 			return 0
@@ -200,6 +196,9 @@ func (s *sidePanel) rowCount(t int) int {
 }
 
 func (s *sidePanel) rowAt(t, i int) sideRow {
+	if t == tabChecks {
+		return s.checkRowAt(i)
+	}
 	if t == tabVacancies {
 		if i == 0 {
 			return s.vacHead
@@ -308,6 +307,9 @@ var emptyTab = [len(tabNames)]string{
 func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
 	if r.vacancy != nil {
 		r.cols = m.vacancyCols(r.vacancy)
+	}
+	if r.finding > 0 {
+		r.cols = m.findingCols(r)
 	}
 	segs := make([]seg, 0, len(r.cols))
 	used := 0
