@@ -142,11 +142,7 @@ func (m *Model) deleteUnit() {
 		return
 	}
 	m.clip = clip
-	m.tree.cursor = cursor
-	if cursor >= len(m.tree.rows) {
-		m.tree.cursor = len(m.tree.rows) - 1
-	}
-	m.tree.clamp()
+	m.tree.setCursor(cursor)
 	what := quoteName(clip.Name)
 	if subs > 0 {
 		what += fmt.Sprintf(" and %d sub-unit%s", subs, plural(subs))

@@ -19,8 +19,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 			if i == m.tree.cursor {
 				m.tree.toggle()
 			} else {
-				m.tree.cursor = i
-				m.tree.scroll()
+				m.tree.setCursor(i)
 				m.posts.cursor = 0
 			}
 		}

@@ -50,6 +50,11 @@ type sidePanel struct {
 	checks                *model.CheckState
 	checkHead             [2]sideRow // "Errors (n)", "Warnings (n)"
 	checkErrs, checkWarns int
+	// build counts the rebuilds of any tab; drawn is the panel as last
+	// drawn, for drawnKey.
+	build    uint64
+	drawn    []string
+	drawnKey sideKey
 }
 
 // sideRow is one line of a tab: columns, and where Enter goes.
@@ -160,6 +165,7 @@ func (m *Model) ensure(t int) {
 		return
 	}
 	m.side.stale[t] = false
+	m.side.build++
 	m.side.people[t] = m.org.PeopleVersion()
 	switch t {
 	case tabLabor:

@@ -10,22 +10,34 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// treePane is the organization tree as a flat list of the rows that are
-// expanded into view. Cursor moves only change an index; collapsing and
-// expanding splice rows in and out; only edits rebuild the list. Nothing
-// per keystroke walks the whole tree.
+// treePane is the organization tree as the rows unfolded into view. It
+// keeps no list of them: each unfolded unit knows how many rows its
+// branch shows, so the row at an index, a unit's index, and folding or
+// unfolding cost a walk down or up one branch (depth × branching), at
+// 100,000 units as at 100. Drawing finds its first row so and follows
+// the tree from there.
 type treePane struct {
 	org      *model.Org
-	rows     []row
 	cursor   int
-	offset   int // first row drawn
-	height   int // rows that fit
+	cur      *model.Unit // the unit at cursor
+	offset   int         // first row drawn
+	height   int         // rows that fit
 	expanded map[string]bool
+	// shown counts, for each unfolded unit with sub-units, the rows of its
+	// branch, itself included (a folded one shows one row). Filled when
+	// first needed; folding and unfolding keep it for the ancestors.
+	shown map[*model.Unit]int
+	total int // rows in all
+	// drawn keeps rows as last drawn, but the cursor's: a cursor move
+	// redraws two rows, not the pane.
+	drawn      map[*model.Unit]drawnRow
+	drawnStamp stamp
+	drawnWidth int
 }
 
-type row struct {
-	u     *model.Unit
-	depth int
+type drawnRow struct {
+	line        string
+	open, match bool
 }
 
 // defaultOpenDepth is how many levels are expanded when a plan opens: the
@@ -33,7 +45,7 @@ type row struct {
 const defaultOpenDepth = 2
 
 func newTreePane(o *model.Org) treePane {
-	t := treePane{org: o, expanded: map[string]bool{}}
+	t := treePane{org: o, expanded: map[string]bool{}, shown: map[*model.Unit]int{}}
 	var walk func(us []*model.Unit, depth int)
 	walk = func(us []*model.Unit, depth int) {
 		if depth >= defaultOpenDepth {
@@ -51,11 +63,32 @@ func newTreePane(o *model.Org) treePane {
 	return t
 }
 
-// rebuild lays the rows out again after an edit and puts the cursor on the
+func (t *treePane) open(u *model.Unit) bool { return len(u.Units) > 0 && t.expanded[u.ID] }
+
+// count is how many rows u's branch shows.
+func (t *treePane) count(u *model.Unit) int {
+	if !t.open(u) {
+		return 1
+	}
+	if n, ok := t.shown[u]; ok {
+		return n
+	}
+	n := 1
+	for _, c := range u.Units {
+		n += t.count(c)
+	}
+	t.shown[u] = n
+	return n
+}
+
+// rebuild counts the rows again after an edit and puts the cursor on the
 // unit with id keep, or as near its old place as there is a row.
 func (t *treePane) rebuild(keep string) {
-	t.rows = t.rows[:0]
-	t.rows = appendVisible(t.rows, t.org.Units, 0, t.expanded)
+	clear(t.shown)
+	t.total = 0
+	for _, u := range t.org.Units {
+		t.total += t.count(u)
+	}
 	if keep != "" {
 		if i := t.indexOf(keep); i >= 0 {
 			t.cursor = i
@@ -64,32 +97,79 @@ func (t *treePane) rebuild(keep string) {
 	t.clamp()
 }
 
-func appendVisible(rows []row, us []*model.Unit, depth int, expanded map[string]bool) []row {
-	for _, u := range us {
-		rows = append(rows, row{u: u, depth: depth})
-		if expanded[u.ID] && len(u.Units) > 0 {
-			rows = appendVisible(rows, u.Units, depth+1, expanded)
-		}
+// len is the number of rows.
+func (t *treePane) len() int { return t.total }
+
+// at is the unit on row i, or nil.
+func (t *treePane) at(i int) *model.Unit {
+	if i < 0 || i >= t.total {
+		return nil
 	}
-	return rows
+	us := t.org.Units
+	for {
+		var next []*model.Unit
+		for _, u := range us {
+			n := t.count(u)
+			if i < n {
+				if i == 0 {
+					return u
+				}
+				i--
+				next = u.Units
+				break
+			}
+			i -= n
+		}
+		if next == nil {
+			return nil
+		}
+		us = next
+	}
 }
 
-func (t *treePane) indexOf(id string) int {
-	for i, r := range t.rows {
-		if r.u.ID == id {
-			return i
+// after is the row after u's, or nil at the end.
+func (t *treePane) after(u *model.Unit) *model.Unit {
+	if t.open(u) {
+		return u.Units[0]
+	}
+	for x := u; x != nil; x = x.Parent() {
+		sibs := t.org.Siblings(x)
+		for i, s := range sibs {
+			if s == x && i+1 < len(sibs) {
+				return sibs[i+1]
+			}
 		}
 	}
-	return -1
+	return nil
+}
+
+// indexOf is the row of the unit with id, or -1 when it is folded away.
+func (t *treePane) indexOf(id string) int {
+	u := t.org.Unit(id)
+	if u == nil {
+		return -1
+	}
+	i := 0
+	for x := u; x != nil; x = x.Parent() {
+		if p := x.Parent(); p != nil {
+			if !t.open(p) {
+				return -1
+			}
+			i++ // the parent's own row
+		}
+		for _, s := range t.org.Siblings(x) {
+			if s == x {
+				break
+			}
+			i += t.count(s)
+		}
+	}
+	return i
 }
 
 func (t *treePane) clamp() {
-	if t.cursor >= len(t.rows) {
-		t.cursor = len(t.rows) - 1
-	}
-	if t.cursor < 0 {
-		t.cursor = 0
-	}
+	t.cursor = max(min(t.cursor, t.total-1), 0)
+	t.cur = t.at(t.cursor)
 	t.scroll()
 }
 
@@ -102,7 +182,7 @@ func (t *treePane) scroll() {
 	if t.cursor >= t.offset+h {
 		t.offset = t.cursor - h + 1
 	}
-	if maxOff := max(len(t.rows)-h, 0); t.offset > maxOff {
+	if maxOff := max(t.total-h, 0); t.offset > maxOff {
 		t.offset = maxOff
 	}
 	if t.offset < 0 {
@@ -116,80 +196,77 @@ func (t *treePane) setHeight(h int) {
 }
 
 // selected is the unit under the cursor, or nil in an empty plan.
-func (t *treePane) selected() *model.Unit {
-	if t.cursor < 0 || t.cursor >= len(t.rows) {
-		return nil
-	}
-	return t.rows[t.cursor].u
-}
+func (t *treePane) selected() *model.Unit { return t.cur }
 
-func (t *treePane) move(delta int) {
-	t.cursor += delta
+// setCursor puts the cursor on row i (clamped).
+func (t *treePane) setCursor(i int) {
+	t.cursor = i
 	t.clamp()
 }
 
-func (t *treePane) top()    { t.cursor = 0; t.clamp() }
-func (t *treePane) bottom() { t.cursor = len(t.rows) - 1; t.clamp() }
+func (t *treePane) move(delta int) { t.setCursor(t.cursor + delta) }
 
-// expand opens the unit under the cursor, splicing its visible rows in.
+func (t *treePane) top()    { t.setCursor(0) }
+func (t *treePane) bottom() { t.setCursor(t.total - 1) }
+
+// grow adds d rows to u's branch and to every branch above it.
+func (t *treePane) grow(u *model.Unit, d int) {
+	for a := u.Parent(); a != nil; a = a.Parent() {
+		if n, ok := t.shown[a]; ok {
+			t.shown[a] = n + d
+		}
+	}
+	t.total += d
+}
+
+// expand opens the unit under the cursor.
 func (t *treePane) expand() bool {
-	r := t.rows[t.cursor]
-	if len(r.u.Units) == 0 || t.expanded[r.u.ID] {
+	u := t.cur
+	if u == nil || len(u.Units) == 0 || t.expanded[u.ID] {
 		return false
 	}
-	t.expanded[r.u.ID] = true
-	sub := appendVisible(nil, r.u.Units, r.depth+1, t.expanded)
-	rows := make([]row, 0, len(t.rows)+len(sub))
-	rows = append(rows, t.rows[:t.cursor+1]...)
-	rows = append(rows, sub...)
-	t.rows = append(rows, t.rows[t.cursor+1:]...)
+	t.expanded[u.ID] = true
+	t.grow(u, t.count(u)-1)
 	t.scroll()
 	return true
 }
 
-// collapse folds the unit under the cursor, cutting its rows out.
+// collapse folds the unit under the cursor.
 func (t *treePane) collapse() bool {
-	r := t.rows[t.cursor]
-	if !t.expanded[r.u.ID] {
+	u := t.cur
+	if u == nil || !t.open(u) {
 		return false
 	}
-	delete(t.expanded, r.u.ID)
-	end := t.cursor + 1
-	for end < len(t.rows) && t.rows[end].depth > r.depth {
-		end++
-	}
-	t.rows = append(t.rows[:t.cursor+1], t.rows[end:]...)
+	n := t.count(u)
+	delete(t.expanded, u.ID)
+	delete(t.shown, u)
+	t.grow(u, 1-n)
 	t.scroll()
 	return true
 }
 
 // left collapses, or goes to the parent.
 func (t *treePane) left() {
-	if len(t.rows) == 0 || t.collapse() {
+	if t.cur == nil || t.collapse() {
 		return
 	}
-	d := t.rows[t.cursor].depth
-	for i := t.cursor - 1; i >= 0; i-- {
-		if t.rows[i].depth < d {
-			t.cursor = i
-			t.scroll()
-			return
-		}
+	if p := t.cur.Parent(); p != nil {
+		t.setCursor(t.indexOf(p.ID))
 	}
 }
 
 // right expands, or goes to the first child.
 func (t *treePane) right() {
-	if len(t.rows) == 0 || t.expand() {
+	if t.cur == nil || t.expand() {
 		return
 	}
-	if t.cursor+1 < len(t.rows) && t.rows[t.cursor+1].depth > t.rows[t.cursor].depth {
+	if t.open(t.cur) {
 		t.move(1)
 	}
 }
 
 func (t *treePane) toggle() {
-	if len(t.rows) == 0 {
+	if t.cur == nil {
 		return
 	}
 	if !t.collapse() {
@@ -203,16 +280,12 @@ func (t *treePane) expandAll() {
 	if u == nil {
 		return
 	}
-	var open func(u *model.Unit)
-	open = func(u *model.Unit) {
-		if len(u.Units) > 0 {
-			t.expanded[u.ID] = true
-			for _, c := range u.Units {
-				open(c)
-			}
+	model.WalkUnit(u, func(x *model.Unit) bool {
+		if len(x.Units) > 0 {
+			t.expanded[x.ID] = true
 		}
-	}
-	open(u)
+		return true
+	})
 	t.rebuild(u.ID)
 }
 
@@ -256,8 +329,7 @@ func (t *treePane) reveal(id string) bool {
 		t.rebuild(id)
 	}
 	if i := t.indexOf(id); i >= 0 {
-		t.cursor = i
-		t.scroll()
+		t.setCursor(i)
 		return true
 	}
 	return false
@@ -266,7 +338,7 @@ func (t *treePane) reveal(id string) bool {
 // rowAt maps a screen row inside the pane to a row index, or -1.
 func (t *treePane) rowAt(y int) int {
 	i := t.offset + y
-	if y < 0 || i >= len(t.rows) {
+	if y < 0 || i >= t.total {
 		return -1
 	}
 	return i
@@ -302,20 +374,35 @@ func statsOf(o *model.Org, u *model.Unit) unitStats {
 	return s
 }
 
-// view draws the visible rows, each exactly width cells wide.
-func (t *treePane) view(st *Styles, width int, focused bool, isMatch func(string) bool) []string {
+// view draws the visible rows, each exactly width cells wide. Rows other
+// than the cursor's are kept until the plan, the colors, the search or
+// the width change.
+func (t *treePane) view(st *Styles, width int, focused bool, isMatch func(string) bool, sp stamp) []string {
+	if t.drawn == nil || sp != t.drawnStamp || width != t.drawnWidth || len(t.drawn) > 4*t.height+64 {
+		t.drawn, t.drawnStamp, t.drawnWidth = map[*model.Unit]drawnRow{}, sp, width
+	}
 	lines := make([]string, 0, t.height)
-	end := min(t.offset+t.height, len(t.rows))
-	for i := t.offset; i < end; i++ {
-		lines = append(lines, t.rowView(st, t.rows[i], width, i == t.cursor, focused, isMatch(t.rows[i].u.ID)))
+	end := min(t.offset+t.height, t.total)
+	u := t.at(t.offset)
+	for i := t.offset; i < end && u != nil; i++ {
+		match, open := isMatch(u.ID), t.open(u)
+		if i == t.cursor {
+			lines = append(lines, t.rowView(st, u, width, true, focused, match))
+		} else if d, ok := t.drawn[u]; ok && d.open == open && d.match == match {
+			lines = append(lines, d.line)
+		} else {
+			line := t.rowView(st, u, width, false, focused, match)
+			t.drawn[u] = drawnRow{line: line, open: open, match: match}
+			lines = append(lines, line)
+		}
+		u = t.after(u)
 	}
 	return lines
 }
 
-func (t *treePane) rowView(st *Styles, r row, width int, cur, focused, match bool) string {
-	u := r.u
+func (t *treePane) rowView(st *Styles, u *model.Unit, width int, cur, focused, match bool) string {
 	// Deep trees keep their indentation to a third of the pane.
-	indent := min(r.depth*2, width/3)
+	indent := min(u.Depth()*2, width/3)
 	glyph := "  "
 	switch {
 	case len(u.Units) > 0 && t.expanded[u.ID]:

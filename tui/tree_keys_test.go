@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,7 @@ func TestNavigationKeys(t *testing.T) {
 		t.Fatalf("up: on %q", selectedName(m))
 	}
 	press(m, "G")
-	last := m.tree.rows[len(m.tree.rows)-1].u.Name
+	last := m.tree.at(m.tree.len() - 1).Name
 	if selectedName(m) != last {
 		t.Fatalf("G: on %q, want %q", selectedName(m), last)
 	}
@@ -59,14 +60,14 @@ func TestCollapseExpandAndParentChild(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
 	spc := selectUnit(t, m, "St. Petersburg Committee")
-	rows := len(m.tree.rows)
+	rows := m.tree.len()
 	press(m, "left") // collapse
-	if len(m.tree.rows) != rows-countVisibleBelow(m, spc) || m.tree.expanded[spc.ID] {
-		t.Fatalf("left did not collapse: %d rows", len(m.tree.rows))
+	if m.tree.len() != rows-countVisibleBelow(m, spc) || m.tree.expanded[spc.ID] {
+		t.Fatalf("left did not collapse: %d rows", m.tree.len())
 	}
 	press(m, "right") // expand
-	if len(m.tree.rows) != rows {
-		t.Fatalf("right did not expand back: %d rows, want %d", len(m.tree.rows), rows)
+	if m.tree.len() != rows {
+		t.Fatalf("right did not expand back: %d rows, want %d", m.tree.len(), rows)
 	}
 	press(m, "l") // first child
 	if selectedName(m) != "Executive group" {
@@ -85,20 +86,73 @@ func TestCollapseExpandAndParentChild(t *testing.T) {
 		t.Fatal("space did not expand")
 	}
 	press(m, "-")
-	if len(m.tree.rows) != len(m.org.Units) {
-		t.Fatalf("- left %d rows, want the %d top-level units", len(m.tree.rows), len(m.org.Units))
+	if m.tree.len() != len(m.org.Units) {
+		t.Fatalf("- left %d rows, want the %d top-level units", m.tree.len(), len(m.org.Units))
 	}
 	press(m, "*")
 	// - left the cursor on the committee; * opens every branch under it,
 	// and the two other top-level units have none: every unit shows.
-	if len(m.tree.rows) != m.org.UnitCount() {
-		t.Fatalf("* shows %d rows of %d", len(m.tree.rows), m.org.UnitCount())
+	if m.tree.len() != m.org.UnitCount() {
+		t.Fatalf("* shows %d rows of %d", m.tree.len(), m.org.UnitCount())
 	}
+}
+
+// visible lays out the rows unfolded into view the plain way: every unit
+// of us, each followed by its sub-units when it is expanded.
+func visible(us []*model.Unit, expanded map[string]bool) []*model.Unit {
+	var rows []*model.Unit
+	for _, u := range us {
+		rows = append(rows, u)
+		if expanded[u.ID] {
+			rows = append(rows, visible(u.Units, expanded)...)
+		}
+	}
+	return rows
 }
 
 // countVisibleBelow counts the rows under u that expansion shows.
 func countVisibleBelow(m *Model, u *model.Unit) int {
-	return len(appendVisible(nil, u.Units, 0, m.tree.expanded))
+	return len(visible(u.Units, m.tree.expanded))
+}
+
+// The tree keeps no row list; what it shows row by row must be the plain
+// layout, through folds, unfolds, moves and edits.
+func TestTreeRowsMatchThePlainLayout(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 100, 30)
+	r := rand.New(rand.NewPCG(4, 2))
+	keys := []string{"space", "left", "right", "l", "h", "j", "k", "J", "G", "g", "*", "-", "pgdown", "u", "ctrl+r"}
+	for step := 0; step < 400; step++ {
+		switch r.IntN(6) {
+		case 0:
+			if u := m.tree.selected(); u != nil {
+				m.apply(model.AddUnit{Parent: u.ID, Index: -1, Unit: &model.Unit{ID: m.org.NewID('u'), Name: "new"}}, "")
+			}
+		case 1:
+			if u := m.tree.selected(); u != nil && len(u.Units) == 0 && u.Parent() != nil {
+				press(m, "d")
+			}
+		default:
+			press(m, keys[r.IntN(len(keys))])
+		}
+		want := visible(m.org.Units, m.tree.expanded)
+		if m.tree.len() != len(want) {
+			t.Fatalf("step %d: %d rows, want %d", step, m.tree.len(), len(want))
+		}
+		u := m.tree.at(0)
+		for i, w := range want {
+			if got := m.tree.at(i); got != w || u != w {
+				t.Fatalf("step %d: row %d is %v (walking: %v), want %s", step, i, got, u, w.Name)
+			}
+			if j := m.tree.indexOf(w.ID); j != i {
+				t.Fatalf("step %d: %s found at %d, want %d", step, w.Name, j, i)
+			}
+			u = m.tree.after(u)
+		}
+		if u != nil || m.tree.selected() != want[m.tree.cursor] {
+			t.Fatalf("step %d: the cursor's unit is off", step)
+		}
+	}
 }
 
 func TestAddChildAndSiblingWithThePrompt(t *testing.T) {

@@ -54,7 +54,7 @@ func (m *Model) render() string {
 func (m *Model) mainView() string {
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.titleLine())
-	left := m.box("Organization", m.tree.view(&m.styles, m.lay.leftW-2, m.focus == focusTree, m.isMatch),
+	left := m.box("Organization", m.tree.view(&m.styles, m.lay.leftW-2, m.focus == focusTree, m.isMatch, m.frameStamp()),
 		m.lay.leftW, m.lay.treeH, m.focus == focusTree)
 	sel := m.tree.selected()
 	postsTitle := "Posts"
@@ -63,12 +63,41 @@ func (m *Model) mainView() string {
 	}
 	left = append(left, m.box(postsTitle, m.posts.view(&m.styles, m.org, sel, m.lay.leftW-2, m.focus == focusPosts),
 		m.lay.leftW, m.lay.postsH, m.focus == focusPosts)...)
-	right := m.box(m.tabsTitle(m.lay.rightW-4), m.sideView(m.lay.rightW-2), m.lay.rightW, m.lay.bodyH, m.focus == focusSide)
+	right := m.sideBox()
 	for i := 0; i < m.lay.bodyH; i++ {
 		lines = append(lines, left[i]+right[i])
 	}
 	lines = append(lines, m.keyLine())
 	return strings.Join(lines, "\n")
+}
+
+// stamp is what every drawn row depends on besides its own state: the
+// plan's version and the colors.
+type stamp struct {
+	version uint64
+	dark    bool
+}
+
+func (m *Model) frameStamp() stamp { return stamp{version: m.org.Version(), dark: m.isDark} }
+
+// sideKey is everything the side panel's box is drawn from.
+type sideKey struct {
+	stamp
+	tab, width, height, offset, cursor int
+	focused                            bool
+	build                              uint64
+}
+
+// sideBox draws the side panel, or returns it as last drawn when nothing
+// it shows has changed: a cursor move in the tree leaves it as it was.
+func (m *Model) sideBox() []string {
+	s := &m.side
+	k := sideKey{m.frameStamp(), s.tab, m.lay.rightW, m.lay.bodyH, s.offset[s.tab], s.cursor[s.tab], m.focus == focusSide, s.build}
+	if s.drawn == nil || k != s.drawnKey {
+		s.drawn = m.box(m.tabsTitle(m.lay.rightW-4), m.sideView(m.lay.rightW-2), m.lay.rightW, m.lay.bodyH, m.focus == focusSide)
+		s.drawnKey = k
+	}
+	return s.drawn
 }
 
 func (m *Model) tooSmallView() string {
