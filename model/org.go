@@ -128,6 +128,8 @@ type person struct {
 	m          *Member
 	held, cand []*Post
 	pos        int // place in Members; see Org.membersFrom
+	// nheld and ncand count names while linking, to size the lists.
+	nheld, ncand int
 }
 
 // New returns an empty, indexed organization with the given name.
@@ -374,10 +376,20 @@ func (o *Org) noteID(prefix byte, id string) {
 // returns what is wrong with the document; an Org with problems must not be
 // edited. It resets the version.
 func (o *Org) Reindex() []Problem {
+	probs := o.reindex(false)
+	if len(probs) > 0 {
+		// The two walks of the fast pass find problems in two orders: walk
+		// once more, alone, to report them in document order.
+		probs = o.reindex(true)
+	}
+	return probs
+}
+
+func (o *Org) reindex(oneWalk bool) []Problem {
 	o.version = 0
 	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll = nil, nil, nil, true
 	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
-	v := validator{o: o}
+	v := validator{o: o, oneWalk: oneWalk}
 	v.run()
 	o.membersFrom = len(o.Members)
 	return v.problems

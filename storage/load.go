@@ -75,7 +75,7 @@ const MaxText = 100_000
 func Load(path string) (*model.Org, error) {
 	// Loading builds a large graph that stays alive: collecting while it
 	// grows is wasted work. Collect less often until it is built.
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
