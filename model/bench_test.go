@@ -95,3 +95,18 @@ func BenchmarkCheckStateBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReindex indexes and validates a plan built in memory: the part
+// of loading that follows decoding.
+func BenchmarkReindex(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			for b.Loop() {
+				if p := o.Reindex(); len(p) > 0 {
+					b.Fatal(p[0])
+				}
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -84,6 +85,18 @@ type validator struct {
 	// second walk alongside, on another core.
 	oneWalk  bool
 	problems []Problem
+	people   []person // the members' records, side by side
+	// segs and post are the path being walked, a place per depth: a walk
+	// over 100,000 units allocates none.
+	segs [MaxDepth + 1]pathSeg
+	post pathSeg
+}
+
+// unitSeg is the path of unit i in the list at depth, under at.
+func (v *validator) unitSeg(at *pathSeg, depth, i int) *pathSeg {
+	p := &v.segs[depth]
+	*p = pathSeg{up: at, field: "units", index: i}
+	return p
 }
 
 func (v *validator) run() {
@@ -141,6 +154,7 @@ func (v *validator) indexCatalogues() {
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
 			people[i] = person{m: m, pos: i}
 			o.idx.members[m.ID] = &people[i]
+			v.people = people
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" && !m.Status.Valid() {
@@ -210,25 +224,29 @@ func (v *validator) indexUnits() {
 	}
 	// The two walks share nothing they write: this one the unit and post
 	// indexes and links, the other the members' lists of posts.
-	people := &validator{o: v.o}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		people.linkAll()
-	}()
+	holders, cands := &validator{o: v.o, people: v.people}, &validator{o: v.o, people: v.people}
+	var wg sync.WaitGroup
+	wg.Go(func() { holders.link(false) })
+	wg.Go(func() { cands.link(true) })
 	v.walkUnits(v.o.Units, nil, nil, 0)
-	<-done
-	v.problems = append(v.problems, people.problems...)
+	wg.Wait()
+	v.problems = append(v.problems, holders.problems...)
+	v.problems = append(v.problems, cands.problems...)
 }
 
-// linkAll links every post to its holder and candidates, each member's
-// lists made at their final size: a first walk looks everyone up and
-// counts, one block holds every list, a second walk fills them.
-func (v *validator) linkAll() {
+// link links every post to its holder (or, with cands, its candidates),
+// each member's list made at its final size: a first walk looks everyone
+// up and counts, one block holds every list, a second walk fills them.
+// The holders and the candidates are linked by two goroutines at once:
+// they write different fields.
+func (v *validator) link(cands bool) {
 	o := v.o
 	var refs []*person // who each name in the walk is, nil when unknown
-	walkPosts(o.Units, nil, 0, func(post *Post, pp *pathSeg) {
-		if post.Holder != "" {
+	v.walkPosts(o.Units, nil, 0, func(post *Post, pp *pathSeg) {
+		if !cands {
+			if post.Holder == "" {
+				return
+			}
 			h := o.idx.members[post.Holder]
 			if h == nil {
 				v.addAt(pp.key("holder"), "unknown member %q", post.Holder)
@@ -236,6 +254,7 @@ func (v *validator) linkAll() {
 				h.nheld++
 			}
 			refs = append(refs, h)
+			return
 		}
 		for k, c := range post.Candidates {
 			cp := o.idx.members[c]
@@ -254,23 +273,30 @@ func (v *validator) linkAll() {
 		}
 	})
 	block := make([]*Post, len(refs))
-	for _, m := range o.Members {
-		p := o.idx.members[m.ID]
-		if p == nil || p.m != m {
+	for i := range v.people {
+		p := &v.people[i]
+		if p.m == nil {
 			continue // a duplicate id: the document is refused anyway
 		}
 		// Capped at their size: a later append copies, never overruns.
-		p.held, block = block[:0:p.nheld], block[p.nheld:]
-		p.cand, block = block[:0:p.ncand], block[p.ncand:]
-		p.nheld, p.ncand = 0, 0
+		if cands {
+			p.cand, block = block[:0:p.ncand], block[p.ncand:]
+			p.ncand = 0
+		} else {
+			p.held, block = block[:0:p.nheld], block[p.nheld:]
+			p.nheld = 0
+		}
 	}
 	i := 0
-	walkPosts(o.Units, nil, 0, func(post *Post, _ *pathSeg) {
-		if post.Holder != "" {
-			if h := refs[i]; h != nil {
-				h.held = append(h.held, post)
+	v.walkPosts(o.Units, nil, 0, func(post *Post, _ *pathSeg) {
+		if !cands {
+			if post.Holder != "" {
+				if h := refs[i]; h != nil {
+					h.held = append(h.held, post)
+				}
+				i++
 			}
-			i++
+			return
 		}
 		for range post.Candidates {
 			if cp := refs[i]; cp != nil {
@@ -282,17 +308,17 @@ func (v *validator) linkAll() {
 }
 
 // walkPosts calls fn for every post, in document order, with its path.
-func walkPosts(us []*Unit, at *pathSeg, depth int, fn func(*Post, *pathSeg)) {
+func (v *validator) walkPosts(us []*Unit, at *pathSeg, depth int, fn func(*Post, *pathSeg)) {
 	if depth >= MaxDepth {
 		return // walkUnits reports it
 	}
 	for i, u := range us {
-		p := at.at("units", i)
+		p := v.unitSeg(at, depth, i)
 		for j, post := range u.Posts {
-			pp := p.at("posts", j)
-			fn(post, &pp)
+			v.post = pathSeg{up: p, field: "posts", index: j}
+			fn(post, &v.post)
 		}
-		walkPosts(u.Units, &p, depth+1, fn)
+		v.walkPosts(u.Units, p, depth+1, fn)
 	}
 }
 
@@ -302,18 +328,18 @@ func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) 
 		return
 	}
 	for i, u := range us {
-		p := at.at("units", i)
+		p := v.unitSeg(at, depth, i)
 		if v.checkOnly && u.parent != parent {
-			v.addAt(p, "unit %q has a stale parent link", u.ID)
+			v.addAt(*p, "unit %q has a stale parent link", u.ID)
 		}
 		if !v.checkOnly {
 			u.parent = parent
 		}
-		if v.insert(&p, u.ID, "unit", func() int { n := len(v.o.idx.units); v.o.idx.units[u.ID] = u; return n - len(v.o.idx.units) }) {
+		if v.insert(p, u.ID, "unit", func() int { n := len(v.o.idx.units); v.o.idx.units[u.ID] = u; return n - len(v.o.idx.units) }) {
 			v.o.noteID('u', u.ID)
 		}
-		v.checkUnit(u, &p)
-		v.walkUnits(u.Units, u, &p, depth+1)
+		v.checkUnit(u, p)
+		v.walkUnits(u.Units, u, p, depth+1)
 	}
 }
 
@@ -390,7 +416,7 @@ func (v *validator) checkReferences() {
 			return
 		}
 		for i, u := range us {
-			p := at.at("units", i)
+			p := v.unitSeg(at, depth, i)
 			for j, r := range u.ReportsTo {
 				switch {
 				case o.idx.units[r] == nil:
@@ -400,7 +426,7 @@ func (v *validator) checkReferences() {
 				}
 			}
 			o.linkReports(u)
-			walk(u.Units, &p, depth+1)
+			walk(u.Units, p, depth+1)
 		}
 	}
 	walk(o.Units, nil, 0)

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-json-experiment/json"
 
@@ -128,6 +129,42 @@ func BenchmarkSave(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkLoadVsBare alternates the bare unmarshal and Load of the same
+// file, each from a collected heap, and reports how many times the bare
+// time Load takes: drifts in the machine's speed touch both alike.
+func BenchmarkLoadVsBare(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			path := synthFile(b, n)
+			var bare, load time.Duration
+			for b.Loop() {
+				settle(b)
+				t0 := time.Now()
+				data, err := os.ReadFile(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				var d FileDoc
+				if err := json.Unmarshal(data, &d); err != nil {
+					b.Fatal(err)
+				}
+				bare += time.Since(t1)
+				data, d = nil, FileDoc{}
+				settle(b)
+				t0 = time.Now()
+				if _, err := Load(path); err != nil {
+					b.Fatal(err)
+				}
+				load += time.Since(t0)
+			}
+			b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms")
+			b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "load-ms")
+			b.ReportMetric(float64(load)/float64(bare), "load/bare")
 		})
 	}
 }
