@@ -122,12 +122,30 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 	if len(units) == 0 && len(members) == 0 {
 		return s
 	}
+	// The lists hold 300,000 findings at 100,000 units: a handful of
+	// touched units or members is looked for by comparing, not hashing.
+	goneUnit := func(u *Unit) bool { return units[u] }
+	if len(units) <= 8 {
+		few := make([]*Unit, 0, len(units))
+		for u := range units {
+			few = append(few, u)
+		}
+		goneUnit = func(u *Unit) bool { return slices.Contains(few, u) }
+	}
+	goneMember := func(id string) bool { return members[id] }
+	if len(members) <= 8 {
+		few := make([]string, 0, len(members))
+		for id := range members {
+			few = append(few, id)
+		}
+		goneMember = func(id string) bool { return slices.Contains(few, id) }
+	}
 	for ck := range nChecks {
 		if len(members) > 0 && len(s.members[ck]) > 0 {
-			s.members[ck] = slices.DeleteFunc(s.members[ck], func(id string) bool { return members[id] })
+			s.members[ck] = slices.DeleteFunc(s.members[ck], goneMember)
 		}
 		if len(units) > 0 && len(s.units[ck]) > 0 {
-			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return units[r.unit] })
+			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return goneUnit(r.unit) })
 		}
 	}
 	for u := range units {
