@@ -71,3 +71,24 @@ func TestWhatIfMarkApplyUndo(t *testing.T) {
 		t.Fatal("x did not clear")
 	}
 }
+
+// However the plan's name is cut, the title keeps two spaces before the
+// date and the counts, modified or not.
+func TestTitleKeepsTheRightPartApart(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{60, 80, 100, 120} {
+		m := newModel(t, w, 30)
+		for _, edit := range []bool{false, true} {
+			if edit {
+				press(m, "r")
+				typeText(m, "x")
+				press(m, "enter")
+			}
+			title := strings.SplitN(screen(m), "\n", 2)[0]
+			i := strings.Index(title, "as of")
+			if i < 2 || title[i-2:i] != "  " && title[i-3:i] != " · " {
+				t.Fatalf("width %d, edited %v: %q", w, edit, title)
+			}
+		}
+	}
+}

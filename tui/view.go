@@ -136,7 +136,7 @@ func (m *Model) titleLine() string {
 	if m.modified() {
 		mod = sep + m.styles.Modified.Render("modified")
 	}
-	room := m.width - ansiWidth(r) - ansiWidth(mod) - 2
+	room := m.width - ansiWidth(r) - ansiWidth(mod) - 3 // at least two spaces before the right part
 	if room-ansiWidth(file) < 14 {
 		file = ""
 	}
