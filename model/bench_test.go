@@ -31,82 +31,74 @@ var benchSizes = []int{100, 10_000, 100_000}
 
 var benchDay = time.Date(1905, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// bySize runs a benchmark on the generated plan of each size.
+func bySize(b *testing.B, fn func(b *testing.B, o *model.Org)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { fn(b, synthOrg(n)) })
+	}
+}
+
 // BenchmarkCheckPlan runs every check over the whole plan.
 func BenchmarkCheckPlan(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o := synthOrg(n)
-			for b.Loop() {
-				model.CheckPlan(o, benchDay)
-			}
-		})
-	}
+	bySize(b, func(b *testing.B, o *model.Org) {
+		for b.Loop() {
+			model.CheckPlan(o, benchDay)
+		}
+	})
 }
 
 // BenchmarkLaborSummary summarizes the division of labor kept up to date
 // per edit, as the Labor tab shows it.
 func BenchmarkLaborSummary(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o := synthOrg(n)
-			s := model.NewLaborState(o)
-			for b.Loop() {
-				s.Summary(o, 12, 200)
-			}
-		})
-	}
+	bySize(b, func(b *testing.B, o *model.Org) {
+		s := model.NewLaborState(o)
+		for b.Loop() {
+			s.Summary(o, 12, 200)
+		}
+	})
 }
 
 // BenchmarkCheckStateUpdate sets a post's holder and undoes it, bringing
 // the checks up to date after each: two edits per op.
 func BenchmarkCheckStateUpdate(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o := synthOrg(n)
-			s := model.NewCheckState(o, benchDay)
-			o.DrainTouched()
-			p := o.Units[0].Posts[0]
-			other := o.Members[len(o.Members)-1].ID
-			var h model.History
-			for b.Loop() {
-				op, err := o.SetHolder(p.ID, other)
-				if err != nil {
-					op, _ = o.SetHolder(p.ID, "")
-				}
-				if err := h.Do(o, op); err != nil {
-					b.Fatal(err)
-				}
-				s = s.Update(o, o.DrainTouched(), benchDay)
-				h.Undo(o)
-				s = s.Update(o, o.DrainTouched(), benchDay)
+	bySize(b, func(b *testing.B, o *model.Org) {
+		s := model.NewCheckState(o, benchDay)
+		o.DrainTouched()
+		p := o.Units[0].Posts[0]
+		other := o.Members[len(o.Members)-1].ID
+		var h model.History
+		for b.Loop() {
+			op, err := o.SetHolder(p.ID, other)
+			if err != nil {
+				op, _ = o.SetHolder(p.ID, "")
 			}
-		})
-	}
+			if err := h.Do(o, op); err != nil {
+				b.Fatal(err)
+			}
+			s = s.Update(o, o.DrainTouched(), benchDay)
+			h.Undo(o)
+			s = s.Update(o, o.DrainTouched(), benchDay)
+		}
+	})
 }
 
 // BenchmarkCheckStateBuild runs every check as the editor keeps them.
 func BenchmarkCheckStateBuild(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o := synthOrg(n)
-			for b.Loop() {
-				model.NewCheckState(o, benchDay)
-			}
-		})
-	}
+	bySize(b, func(b *testing.B, o *model.Org) {
+		for b.Loop() {
+			model.NewCheckState(o, benchDay)
+		}
+	})
 }
 
 // BenchmarkReindex indexes and validates a plan built in memory: the part
 // of loading that follows decoding.
 func BenchmarkReindex(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o := synthOrg(n)
-			for b.Loop() {
-				if p := o.Reindex(); len(p) > 0 {
-					b.Fatal(p[0])
-				}
+	bySize(b, func(b *testing.B, o *model.Org) {
+		for b.Loop() {
+			if p := o.Reindex(); len(p) > 0 {
+				b.Fatal(p[0])
 			}
-		})
-	}
+		}
+	})
 }
