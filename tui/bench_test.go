@@ -94,10 +94,19 @@ func BenchmarkCollapse(b *testing.B) { keystrokeOn(b, false, "space") }
 
 // BenchmarkRename commits a rename (the prompt already open and filled)
 // and undoes it, per op: two keystrokes with a plan change each.
-func BenchmarkRenameAndUndo(b *testing.B) {
+func BenchmarkRenameAndUndo(b *testing.B) { renameAndUndo(b, false) }
+
+// BenchmarkRenameAndUndoAllOpen is the same with every unit unfolded: an
+// edit counts the rows shown again.
+func BenchmarkRenameAndUndoAllOpen(b *testing.B) { renameAndUndo(b, true) }
+
+func renameAndUndo(b *testing.B, all bool) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m := openSynth(b, n)
+			if all {
+				m.tree.expandAll()
+			}
 			m.tree.move(5)
 			u := m.tree.selected()
 			for b.Loop() {
