@@ -119,7 +119,7 @@ type index struct {
 	functions  map[string]*Function
 	kinds      map[string]*Kind
 	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
-	next       map[byte]int       // id prefix → next free number
+	next       [256]int           // id prefix → the highest number seen
 }
 
 // person is a member with the posts they hold and stand ready for: one
@@ -328,9 +328,6 @@ func (o *Org) Walk(fn func(u *Unit) bool) {
 // NewID returns an unused id for a collection: 'u' units, 'p' posts,
 // 'm' members, 'f' functions, 'k' kinds.
 func (o *Org) NewID(prefix byte) string {
-	if o.idx.next == nil {
-		o.idx.next = map[byte]int{}
-	}
 	for {
 		n := o.idx.next[prefix] + 1
 		o.idx.next[prefix] = n
@@ -363,9 +360,13 @@ func (o *Org) noteID(prefix byte, id string) {
 	if len(id) < 2 || id[0] != prefix {
 		return
 	}
-	n, err := strconv.Atoi(id[1:])
-	if err != nil || n <= 0 {
-		return
+	// Digits by hand: an id like "u-north" costs no error value.
+	n := 0
+	for _, c := range []byte(id[1:]) {
+		if c < '0' || c > '9' || n > 1e15 {
+			return
+		}
+		n = n*10 + int(c-'0')
 	}
 	if n > o.idx.next[prefix] {
 		o.idx.next[prefix] = n
@@ -403,7 +404,6 @@ func newIndex(members, functions, kinds int) index {
 		functions:  make(map[string]*Function, functions),
 		kinds:      make(map[string]*Kind, kinds),
 		reportedBy: map[string][]*Unit{},
-		next:       map[byte]int{},
 	}
 }
 

@@ -126,11 +126,16 @@ func (p *positionless) Error() string { return p.probs[0].Error() }
 // consumed: what is converted is released as it goes, to keep the peak of
 // memory low on large plans.
 func fromFile(d *FileDoc) (*model.Org, error) {
-	if probs := checkText(d); len(probs) > 0 {
-		return nil, &positionless{probs}
-	}
 	o := d.toModel()
-	if probs := o.Reindex(); len(probs) > 0 {
+	// The text is measured on another core while the plan is indexed: both
+	// only read the strings.
+	long := make(chan []model.Problem)
+	go func() { long <- checkText(o) }()
+	probs := o.Reindex()
+	if lp := <-long; len(lp) > 0 {
+		return nil, &positionless{lp}
+	}
+	if len(probs) > 0 {
 		return nil, &positionless{probs}
 	}
 	return o, nil
@@ -153,7 +158,7 @@ func formatProblem(f string) string {
 
 // checkText refuses strings past MaxText. A first pass only measures; the
 // paths are built in a second pass, when there is something to report.
-func checkText(d *FileDoc) []model.Problem {
+func checkText(d *model.Org) []model.Problem {
 	long := false
 	measure := func(_, s string) {
 		if len(s) > MaxText {
@@ -175,7 +180,7 @@ func checkText(d *FileDoc) []model.Problem {
 
 // walkText calls check with every string of the document, and its path
 // when paths is set ("" otherwise).
-func walkText(d *FileDoc, check func(path, s string), paths bool) {
+func walkText(d *model.Org, check func(path, s string), paths bool) {
 	at := func(base string, i int, field string) string {
 		if !paths {
 			return ""
@@ -202,10 +207,10 @@ func walkText(d *FileDoc, check func(path, s string), paths bool) {
 			check(at("/members", i, "skills")+"/"+strconv.Itoa(j), s)
 		}
 	}
-	var units func(us []FileUnit, path string)
-	units = func(us []FileUnit, path string) {
+	var units func(us []*model.Unit, path string)
+	units = func(us []*model.Unit, path string) {
 		for i := range us {
-			u := &us[i]
+			u := us[i]
 			p := at(path+"/units", i, "")
 			p = strings.TrimSuffix(p, "/")
 			check(p+"/id", u.ID)
