@@ -235,13 +235,15 @@ func (v *validator) indexUnits() {
 }
 
 // link links every post to its holder (or, with cands, its candidates),
-// each member's list made at its final size: a first walk looks everyone
-// up and counts, one block holds every list, a second walk fills them.
+// each member's list made at its final size: a walk looks everyone up and
+// counts, one block holds every list, and the names found fill them.
 // The holders and the candidates are linked by two goroutines at once:
 // they write different fields.
 func (v *validator) link(cands bool) {
 	o := v.o
-	var refs []*person // who each name in the walk is, nil when unknown
+	// Who each name in the walk is (nil when unknown), and on which post.
+	var refs []*person
+	var posts []*Post
 	v.walkPosts(o.Units, nil, 0, func(post *Post, pp *pathSeg) {
 		if !cands {
 			if post.Holder == "" {
@@ -250,10 +252,10 @@ func (v *validator) link(cands bool) {
 			h := o.idx.members[post.Holder]
 			if h == nil {
 				v.addAt(pp.key("holder"), "unknown member %q", post.Holder)
-			} else {
-				h.nheld++
+				return
 			}
-			refs = append(refs, h)
+			h.nheld++
+			refs, posts = append(refs, h), append(posts, post)
 			return
 		}
 		for k, c := range post.Candidates {
@@ -261,15 +263,14 @@ func (v *validator) link(cands bool) {
 			switch {
 			case cp == nil:
 				v.addAt(pp.at("candidates", k), "unknown member %q", c)
+				continue
 			case c == post.Holder:
 				v.addAt(pp.at("candidates", k), "member %q is both the holder and a candidate", c)
 			case indexOf(post.Candidates[:k], c) >= 0:
 				v.addAt(pp.at("candidates", k), "member %q is a candidate twice", c)
 			}
-			if cp != nil {
-				cp.ncand++
-			}
-			refs = append(refs, cp)
+			cp.ncand++
+			refs, posts = append(refs, cp), append(posts, post)
 		}
 	})
 	block := make([]*Post, len(refs))
@@ -287,27 +288,15 @@ func (v *validator) link(cands bool) {
 			p.nheld = 0
 		}
 	}
-	i := 0
-	v.walkPosts(o.Units, nil, 0, func(post *Post, _ *pathSeg) {
-		if !cands {
-			if post.Holder != "" {
-				if h := refs[i]; h != nil {
-					h.held = append(h.held, post)
-				}
-				i++
-			}
-			return
+	for i, p := range refs {
+		if cands {
+			p.cand = append(p.cand, posts[i])
+		} else {
+			p.held = append(p.held, posts[i])
 		}
-		for range post.Candidates {
-			if cp := refs[i]; cp != nil {
-				cp.cand = append(cp.cand, post)
-			}
-			i++
-		}
-	})
+	}
 }
 
-// walkPosts calls fn for every post, in document order, with its path.
 func (v *validator) walkPosts(us []*Unit, at *pathSeg, depth int, fn func(*Post, *pathSeg)) {
 	if depth >= MaxDepth {
 		return // walkUnits reports it
