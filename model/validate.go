@@ -246,31 +246,17 @@ func (v *validator) link(cands bool) {
 	var posts []*Post
 	v.walkPosts(o.Units, nil, 0, func(post *Post, pp *pathSeg) {
 		if !cands {
-			if post.Holder == "" {
-				return
+			if h := v.holder(post, pp); h != nil {
+				h.nheld++
+				refs, posts = append(refs, h), append(posts, post)
 			}
-			h := o.idx.members[post.Holder]
-			if h == nil {
-				v.addAt(pp.key("holder"), "unknown member %q", post.Holder)
-				return
-			}
-			h.nheld++
-			refs, posts = append(refs, h), append(posts, post)
 			return
 		}
-		for k, c := range post.Candidates {
-			cp := o.idx.members[c]
-			switch {
-			case cp == nil:
-				v.addAt(pp.at("candidates", k), "unknown member %q", c)
-				continue
-			case c == post.Holder:
-				v.addAt(pp.at("candidates", k), "member %q is both the holder and a candidate", c)
-			case indexOf(post.Candidates[:k], c) >= 0:
-				v.addAt(pp.at("candidates", k), "member %q is a candidate twice", c)
+		for k := range post.Candidates {
+			if cp := v.candidate(post, k, pp); cp != nil {
+				cp.ncand++
+				refs, posts = append(refs, cp), append(posts, post)
 			}
-			cp.ncand++
-			refs, posts = append(refs, cp), append(posts, post)
 		}
 	})
 	block := make([]*Post, len(refs))
@@ -372,27 +358,49 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 // linkPeople checks the members a post names and links it into their
 // lists (what Org.link does), looking each up once.
 func (v *validator) linkPeople(post *Post, pp *pathSeg) {
-	o := v.o
-	if post.Holder != "" {
-		if h := o.idx.members[post.Holder]; h != nil {
-			h.held = append(h.held, post)
-		} else {
-			v.addAt(pp.key("holder"), "unknown member %q", post.Holder)
+	if h := v.holder(post, pp); h != nil {
+		h.held = append(h.held, post)
+	}
+	for k := range post.Candidates {
+		if cp := v.candidate(post, k, pp); cp != nil {
+			cp.cand = append(cp.cand, post)
 		}
 	}
-	for k, c := range post.Candidates {
-		cp := o.idx.members[c]
-		switch {
-		case cp == nil:
-			v.addAt(pp.at("candidates", k), "unknown member %q", c)
-			continue
-		case c == post.Holder:
-			v.addAt(pp.at("candidates", k), "member %q is both the holder and a candidate", c)
-		case indexOf(post.Candidates[:k], c) >= 0:
-			v.addAt(pp.at("candidates", k), "member %q is a candidate twice", c)
-		}
-		cp.cand = append(cp.cand, post)
+}
+
+// holder is the member holding a post, or nil: none, or unknown (a
+// problem).
+func (v *validator) holder(post *Post, pp *pathSeg) *person {
+	if post.Holder == "" {
+		return nil
 	}
+	h := v.o.idx.members[post.Holder]
+	if h == nil {
+		v.unknown(pp.key("holder"), post.Holder)
+	}
+	return h
+}
+
+// unknown reports a name that is no member.
+func (v *validator) unknown(at pathSeg, id string) {
+	v.addAt(at, "unknown member %q", id)
+}
+
+// candidate is the post's k-th candidate, or nil when unknown; a holder
+// standing ready for their own post, or a candidate named twice, is a
+// problem reported here.
+func (v *validator) candidate(post *Post, k int, pp *pathSeg) *person {
+	c := post.Candidates[k]
+	cp := v.o.idx.members[c]
+	switch {
+	case cp == nil:
+		v.unknown(pp.at("candidates", k), c)
+	case c == post.Holder:
+		v.addAt(pp.at("candidates", k), "member %q is both the holder and a candidate", c)
+	case indexOf(post.Candidates[:k], c) >= 0:
+		v.addAt(pp.at("candidates", k), "member %q is a candidate twice", c)
+	}
+	return cp
 }
 
 // checkReferences runs once every unit is indexed: reportsTo may point
