@@ -81,8 +81,8 @@ type validator struct {
 	o         *Org
 	checkOnly bool // compare parent links instead of setting them
 	// oneWalk checks the units and links their people in one walk, the
-	// problems in document order; otherwise the people are linked by a
-	// second walk alongside, on another core.
+	// problems in document order; otherwise two more walks link the
+	// holders and the candidates alongside, on the other core.
 	oneWalk  bool
 	problems []Problem
 	people   []person // the members' records, side by side
@@ -147,18 +147,16 @@ func (v *validator) indexCatalogues() {
 	}
 	// The members' records sit side by side: linking touches each a few
 	// times, and 100,000 of them fit in the processor's cache this way.
-	people := make([]person, len(o.Members))
+	v.people = make([]person, len(o.Members))
 	for i, m := range o.Members {
-		p := "/members/" + strconv.Itoa(i)
 		at := (*pathSeg)(nil).at("members", i)
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
-			people[i] = person{m: m, pos: i}
-			o.idx.members[m.ID] = &people[i]
-			v.people = people
+			v.people[i] = person{m: m, pos: i}
+			o.idx.members[m.ID] = &v.people[i]
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" && !m.Status.Valid() {
-			v.add(p+"/status", "%q is not a status (active, arrested, exiled, inactive)", m.Status)
+			v.addAt(at.key("status"), "%q is not a status (active, arrested, exiled, inactive)", m.Status)
 		}
 	}
 	// Kinds name functions, so they are checked once functions are indexed.
@@ -222,8 +220,9 @@ func (v *validator) indexUnits() {
 		v.walkUnits(v.o.Units, nil, nil, 0)
 		return
 	}
-	// The two walks share nothing they write: this one the unit and post
-	// indexes and links, the other the members' lists of posts.
+	// The three walks share nothing they write: this one the unit and post
+	// indexes and links, the others the members' lists of posts held and
+	// of posts stood ready for.
 	holders, cands := &validator{o: v.o, people: v.people}, &validator{o: v.o, people: v.people}
 	var wg sync.WaitGroup
 	wg.Go(func() { holders.link(false) })
