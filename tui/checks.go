@@ -119,24 +119,28 @@ func (s *sidePanel) checkRowAt(i int) sideRow {
 }
 
 // findingRow is row j of a section whose first finding is f: even rows
-// say where, odd ones what.
+// say where (and where Enter goes), odd ones what.
 func (s *sidePanel) findingRow(f, j int) sideRow {
 	i := f + j/2
 	if s.checks == nil || i >= s.checks.Len() {
 		return sideRow{header: true}
 	}
-	fd := s.checks.At(i)
-	r := sideRow{finding: i + 1, unit: fd.Unit, post: fd.Post, member: fd.Member, check: fd.Check}
 	if j%2 == 1 {
-		r = sideRow{header: true, finding: i + 1, message: true}
+		return sideRow{header: true, finding: i + 1, message: true}
 	}
-	return r
+	fd := s.checks.At(i)
+	return sideRow{finding: i + 1, unit: fd.Unit, post: fd.Post, member: fd.Member, check: fd.Check}
 }
 
 // findingCols draws a row of the Checks tab.
 func (m *Model) findingCols(r sideRow) []col {
-	f := m.side.checks.At(r.finding - 1)
-	if r.message {
+	return m.colsOf(m.side.checks.At(r.finding-1), r.message)
+}
+
+// colsOf is a finding's first row (marker, check, where) or its second
+// (what).
+func (m *Model) colsOf(f model.Finding, message bool) []col {
+	if message {
 		return []col{{text: "    " + clean(f.Message)}}
 	}
 	marker, ms := "✖", &m.styles.Error
@@ -150,34 +154,28 @@ func (m *Model) findingCols(r sideRow) []col {
 	}
 }
 
-// checkRows is the Checks tab made afresh from CheckPlan, as drawn (tests
-// compare with it).
+// checkRows is the Checks tab made afresh from CheckPlan, counts
+// included, as drawn (tests compare with it).
 func (m *Model) checkRows() []sideRow {
+	fs := model.CheckPlan(m.org, m.checkDay())
+	errs, warns := model.Count(fs)
 	var rows []sideRow
 	sev := model.Severity("")
-	for _, f := range model.CheckPlan(m.org, m.checkDay()) {
+	for _, f := range fs {
 		if f.Severity != sev {
 			sev = f.Severity
-			title, n := "Errors", m.checkErrs
+			title, n := "Errors", errs
 			if sev == model.SevWarning {
-				title, n = "Warnings", m.checkWarns
+				title, n = "Warnings", warns
 			}
 			if len(rows) > 0 {
 				rows = append(rows, sideRow{header: true})
 			}
 			rows = append(rows, m.header(fmt.Sprintf("%s (%d)", title, n)))
 		}
-		marker, ms := "✖", &m.styles.Error
-		if sev == model.SevWarning {
-			marker, ms = "▲", &m.styles.Warning
-		}
 		rows = append(rows,
-			sideRow{unit: f.Unit, post: f.Post, member: f.Member, check: f.Check, cols: []col{
-				{text: marker, style: ms, w: 2},
-				{text: f.Check, w: 17, style: &m.styles.Dim},
-				{text: clean(f.Path), tail: true},
-			}},
-			sideRow{header: true, cols: []col{{text: "    " + clean(f.Message)}}})
+			sideRow{unit: f.Unit, post: f.Post, member: f.Member, check: f.Check, cols: m.colsOf(f, false)},
+			sideRow{header: true, cols: m.colsOf(f, true)})
 	}
 	return rows
 }
