@@ -162,3 +162,14 @@ func tabRows(m *Model, t int) []sideRow {
 	}
 	return rows
 }
+
+// sameUncached fails when the screen differs from one drawn with no kept
+// rows: the tree's and the side panel's caches must never show the past.
+func sameUncached(t *testing.T, m *Model, step int) {
+	t.Helper()
+	got := m.View().Content
+	m.tree.drawn, m.side.drawn = nil, nil
+	if want := m.View().Content; got != want {
+		t.Fatalf("step %d: the kept rows differ from a fresh drawing\n got %s\nwant %s", step, ansi.Strip(got), ansi.Strip(want))
+	}
+}

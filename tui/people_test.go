@@ -264,6 +264,8 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 			m.apply(model.AddUnit{Parent: m.org.Units[0].ID, Index: -1, Unit: &model.Unit{ID: m.org.NewID('u'), Name: "empty"}}, "")
 		case 0:
 			press(m, fmt.Sprint(1+r.IntN(4)))
+			// A cursor move changes no plan, but the member tab follows it.
+			press(m, []string{"j", "k"}[r.IntN(2)])
 		case 1:
 			press(m, "u")
 		case 2:
@@ -289,6 +291,7 @@ func TestPanelsStayRightAfterRandomEdits(t *testing.T) {
 		if got != want {
 			t.Fatalf("step %d, tab %d: the panel is stale\n got %s\nwant %s", step, t0+1, got, want)
 		}
+		sameUncached(t, m, step)
 	}
 	if ops < 100 {
 		t.Fatalf("only %d edits applied", ops)
@@ -373,5 +376,29 @@ func TestRenameRedrawsPathsWithoutRebuildingPanels(t *testing.T) {
 	}
 	if !strings.Contains(screen(m), "Inner circle") || strings.Contains(screen(m), "/ Executive group") {
 		t.Fatalf("the vacancy paths do not follow the rename:\n%s", screen(m))
+	}
+}
+
+// The member tab follows the selection though the plan does not change:
+// the side panel kept as drawn must not hide that.
+func TestMemberTabFollowsTheCursor(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 100, 30)
+	press(m, "3")
+	seen := map[string]bool{}
+	for range 12 {
+		press(m, "j")
+		if m.side.member == "" {
+			continue
+		}
+		alias := m.org.Member(m.side.member).Alias
+		seen[alias] = true
+		if !strings.Contains(screen(m), alias) {
+			t.Fatalf("the member tab shows %s, the screen does not:\n%s", alias, screen(m))
+		}
+		sameUncached(t, m, len(seen))
+	}
+	if len(seen) < 3 {
+		t.Fatalf("the cursor met only %d members", len(seen))
 	}
 }

@@ -152,6 +152,7 @@ func TestTreeRowsMatchThePlainLayout(t *testing.T) {
 		if u != nil || m.tree.selected() != want[m.tree.cursor] {
 			t.Fatalf("step %d: the cursor's unit is off", step)
 		}
+		sameUncached(t, m, step)
 	}
 }
 
