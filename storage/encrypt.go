@@ -1,17 +1,18 @@
 package storage
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"filippo.io/age"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // Plans whose file name ends in ".age" are encrypted with age, under a
@@ -31,80 +32,77 @@ var ErrNeedKey = errors.New("the plan is encrypted: a passphrase is needed")
 // age's default, about a second on a laptop. Tests lower it.
 var ScryptWorkFactor = 18
 
+// MaxScryptWorkFactor is the highest cost accepted when opening a file:
+// four times what age writes. A hostile file asking for more would take
+// gigabytes and minutes before it could be refused.
+const MaxScryptWorkFactor = 20
+
 // Encrypted reports whether a path names an encrypted plan.
 func Encrypted(path string) bool { return strings.HasSuffix(path, ".age") }
 
+// ageHeader starts every age file.
+var ageHeader = []byte("age-encryption.org/v1\n")
+
+// EncryptedData reports whether data is an age file.
+func EncryptedData(data []byte) bool { return bytes.HasPrefix(data, ageHeader) }
+
 // LoadKeyed loads a plan, decrypting it when its name ends in ".age".
 func LoadKeyed(path string, key *Key) (*model.Org, error) {
-	if !Encrypted(path) {
-		return Load(path)
-	}
-	plain, err := readEncrypted(path, key)
+	data, err := ReadInput(path, nil)
 	if err != nil {
 		return nil, err
 	}
-	return Decode(path, plain)
+	return DecodeKeyed(path, data, key)
 }
 
-func readEncrypted(path string, key *Key) ([]byte, error) {
+// DecodeKeyed decodes a plan read from name, decrypting it first when it is
+// an age file or its name ends in ".age".
+func DecodeKeyed(name string, data []byte, key *Key) (*model.Org, error) {
+	if !Encrypted(name) && !EncryptedData(data) {
+		return Decode(name, data)
+	}
+	plain, err := decrypt(name, data, key)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(name, plain)
+}
+
+var workFactorRE = regexp.MustCompile(`(?m)^-> scrypt \S+ (\d+)$`)
+
+func decrypt(name string, data []byte, key *Key) ([]byte, error) {
 	if key == nil {
 		return nil, ErrNeedKey
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	shown := visible.String(name)
+	if m := workFactorRE.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
+		if n, err := strconv.Atoi(string(m[1])); err != nil || n > MaxScryptWorkFactor {
+			return nil, fmt.Errorf("%s: its passphrase's scrypt work factor %s is above the limit of %d (orgplan writes %d)",
+				shown, visible.String(string(m[1])), MaxScryptWorkFactor, ScryptWorkFactor)
+		}
 	}
-	defer f.Close()
 	id, err := age.NewScryptIdentity(key.Passphrase)
 	if err != nil {
 		return nil, err
 	}
-	r, err := age.Decrypt(bufio.NewReader(f), id)
+	id.SetMaxWorkFactor(MaxScryptWorkFactor)
+	r, err := age.Decrypt(bytes.NewReader(data), id)
 	if err != nil {
 		var nm *age.NoIdentityMatchError
 		if errors.As(err, &nm) || strings.Contains(err.Error(), "incorrect") {
-			return nil, fmt.Errorf("%s: wrong passphrase", path)
+			return nil, fmt.Errorf("%s: wrong passphrase", shown)
 		}
-		return nil, fmt.Errorf("%s: not an age-encrypted file, or damaged: %v", path, err)
+		return nil, fmt.Errorf("%s: not an age-encrypted file, or damaged: %s", shown, visible.String(err.Error()))
 	}
-	var b bytes.Buffer
-	if _, err := io.Copy(&b, r); err != nil {
-		return nil, fmt.Errorf("%s: damaged: %v", path, err)
-	}
-	return b.Bytes(), nil
-}
-
-// SaveKeyed writes a snapshot atomically, encrypted when the path ends in
-// ".age" (the plaintext exists only in memory).
-func SaveKeyed(path string, d *FileDoc, key *Key) error {
-	if !Encrypted(path) {
-		return SaveSnapshot(path, d)
-	}
-	return WriteKeyed(path, key, func(w io.Writer) error { return writeDoc(w, d) })
-}
-
-// WriteKeyed writes whatever write produces atomically, through age when
-// the path ends in ".age".
-func WriteKeyed(path string, key *Key, write func(io.Writer) error) error {
-	if !Encrypted(path) {
-		return writeAtomic(path, write)
-	}
-	if key == nil {
-		return ErrNeedKey
-	}
-	rcp, err := age.NewScryptRecipient(key.Passphrase)
+	plain, err := readLimited(name, r, 0)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("%s: damaged: %s", shown, visible.String(unwrapPath(err).Error()))
 	}
-	rcp.SetWorkFactor(ScryptWorkFactor)
-	return writeAtomic(path, func(w io.Writer) error {
-		ew, err := age.Encrypt(w, rcp)
-		if err != nil {
-			return err
-		}
-		if err := write(ew); err != nil {
-			return err
-		}
-		return ew.Close()
-	})
+	return plain, nil
+}
+
+// SaveKeyed writes a snapshot over the plan's own file, encrypted when the
+// path ends in ".age" (the plaintext exists only in memory).
+func SaveKeyed(path string, d *FileDoc, key *Key) error {
+	return WriteTo(path, WriteOptions{Target: Plan, Key: key}, func(w io.Writer) error { return writeDoc(w, d) })
 }

@@ -1,11 +1,9 @@
 package storage
 
 import (
-	"bufio"
-	"bytes"
+		"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -69,28 +67,9 @@ func (e *LoadError) Error() string {
 // name or note needs, and a bound on what a hostile file can make us render.
 const MaxText = 100_000
 
-// Load reads and strictly validates a plan file. The file is decoded as it
-// is read, never held whole in memory; only a file with problems is read
-// again, to locate them.
+// Load reads and strictly validates a plan file (read once, whole).
 func Load(path string) (*model.Org, error) {
-	// Loading builds a large graph that stays alive: collecting while it
-	// grows is wasted work. Collect less often until it is built.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	var d FileDoc
-	derr := json.UnmarshalRead(bufio.NewReaderSize(f, 1<<16), &d, json.RejectUnknownMembers(true))
-	f.Close()
-	if derr == nil && formatProblem(d.Format) == "" {
-		o, err := fromFile(&d)
-		if err == nil {
-			return o, nil
-		}
-	}
-	// Something is wrong: read the text to say where.
-	data, err := os.ReadFile(path)
+	data, err := ReadInput(path, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +78,9 @@ func Load(path string) (*model.Org, error) {
 
 // Decode parses and validates a plan; name is used in error positions.
 func Decode(name string, data []byte) (*model.Org, error) {
+	// Loading builds a large graph that stays alive: collecting while it
+	// grows is wasted work. Collect less often until it is built.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
 	}

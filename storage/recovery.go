@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,9 +23,11 @@ func RecoveryPath(path string) string {
 }
 
 // SaveRecovery writes a snapshot as the plan's recovery copy (0600,
-// atomically, encrypted with the plan's key when the plan is).
+// atomically, encrypted with the plan's key when the plan is). A symbolic
+// link or another user's file in its place is refused.
 func SaveRecovery(path string, d *FileDoc, key *Key) error {
-	return SaveKeyed(RecoveryPath(path), d, key)
+	return WriteTo(RecoveryPath(path), WriteOptions{Target: Side, Replace: true, Key: key},
+		func(w io.Writer) error { return writeDoc(w, d) })
 }
 
 // RemoveRecovery deletes the recovery copy, if any.
@@ -37,16 +40,20 @@ func RemoveRecovery(path string) error {
 }
 
 // FindRecovery returns the recovery copy of a plan when there is one newer
-// than the file (or the file is gone), loaded and valid, with its time.
+// than the file (or the file is gone), loaded and valid, with its time. A
+// copy that is a symbolic link or belongs to another user is not ours and
+// is never read: it could offer someone else's plan as the user's own
+// unsaved work.
 func FindRecovery(path string, key *Key) (*model.Org, time.Time, bool) {
-	rfi, err := os.Stat(RecoveryPath(path))
-	if err != nil {
+	rp := RecoveryPath(path)
+	rfi, err := os.Lstat(rp)
+	if err != nil || !rfi.Mode().IsRegular() || !ownedByMe(rfi) {
 		return nil, time.Time{}, false
 	}
 	if fi, err := os.Stat(path); err == nil && !rfi.ModTime().After(fi.ModTime()) {
 		return nil, time.Time{}, false
 	}
-	o, err := LoadKeyed(RecoveryPath(path), key)
+	o, err := LoadKeyed(rp, key)
 	if err != nil {
 		return nil, time.Time{}, false
 	}

@@ -217,7 +217,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			m.setError("export failed: " + msg.err.Error())
 		} else {
-			m.setStatus("exported " + msg.path)
+			m.setStatus("exported " + clean(msg.path))
 		}
 		return nil
 	case tea.MouseClickMsg:

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -72,18 +73,44 @@ func (m *Model) openExport() tea.Cmd {
 	return m.openPicker(newPicker("Export "+quoteName(m.org.Name)+" to", nil, items, m.pickerHeight(), func(it pickItem) tea.Cmd {
 		opt := export.Options{Format: strings.Split(it.id, "+")[0], Members: strings.Contains(it.id, "+members"), Redact: strings.Contains(it.id, "+redact")}
 		path := filepath.Join(filepath.Dir(base), it.note)
+		if m.isPlanFile(path) {
+			m.setError(clean(path) + " is the plan's own file; not exported over it")
+			return nil
+		}
 		var b bytes.Buffer
 		if err := export.Write(&b, m.org, opt); err != nil {
 			m.setError("export: " + err.Error())
 			return nil
 		}
 		data, key := b.Bytes(), m.planKey
-		m.setStatus("exporting to " + path + "…")
-		return func() tea.Msg {
-			return exportedMsg{path: path, err: storage.WriteKeyed(path, key, func(w io.Writer) error {
-				_, err := w.Write(data)
-				return err
-			})}
+		write := func(replace bool) tea.Cmd {
+			m.setStatus("exporting to " + clean(path) + "…")
+			return func() tea.Msg {
+				err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Side, Replace: replace, Key: key},
+					func(w io.Writer) error { _, err := w.Write(data); return err })
+				return exportedMsg{path: path, err: err}
+			}
 		}
+		if _, err := os.Lstat(path); err == nil {
+			m.askConfirm(clean(path)+" already exists. Replace it?", func() tea.Cmd { return write(true) })
+			return nil
+		}
+		return write(false)
 	}))
+}
+
+// isPlanFile reports whether path is the plan's own file, by name or as
+// the same file on disk.
+func (m *Model) isPlanFile(path string) bool {
+	if m.path == "" {
+		return false
+	}
+	a, errA := filepath.Abs(path)
+	b, errB := filepath.Abs(m.path)
+	if errA == nil && errB == nil && a == b {
+		return true
+	}
+	fa, errA := os.Stat(path)
+	fb, errB := os.Stat(m.path)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }

@@ -97,14 +97,14 @@ func TestCollapseExpandAndParentChild(t *testing.T) {
 	}
 }
 
-// visible lays out the rows unfolded into view the plain way: every unit
+// unfoldedRows lays out the rows unfolded into view the plain way: every unit
 // of us, each followed by its sub-units when it is expanded.
-func visible(us []*model.Unit, expanded map[string]bool) []*model.Unit {
+func unfoldedRows(us []*model.Unit, expanded map[string]bool) []*model.Unit {
 	var rows []*model.Unit
 	for _, u := range us {
 		rows = append(rows, u)
 		if expanded[u.ID] {
-			rows = append(rows, visible(u.Units, expanded)...)
+			rows = append(rows, unfoldedRows(u.Units, expanded)...)
 		}
 	}
 	return rows
@@ -112,7 +112,7 @@ func visible(us []*model.Unit, expanded map[string]bool) []*model.Unit {
 
 // countVisibleBelow counts the rows under u that expansion shows.
 func countVisibleBelow(m *Model, u *model.Unit) int {
-	return len(visible(u.Units, m.tree.expanded))
+	return len(unfoldedRows(u.Units, m.tree.expanded))
 }
 
 // The tree keeps no row list; what it shows row by row must be the plain
@@ -135,7 +135,7 @@ func TestTreeRowsMatchThePlainLayout(t *testing.T) {
 		default:
 			press(m, keys[r.IntN(len(keys))])
 		}
-		want := visible(m.org.Units, m.tree.expanded)
+		want := unfoldedRows(m.org.Units, m.tree.expanded)
 		if m.tree.len() != len(want) {
 			t.Fatalf("step %d: %d rows, want %d", step, m.tree.len(), len(want))
 		}

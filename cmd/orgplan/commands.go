@@ -1,11 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,63 +16,107 @@ import (
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
 	"github.com/orgplan/orgplan/storage/export"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
-// loadPlan reads a plan, turning every failure into one line per problem
-// and exit code 2.
-func loadPlan(path string) (*model.Org, error) {
-	o, _, err := loadPlanKeyed(path)
+// loadPlan reads a plan (a file, or standard input as "-"), turning every
+// failure into one line per problem and exit code 2.
+func loadPlan(e *env, path string) (*model.Org, error) {
+	o, _, err := loadPlanKeyed(e, path)
 	return o, err
 }
 
 // loadPlanKeyed also returns the key an encrypted plan was opened with.
-func loadPlanKeyed(path string) (*model.Org, *storage.Key, error) {
-	key, err := keyFor(path, false)
+func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
+	data, err := storage.ReadInput(path, e.stdin)
 	if err != nil {
-		return nil, nil, &exitError{code: exitUsage, err: err}
+		return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
 	}
-	o, err := storage.LoadKeyed(path, key)
-	if err == nil {
-		return o, key, nil
+	var key *storage.Key
+	if storage.Encrypted(path) || storage.EncryptedData(data) {
+		if key, err = keyFor(path, false); err != nil {
+			return nil, nil, &exitError{code: exitUsage, err: err}
+		}
 	}
-	return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+	o, err := storage.DecodeKeyed(path, data, key)
+	if err != nil {
+		return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+	}
+	return o, key, nil
 }
 
-// writeOut writes an output file atomically, encrypted when its name ends
-// in ".age" (with the input's key when it had one, else a new one).
-func writeOut(path string, key *storage.Key, write func(io.Writer) error) error {
-	if storage.Encrypted(path) && key == nil {
+// output is where a command writes: "-" or nothing is standard output.
+type output struct {
+	path  string
+	force bool // --force: an existing regular file may be replaced
+	// plaintext allows a plaintext file from an encrypted plan.
+	plaintext bool
+}
+
+func (o *output) flags(cmd *cobra.Command, what string) {
+	cmd.Flags().StringVarP(&o.path, "output", "o", "", "write "+what+" to this file (- is standard output)")
+	cmd.Flags().BoolVar(&o.force, "force", false, "replace an existing file")
+}
+
+// write writes through storage's one writing path, encrypted when the
+// name ends in ".age" (with the input's key when it had one, else a new
+// one). An encrypted plan is never written to a plaintext file without
+// --plaintext.
+func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) error {
+	path := o.path
+	if path == "" {
+		path = storage.Stdin
+	}
+	enc := storage.Encrypted(path)
+	if key != nil && !enc && path != storage.Stdin && !o.plaintext {
+		return fail(exitUsage, "the plan is encrypted: writing %s would put its plaintext on disk; name it %s.age, or give --plaintext",
+			visible.String(path), visible.String(path))
+	}
+	if !enc {
+		key = nil
+	} else if key == nil {
 		k, err := keyFor(path, true)
 		if err != nil {
-			return err
+			return fail(exitUsage, "%v", err)
 		}
 		key = k
 	}
-	return storage.WriteKeyed(path, key, write)
+	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Output, Replace: o.force, Stdout: e.stdout, Key: key}, write)
+	var ee *storage.ExistsError
+	if errors.As(err, &ee) {
+		return fail(exitUsage, "%s already exists; give --force to replace it", visible.String(path))
+	}
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	return nil
 }
 
+// describeLoadError gives a failure to read a file one line that names it
+// (shown safely).
 func describeLoadError(path string, err error) error {
 	var le *storage.LoadError
 	var pe *fs.PathError
+	shown := visible.String(path)
 	switch {
-	case errors.As(err, &le), strings.HasPrefix(err.Error(), path+":"):
+	case errors.As(err, &le), strings.HasPrefix(err.Error(), shown):
 		return err
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file", path)
+		return fmt.Errorf("%s: no such file", shown)
 	case errors.As(err, &pe):
-		return fmt.Errorf("%s: %v", path, pe.Err)
+		return fmt.Errorf("%s: %v", shown, pe.Err)
 	}
-	return fmt.Errorf("%s: %v", path, err)
+	return fmt.Errorf("%s: %s", shown, visible.String(err.Error()))
 }
 
 func newNewCmd(e *env) *cobra.Command {
 	var example string
-	var encrypt bool
+	var encrypt, force bool
 	cmd := &cobra.Command{
-		Use:   "new [--example NAME] [--encrypt] FILE",
+		Use:   "new [--example NAME] [--encrypt] [--force] FILE",
 		Short: "Create a plan file, empty or from a bundled example",
 		Long: `Create FILE as a new plan: empty, or a copy of a bundled example
-(see 'orgplan examples'). An existing FILE is never overwritten.
+(see 'orgplan examples'). An existing FILE is replaced only with --force.
 
 A FILE whose name ends in .age is encrypted with age under a passphrase
 (asked twice on the terminal, or taken from $ORGPLAN_PASSPHRASE); --encrypt
@@ -82,10 +126,7 @@ asks for exactly that and refuses another name.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
 			if encrypt && !storage.Encrypted(path) {
-				return fail(exitUsage, "an encrypted plan's file name ends in .age: %s.age", path)
-			}
-			if _, err := os.Lstat(path); err == nil {
-				return fail(exitUsage, "%s already exists; choose another name", path)
+				return fail(exitUsage, "an encrypted plan's file name ends in .age: %s.age", visible.String(path))
 			}
 			var data []byte
 			if example != "" {
@@ -102,15 +143,17 @@ asks for exactly that and refuses another name.`,
 				}
 				data = b
 			}
-			if err := writeOut(path, nil, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-				return fail(exitUsage, "%v", err)
+			out := output{path: path, force: force}
+			if err := out.write(e, nil, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+				return err
 			}
-			fmt.Fprintf(e.stdout, "created %s\n", path)
+			fmt.Fprintf(e.stdout, "created %s\n", visible.String(path))
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&example, "example", "", "start from this bundled example")
 	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "encrypt the new plan (its name must end in .age)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace an existing file")
 	return cmd
 }
 
@@ -156,7 +199,7 @@ file cannot be read or is invalid.`,
 			if format != "text" && format != "json" {
 				return fail(exitUsage, "unknown format %q (text, json)", format)
 			}
-			o, err := loadPlan(args[0])
+			o, err := loadPlan(e, args[0])
 			if err != nil {
 				return err
 			}
@@ -204,20 +247,20 @@ committee.`,
 			if (len(remove) == 0) == (unit == "") {
 				return fail(exitUsage, "give --remove ID[,ID…] or --remove-unit ID (see 'orgplan simulate --help')")
 			}
-			o, err := loadPlan(args[0])
+			o, err := loadPlan(e, args[0])
 			if err != nil {
 				return err
 			}
 			ids := remove
 			if unit != "" {
 				if o.Unit(unit) == nil {
-					return fail(exitUsage, "no unit %q in %s", unit, args[0])
+					return fail(exitUsage, "no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
 				}
 				ids = model.UnitHolders(o, unit)
 			}
 			for _, id := range ids {
 				if o.Member(id) == nil {
-					return fail(exitUsage, "no member %q in %s", id, args[0])
+					return fail(exitUsage, "no member %s in %s", visible.Quote(id), visible.String(args[0]))
 				}
 			}
 			w := model.Simulate(o, ids)
@@ -235,9 +278,9 @@ committee.`,
 
 func newExportCmd(e *env) *cobra.Command {
 	var opt export.Options
-	var out string
+	var out output
 	cmd := &cobra.Command{
-		Use:   "export --format json|dot|mermaid|markdown|csv [--redact] [--members] [-o OUT] FILE",
+		Use:   "export --format json|dot|mermaid|markdown|csv [--redact] [--members] [-o OUT [--force]] FILE",
 		Short: "Write a plan as a picture, a report or a spreadsheet",
 		Long: `Write FILE in another format, to standard output or to OUT:
 
@@ -252,42 +295,37 @@ func newExportCmd(e *env) *cobra.Command {
 
 --redact drops real names and notes from every format; aliases stay.
 An OUT whose name ends in .age is encrypted (with the plan's passphrase
-when the plan is encrypted).`,
+when the plan is encrypted). An encrypted plan is written to a plaintext
+OUT only with --plaintext. An existing OUT is replaced only with --force;
+a device or FIFO (/dev/stdout, a pipe) is written in place.`,
 		Example: "  orgplan export --format dot plan.json | dot -Tsvg > plan.svg\n  orgplan export --format markdown --redact -o report.md plan.json",
 		Args:    exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, ok := export.Ext[opt.Format]; !ok {
 				return fail(exitUsage, "unknown format %q (%s)", opt.Format, strings.Join(export.Formats, ", "))
 			}
-			o, key, err := loadPlanKeyed(args[0])
+			o, key, err := loadPlanKeyed(e, args[0])
 			if err != nil {
 				return err
 			}
-			if out == "" || out == "-" {
-				if err := export.Write(e.stdout, o, opt); err != nil {
-					return fail(exitUsage, "%v", err)
-				}
-				return nil
-			}
 			// Streamed into the (temporary, then renamed) output file.
-			if err := writeOut(out, key, func(w io.Writer) error { return export.Write(w, o, opt) }); err != nil {
-				return fail(exitUsage, "%v", err)
-			}
-			return nil
+			return out.write(e, key, func(w io.Writer) error { return export.Write(w, o, opt) })
 		},
 	}
 	cmd.Flags().StringVar(&opt.Format, "format", "json", "json, dot, mermaid, markdown or csv")
 	cmd.Flags().BoolVar(&opt.Redact, "redact", false, "drop real names and notes")
 	cmd.Flags().BoolVar(&opt.Members, "members", false, "csv: one row per member")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	out.flags(cmd, "the export")
+	cmd.Flags().BoolVar(&out.plaintext, "plaintext", false, "allow a plaintext OUT from an encrypted plan")
 	return cmd
 }
 
 func newImportCmd(e *env) *cobra.Command {
-	var out, name string
+	var name string
+	var out output
 	var people bool
 	cmd := &cobra.Command{
-		Use:   "import [--people] [--name NAME] [-o OUT] FILE.csv",
+		Use:   "import [--people] [--name NAME] [-o OUT [--force]] FILE.csv",
 		Short: "Bring in an org chart from a spreadsheet (CSV with id and parentId)",
 		Long: `Read an org-chart CSV, as spreadsheets, d3-org-chart and OrgChart JS use:
 a header row, then one row per node. Columns are matched by name whatever
@@ -305,35 +343,30 @@ title. Whoever has people reporting to them heads a unit of their own
 their manager's unit.
 
 Problems are reported with their CSV line. The result is a valid orgplan/1
-plan, written to OUT (never over an existing file) or standard output.`,
+plan, written to OUT (an existing OUT only with --force) or standard output.`,
 		Example: "  orgplan import -o plan.json chart.csv\n  orgplan import --people -o staff.json people.csv",
 		Args:    exactArgs(1, "FILE.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			data, err := storage.ReadInput(args[0], e.stdin)
 			if err != nil {
 				return &exitError{code: exitUsage, err: describeLoadError(args[0], err)}
 			}
-			defer f.Close()
-			o, err := storage.ImportCSV(args[0], f, storage.ImportOptions{People: people, Name: name})
+			o, err := storage.ImportCSV(args[0], bytes.NewReader(data), storage.ImportOptions{People: people, Name: name})
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}
-			if out == "" || out == "-" {
-				return storage.Write(e.stdout, o)
+			if err := out.write(e, nil, func(w io.Writer) error { return storage.Write(w, o) }); err != nil {
+				return err
 			}
-			if _, err := os.Lstat(out); err == nil {
-				return fail(exitUsage, "%s already exists; choose another name", out)
+			if out.path != "" && out.path != storage.Stdin {
+				fmt.Fprintf(e.stderr, "imported %d units, %d members into %s\n", o.UnitCount(), len(o.Members), visible.String(out.path))
 			}
-			if err := writeOut(out, nil, func(w io.Writer) error { return storage.Write(w, o) }); err != nil {
-				return fail(exitUsage, "%v", err)
-			}
-			fmt.Fprintf(e.stderr, "imported %d units, %d members into %s\n", o.UnitCount(), len(o.Members), out)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&people, "people", false, "rows are people, not units")
 	cmd.Flags().StringVar(&name, "name", "", "the plan's name (default: the file's)")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	out.flags(cmd, "the plan")
 	return cmd
 }
 

@@ -31,6 +31,7 @@ func openEditor(e *env, args []string) error {
 			return fail(exitUsage, "%v", err)
 		}
 		opts.Key = key
+		storage.SweepTemps(path)
 		o, err := storage.LoadKeyed(path, key)
 		switch {
 		case err == nil:

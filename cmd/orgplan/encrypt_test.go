@@ -64,7 +64,7 @@ func TestTmuxEncryptedPlanLeavesNoPlaintext(t *testing.T) {
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plan.age")
 	data, _ := os.ReadFile(example1902)
-	if err := storage.WriteKeyed(plan, &storage.Key{Passphrase: "sekret"}, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := storage.WriteTo(plan, storage.WriteOptions{Key: &storage.Key{Passphrase: "sekret"}}, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		t.Fatal(err)
 	}
 	tm := newTermEnv(t, 80, 24, dir, []string{"ORGPLAN_PASSPHRASE=sekret", "ORGPLAN_SCRYPT_WORK_FACTOR=10"}, plan)

@@ -2,24 +2,39 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/orgplan/orgplan/model/synth"
 	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/visible"
 )
+
+// countingWriter counts what passes, for the closing line.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
 
 func newGenCmd(e *env) *cobra.Command {
 	var units, branching, posts int
 	var seed uint64
-	var out string
+	var out output
 	cmd := &cobra.Command{
-		Use:   "gen [--units N] [--branching B] [--posts P] [--seed S] [-o OUT]",
+		Use:   "gen [--units N] [--branching B] [--posts P] [--seed S] [-o OUT [--force]]",
 		Short: "Generate a synthetic organization of any size, for trying orgplan at scale",
 		Long: `Write a valid synthetic plan: N units in a tree of the given branching,
 P posts per unit, about one member per unit, some posts vacant, some with
 candidates, a few members arrested or inactive. The same seed gives the same
-plan. Without -o the plan goes to standard output.`,
+plan. Without -o the plan goes to standard output; an existing OUT is
+replaced only with --force.`,
 		Example: "  orgplan gen --units 100000 -o big.json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -27,18 +42,13 @@ plan. Without -o the plan goes to standard output.`,
 				return fail(exitUsage, "--units must be between 1 and 10000000")
 			}
 			o := synth.Generate(synth.Options{Units: units, Branching: branching, PostsPerUnit: posts, Seed: seed})
-			data, err := storage.Encode(o)
-			if err != nil {
-				return fail(exitUsage, "%v", err)
-			}
-			if out == "" || out == "-" {
-				_, err = e.stdout.Write(data)
+			cw := &countingWriter{}
+			if err := out.write(e, nil, func(w io.Writer) error { cw.w = w; return storage.Write(cw, o) }); err != nil {
 				return err
 			}
-			if err := storage.WriteFileAtomic(out, data); err != nil {
-				return fail(exitUsage, "%v", err)
+			if out.path != "" && out.path != storage.Stdin {
+				fmt.Fprintf(e.stderr, "wrote %s: %d units, %d bytes\n", visible.String(out.path), units, cw.n)
 			}
-			fmt.Fprintf(e.stderr, "wrote %s: %d units, %d bytes\n", out, units, len(data))
 			return nil
 		},
 	}
@@ -46,6 +56,6 @@ plan. Without -o the plan goes to standard output.`,
 	cmd.Flags().IntVar(&branching, "branching", 8, "sub-units per unit")
 	cmd.Flags().IntVar(&posts, "posts", 3, "posts per unit")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file")
+	out.flags(cmd, "the plan")
 	return cmd
 }

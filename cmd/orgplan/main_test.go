@@ -13,8 +13,14 @@ import (
 // orgplan runs the command in-process and returns its exit code and output.
 func orgplan(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return orgplanIn(t, "", args...)
+}
+
+// orgplanIn runs the command with stdin as its standard input.
+func orgplanIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(args, strings.NewReader(""), &out, &errb)
+	code = run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The command line's writing and reading rules, end to end.
+
+func TestOutputToADeviceStaysADevice(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mknod needs root")
+	}
+	t.Parallel()
+	dev := filepath.Join(t.TempDir(), "null")
+	if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"export", "-o", dev, example1902},
+		{"export", "--format", "markdown", "--force", "-o", dev, example1902},
+		{"gen", "--units", "50", "-o", dev},
+	} {
+		if code, _, stderr := orgplan(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if fi, err := os.Lstat(dev); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+			t.Fatalf("%v turned the device into %v", args, fi.Mode())
+		}
+	}
+}
+
+func TestEveryOutputRefusesAnExistingFileWithoutForce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.json")
+	csv := filepath.Join(dir, "chart.csv")
+	if err := os.WriteFile(csv, []byte("id,parentId,name\n1,,Root\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "-o", out, example1902},
+		{"gen", "--units", "10", "-o", out},
+		{"new", out},
+		{"import", "-o", out, csv},
+	} {
+		if err := os.WriteFile(out, []byte("keep me"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := orgplan(t, args...)
+		if code != 2 || !strings.Contains(stderr, "already exists; give --force") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+		if b, _ := os.ReadFile(out); string(b) != "keep me" {
+			t.Errorf("%v changed the existing file", args)
+		}
+		if code, _, stderr := orgplan(t, append([]string{args[0], "--force"}, args[1:]...)...); code != 0 {
+			t.Errorf("%v --force: exit %d %s", args, code, stderr)
+		}
+		if b, _ := os.ReadFile(out); string(b) == "keep me" {
+			t.Errorf("%v --force left the file as it was", args)
+		}
+	}
+}
+
+func TestSpecialFilesAsInputAreRefusedAtOnce(t *testing.T) {
+	t.Parallel()
+	fifo := filepath.Join(t.TempDir(), "plan.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"check", fifo}, {"export", fifo}, {"import", fifo}, {"simulate", "--remove", "m1", fifo},
+		{"check", "/dev/zero"}, {"export", "/dev/urandom"},
+	} {
+		start := time.Now()
+		code, _, stderr := orgplan(t, args...)
+		if code != 2 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "regular files") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%v took %v", args, d)
+		}
+	}
+}
+
+func TestStandardInputIsReadOnce(t *testing.T) {
+	t.Parallel()
+	bad := `{"format": "orgplan/1", "name": "x", "bogus": 1}`
+	code, _, stderr := orgplanIn(t, bad, "check", "-")
+	if code != 2 || strings.Contains(stderr, "empty") || !strings.Contains(stderr, "-:1:") {
+		t.Errorf("invalid plan on stdin: exit %d, %q", code, stderr)
+	}
+	plan, _ := os.ReadFile(example1902)
+	if code, stdout, _ := orgplanIn(t, string(plan), "export", "--format", "csv", "-"); code != 0 || !strings.Contains(stdout, "Starik") {
+		t.Errorf("plan on stdin: exit %d", code)
+	}
+}

@@ -1,0 +1,14 @@
+//go:build !unix
+
+package storage
+
+import (
+	"io/fs"
+	"os"
+)
+
+func keepOwner(*os.File, fs.FileInfo) {}
+
+func ownedByMe(fs.FileInfo) bool { return true }
+
+const openNoBlock = 0

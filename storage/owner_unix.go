@@ -1,0 +1,30 @@
+//go:build unix
+
+package storage
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// keepOwner gives a replacement file the owner and group of the file it
+// replaces, as far as the process may: in a group folder the others keep
+// their access after one member saves.
+func keepOwner(f *os.File, old fs.FileInfo) {
+	if st, ok := old.Sys().(*syscall.Stat_t); ok {
+		if f.Chown(int(st.Uid), int(st.Gid)) != nil {
+			f.Chown(-1, int(st.Gid)) //nolint:errcheck // the group alone, when the owner cannot be given
+		}
+	}
+}
+
+// ownedByMe reports whether the process's user owns a file.
+func ownedByMe(fi fs.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return !ok || int(st.Uid) == os.Geteuid()
+}
+
+// openNoBlock opens for reading without waiting for a FIFO's writer, so
+// that a FIFO given as a plan is refused at once.
+const openNoBlock = syscall.O_NONBLOCK

@@ -1,0 +1,84 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dustin/go-humanize"
+
+	"github.com/orgplan/orgplan/storage/visible"
+)
+
+// Every plan and CSV orgplan reads comes through ReadInput: only a regular
+// file or standard input, read once and whole, never more than MaxInput
+// bytes. Errors are located in what was read.
+
+// MaxInput is the largest input read, in bytes; $ORGPLAN_MAX_INPUT (such
+// as "8GiB") changes it.
+var MaxInput int64 = 4 << 30
+
+// MaxInputEnv names the environment variable that sets MaxInput.
+const MaxInputEnv = "ORGPLAN_MAX_INPUT"
+
+func init() {
+	if v := os.Getenv(MaxInputEnv); v != "" {
+		if n, err := humanize.ParseBytes(v); err == nil && n > 0 && n < 1<<62 {
+			MaxInput = int64(n)
+		}
+	}
+}
+
+// Stdin names standard input as a FILE argument.
+const Stdin = "-"
+
+// ReadInput reads a whole input: the file at path, or stdin when path is
+// "-". A FIFO, device, socket or folder is refused at once, without
+// waiting on it; so is a file larger than MaxInput, before it is read.
+func ReadInput(path string, stdin io.Reader) ([]byte, error) {
+	if path == Stdin {
+		if stdin == nil {
+			return nil, errors.New("standard input: nothing to read")
+		}
+		return readLimited("standard input", stdin, 0)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s; orgplan reads regular files, or standard input as -",
+			visible.String(path), describeMode(fi.Mode()))
+	}
+	if fi.Size() > MaxInput {
+		return nil, tooLarge(path)
+	}
+	return readLimited(path, f, fi.Size())
+}
+
+// readLimited reads r to its end, refusing more than MaxInput bytes.
+func readLimited(name string, r io.Reader, size int64) ([]byte, error) {
+	var b bytes.Buffer
+	if size > 0 {
+		b.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(r, MaxInput+1)); err != nil {
+		return nil, fmt.Errorf("%s: %w", visible.String(name), unwrapPath(err))
+	}
+	if int64(b.Len()) > MaxInput {
+		return nil, tooLarge(name)
+	}
+	return b.Bytes(), nil
+}
+
+func tooLarge(name string) error {
+	return fmt.Errorf("%s is larger than the input limit of %s; set %s to read it",
+		visible.String(name), humanize.IBytes(uint64(MaxInput)), MaxInputEnv)
+}

@@ -1,0 +1,101 @@
+// Package visible is the one sanitizer for text from a plan or a file name
+// on its way to a terminal or a text report: every character that could
+// move the cursor, change colors, reorder the line or hide itself is shown
+// as an escape instead (ESC as \x1b, a bidi override as U+202E), so that
+// what is drawn is what the plan holds, and nothing in it acts.
+package visible
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Hidden reports whether r would act on a terminal or not show: C0 and C1
+// controls, DEL, bidi embeddings, overrides, isolates and marks, and the
+// invisible characters (zero-width space, word joiner, BOM,
+// soft hyphen, line and paragraph separators).
+func Hidden(r rune) bool {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	case r == 0x200b, r == 0x2060, r == 0xfeff, r == 0x00ad, r == 0x2028, r == 0x2029:
+		return true
+	case r == utf8.RuneError:
+		return true
+	}
+	return false
+}
+
+// Plain reports whether s needs no change: printable ASCII, or text with
+// no hidden character.
+func Plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return plainSlow(s[i:])
+		}
+	}
+	return true
+}
+
+func plainSlow(s string) bool {
+	for i, r := range s {
+		if Hidden(r) {
+			if r == utf8.RuneError {
+				if _, n := utf8.DecodeRuneInString(s[i:]); n == 3 {
+					continue // a real U+FFFD in the text is printable
+				}
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// String shows every hidden character of s as an escape: \t, \n and \r as
+// themselves, other C0 controls, DEL, C1 controls and invalid bytes as
+// \xHH, the other hidden characters as U+XXXX. A backslash is left alone:
+// the result is for reading, not for parsing back.
+func String(s string) string {
+	if Plain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			writeHex(&b, s[i])
+		case !Hidden(r) || (r == utf8.RuneError && n == 3):
+			b.WriteString(s[i : i+n])
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x80:
+			writeHex(&b, byte(r))
+		default:
+			b.WriteString("U+")
+			h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+			b.WriteString(strings.Repeat("0", 4-len(h)))
+			b.WriteString(h)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func writeHex(b *strings.Builder, c byte) {
+	const digits = "0123456789abcdef"
+	b.WriteString(`\x`)
+	b.WriteByte(digits[c>>4])
+	b.WriteByte(digits[c&0xf])
+}
+
+// Quote is String between double quotes, for a name inside a message.
+func Quote(s string) string { return `"` + String(s) + `"` }
