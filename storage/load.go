@@ -1,7 +1,7 @@
 package storage
 
 import (
-		"bytes"
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime/debug"
