@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // ImportOptions shape a CSV import.
@@ -17,6 +17,9 @@ type ImportOptions struct {
 	// People reads each row as a person rather than a unit: see ImportCSV.
 	People bool
 	Name   string // the plan's name; "" takes the file name
+	// Warn, when set, hears what the import passed over (columns it does
+	// not know), in one line.
+	Warn func(string)
 }
 
 // csvRow is one data row and where it was.
@@ -29,9 +32,27 @@ type csvRow struct {
 	children []int
 }
 
+// csvColumns maps the header names org-chart tools use (lower case, with
+// spaces, "_" and "-" dropped) to the column each means here.
+var csvColumns = map[string]string{
+	"id": "id", "nodeid": "id", "employeeid": "id",
+	"parentid": "parentid", "parent": "parentid", "pid": "parentid", "manager": "parentid",
+	"managerid": "parentid", "reportsto": "parentid",
+	"name": "name", "fullname": "name",
+	"title": "title", "position": "title", "jobtitle": "title", "role": "title",
+	"department": "department", "departmentname": "department", "dept": "department", "team": "department",
+	// orgplan's own CSV export
+	"unitpath": "unitpath", "postid": "postid", "post": "post", "function": "function",
+	"holder": "holder", "candidates": "candidates",
+}
+
+// csvKey normalizes a header name for csvColumns.
+var csvKey = strings.NewReplacer("_", "", "-", "", " ", "")
+
 // ImportCSV reads the common org-chart CSV: a header row; columns id and
-// parentId required (parentId empty for a root; "parent" and "parent_id"
-// also match), matched by name whatever their case.
+// parentId required (parentId empty for a root), matched by name whatever
+// their case, with the names other tools give them (parent_id, pid,
+// manager; position for title; department_name for department).
 //
 // As units (the default), each row is a unit: name (or the id) its name,
 // title its purpose. Rows sharing an id add posts to one unit, from the
@@ -45,37 +66,42 @@ type csvRow struct {
 // department column or "<name>'s team", and holds their post there; the
 // others hold theirs in their manager's unit.
 //
-// Every problem (missing column, duplicate or empty id, unknown parent,
-// a cycle of parents) is reported with its line, all at once.
+// Fields are kept exactly (CRLF inside quotes too); a cell that export
+// protected from spreadsheet formulas loses its leading "'". Every problem
+// (missing column, duplicate or empty id, unknown parent, a cycle of
+// parents, nesting past the loader's limit, text past MaxText) is
+// reported with its line, all at once: whatever import writes, orgplan
+// opens.
 func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, importErr(name, 1, 1, "the file is empty; a header row with id and parentId is needed")
+	data, err := readLimited(name, r, 0)
+	if err != nil {
+		return nil, err
 	}
+	cr := newCSVReader(data)
+	header, err := cr.next()
 	if err != nil {
 		return nil, csvError(name, err)
 	}
-	for i, h := range header {
-		if !utf8.ValidString(h) {
-			return nil, importErr(name, 1, i+1, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
-		}
+	if header == nil {
+		return nil, importErr(name, 1, 1, "the file is empty; a header row with id and parentId is needed")
 	}
 	cols := map[string]int{}
+	var ignored []string
 	for i, h := range header {
-		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		key = strings.NewReplacer("_", "", "-", "", " ", "").Replace(key)
-		if _, dup := cols[key]; !dup {
-			cols[key] = i
+		if !utf8.ValidString(h.text) {
+			return nil, importErr(name, h.line, h.col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
+		}
+		col, known := csvColumns[csvKey.Replace(strings.ToLower(strings.TrimSpace(h.text)))]
+		if !known {
+			ignored = append(ignored, visible.Quote(h.text))
+			continue
+		}
+		if _, dup := cols[col]; !dup {
+			cols[col] = i
 		}
 	}
 	idCol, ok := cols["id"]
 	parCol, ok2 := cols["parentid"]
-	if !ok2 {
-		parCol, ok2 = cols["parent"]
-	}
 	var missing []string
 	if !ok {
 		missing = append(missing, `"id"`)
@@ -84,28 +110,37 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 		missing = append(missing, `"parentId"`)
 	}
 	if len(missing) > 0 {
-		return nil, importErr(name, 1, 1, fmt.Sprintf("missing column %s (the header has: %s)", strings.Join(missing, " and "), strings.Join(header, ", ")))
+		names := make([]string, len(header))
+		for i, h := range header {
+			names[i] = visible.Quote(h.text)
+		}
+		return nil, importErr(name, 1, 1, fmt.Sprintf("missing column %s (the header has: %s)", strings.Join(missing, " and "), strings.Join(names, ", ")))
+	}
+	if len(ignored) > 0 && opts.Warn != nil {
+		opts.Warn(fmt.Sprintf("%s: ignored column%s %s", visible.String(name), plural(len(ignored)), strings.Join(ignored, ", ")))
 	}
 	var rows []*csvRow
+	var probs []Problem
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
+		rec, err := cr.next()
 		if err != nil {
 			return nil, csvError(name, err)
 		}
-		line, _ := cr.FieldPos(0)
-		for i, field := range rec {
-			if !utf8.ValidString(field) {
-				_, col := cr.FieldPos(i)
-				return nil, importErr(name, line, col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
+		if rec == nil {
+			break
+		}
+		for _, f := range rec {
+			switch {
+			case !utf8.ValidString(f.text):
+				return nil, importErr(name, f.line, f.col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
+			case len(f.text) > MaxText:
+				probs = append(probs, Problem{File: name, Line: f.line, Col: f.col,
+					Msg: fmt.Sprintf("text of %d bytes is longer than the limit of %d", len(f.text), MaxText)})
 			}
 		}
 		pos := func(col int) int {
 			if col < len(rec) {
-				_, c := cr.FieldPos(col)
-				return c
+				return rec[col].col
 			}
 			return 1
 		}
@@ -114,9 +149,12 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 			if !ok || i >= len(rec) {
 				return ""
 			}
-			return strings.TrimSpace(rec[i])
+			return UnprotectCell(rec[i].text)
 		}
-		rows = append(rows, &csvRow{line: line, id: get("id"), par: firstNonEmpty(get("parentid"), get("parent")), get: get, idCol: pos(idCol), parCol: pos(parCol)})
+		rows = append(rows, &csvRow{line: rec[0].line, id: get("id"), par: get("parentid"), get: get, idCol: pos(idCol), parCol: pos(parCol)})
+	}
+	if len(probs) > 0 {
+		return nil, &LoadError{Problems: probs}
 	}
 	if len(rows) == 0 {
 		return nil, importErr(name, 2, 1, "no rows after the header")
@@ -142,6 +180,13 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	return o, nil
 }
 
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {
 		if x != "" {
@@ -163,9 +208,9 @@ func importErr(name string, line, col int, msg string) error {
 }
 
 func csvError(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return importErr(name, pe.Line, pe.Column, "not valid CSV: "+pe.Err.Error())
+	var se *csvSyntaxError
+	if errors.As(err, &se) {
+		return importErr(name, se.line, se.col, "not valid CSV: "+se.msg)
 	}
 	return importErr(name, 1, 1, err.Error())
 }
@@ -185,9 +230,13 @@ func linkRows(name string, rows []*csvRow, people bool) (map[string]int, []strin
 		case r.id == "":
 			bad(r, r.idCol, "empty id")
 		case seen && people:
-			bad(r, r.idCol, "duplicate id %q (first on line %d)", r.id, rows[j].line)
+			bad(r, r.idCol, "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line)
 		case seen && rows[j].par != r.par:
-			bad(r, r.parCol, "id %q has parentId %q here but %q on line %d", r.id, r.par, rows[j].par, rows[j].line)
+			bad(r, r.parCol, "id %s has parentId %s here but %s on line %d", visible.Quote(r.id), visible.Quote(r.par), visible.Quote(rows[j].par), rows[j].line)
+		case seen && (r.get("post") == "" || rows[j].get("post") == "" || r.get("name") != rows[j].get("name")):
+			// Only orgplan's own export repeats an id: one row per post
+			// of a unit, each with the unit's name.
+			bad(r, r.idCol, "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line)
 		case !seen:
 			first[r.id] = i
 			order = append(order, r.id)
@@ -199,11 +248,11 @@ func linkRows(name string, rows []*csvRow, people bool) (map[string]int, []strin
 			continue
 		}
 		if r.par == r.id {
-			bad(r, r.parCol, "row %q is its own parent", r.id)
+			bad(r, r.parCol, "row %s is its own parent", visible.Quote(r.id))
 			continue
 		}
 		if _, ok := first[r.par]; !ok {
-			bad(r, r.parCol, "parentId %q is not an id in the file", r.par)
+			bad(r, r.parCol, "parentId %s is not an id in the file", visible.Quote(r.par))
 			continue
 		}
 		rows[first[r.par]].children = append(rows[first[r.par]].children, first[id])
@@ -230,6 +279,9 @@ func linkRows(name string, rows []*csvRow, people bool) (map[string]int, []strin
 			i := indexOfString(path, cur)
 			cyc := append(append([]string(nil), path[i:]...), cur)
 			r := rows[first[cur]]
+			for i := range cyc {
+				cyc[i] = visible.Quote(cyc[i])
+			}
 			bad(r, r.parCol, "parentId cycle: %s", strings.Join(cyc, " → "))
 			for _, c := range path {
 				state[c] = 2
@@ -240,7 +292,49 @@ func linkRows(name string, rows []*csvRow, people bool) (map[string]int, []strin
 			state[c] = 2
 		}
 	}
+	if p := tooDeep(name, rows, first, order, people); p != nil {
+		return nil, nil, []Problem{*p}
+	}
 	return first, order, nil
+}
+
+// tooDeep finds the first row that would make units nest past the
+// loader's limit, walking parents without recursion (a chain may be a
+// million rows long). In people mode only those with reports head a unit.
+func tooDeep(name string, rows []*csvRow, first map[string]int, order []string, people bool) *Problem {
+	depth := make(map[string]int, len(order))
+	var path []string
+	for _, id := range order {
+		path = path[:0]
+		cur := id
+		for cur != "" {
+			if _, ok := depth[cur]; ok {
+				break
+			}
+			path = append(path, cur)
+			cur = rows[first[cur]].par
+		}
+		d := 0
+		if cur != "" {
+			d = depth[cur]
+		}
+		for i := len(path) - 1; i >= 0; i-- {
+			d++
+			depth[path[i]] = d
+		}
+	}
+	for _, id := range order {
+		r := rows[first[id]]
+		limit := model.MaxDepth
+		if people && len(r.children) == 0 {
+			limit++ // holds a post in the manager's unit
+		}
+		if depth[id] > limit {
+			return &Problem{File: name, Line: r.line, Col: r.parCol,
+				Msg: fmt.Sprintf("row %s is nested %d levels deep; plans nest at most %d", visible.Quote(id), depth[id], model.MaxDepth)}
+		}
+	}
+	return nil
 }
 
 func indexOfString(s []string, v string) int {
@@ -351,11 +445,9 @@ func (b *builder) units(rows []*csvRow, first map[string]int, order []string) {
 			}
 			p := FilePost{ID: b.postID(pr.get("postid"), usedPosts), Title: title, Function: b.function(pr.get("function")),
 				Holder: b.member(pr.get("holder"))}
-			for _, c := range strings.Split(pr.get("candidates"), ";") {
-				if c = strings.TrimSpace(c); c != "" {
-					if id := b.member(c); id != p.Holder && indexOfString(p.Candidates, id) < 0 {
-						p.Candidates = append(p.Candidates, id)
-					}
+			for _, c := range SplitList(pr.get("candidates")) {
+				if id := b.member(c); id != p.Holder && indexOfString(p.Candidates, id) < 0 {
+					p.Candidates = append(p.Candidates, id)
 				}
 			}
 			u.Posts = append(u.Posts, p)

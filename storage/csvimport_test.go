@@ -34,13 +34,13 @@ func TestImportProblemsNameTheLine(t *testing.T) {
 	cases := []struct{ csv, want string }{
 		{"id,name\n1,a\n", `x.csv:1:1: missing column "parentId"`},
 		{"id,parentId\n1,\n2,1\n3,9\n", `x.csv:4:3: parentId "9" is not an id in the file`},
-		{"id,parentId\n1,\n2,4\n3,2\n4,3\n", `x.csv:3:3: parentId cycle: 2 → 4 → 3 → 2`},
+		{"id,parentId\n1,\n2,4\n3,2\n4,3\n", `x.csv:3:3: parentId cycle: "2" → "4" → "3" → "2"`},
 		{"id,parentId\n1,\n,1\n", `x.csv:3:1: empty id`},
 		{"id,parentId\n1,\n1,2\n2,1\n", `x.csv:3:3: id "1" has parentId "2" here but "" on line 2`},
 		{"id,parentId\n5,5\n", `x.csv:2:3: row "5" is its own parent`},
 		{"", `x.csv:1:1: the file is empty`},
 		{"id,parentId\n", `x.csv:2:1: no rows after the header`},
-		{"id,parentId\n\"1,\n", `x.csv:2:5: not valid CSV`},
+		{"id,parentId\n\"1,\n", `x.csv:2:1: not valid CSV: a quoted field is never closed`},
 	}
 	for _, c := range cases {
 		_, err := ImportCSV("x.csv", strings.NewReader(c.csv), ImportOptions{})

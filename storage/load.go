@@ -13,6 +13,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // Problem is one thing wrong with a file, where it is and what it is.
@@ -27,9 +28,9 @@ type Problem struct {
 func (p Problem) String() string {
 	ptr := ""
 	if p.Pointer != "" {
-		ptr = shortPointer(p.Pointer) + ": "
+		ptr = visible.String(shortPointer(p.Pointer)) + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", p.File, p.Line, p.Col, ptr, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s%s", visible.String(p.File), p.Line, p.Col, ptr, visible.String(p.Msg))
 }
 
 // shortPointer keeps a pointer readable on one line: a path thousands of

@@ -351,7 +351,8 @@ plan, written to OUT (an existing OUT only with --force) or standard output.`,
 			if err != nil {
 				return &exitError{code: exitUsage, err: describeLoadError(args[0], err)}
 			}
-			o, err := storage.ImportCSV(args[0], bytes.NewReader(data), storage.ImportOptions{People: people, Name: name})
+			o, err := storage.ImportCSV(args[0], bytes.NewReader(data), storage.ImportOptions{People: people, Name: name,
+				Warn: func(s string) { fmt.Fprintln(e.stderr, "orgplan: warning: "+s) }})
 			if err != nil {
 				return &exitError{code: exitUsage, err: err}
 			}

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -68,8 +70,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code = ee.code
 	}
 	if msg := err.Error(); msg != "" {
+		// Every line passes the sanitizer: a message may echo a file
+		// name, a flag or a field from a hostile file.
 		for _, line := range strings.Split(msg, "\n") {
-			fmt.Fprintln(stderr, "orgplan: "+line)
+			fmt.Fprintln(stderr, "orgplan: "+visible.String(line))
 		}
 	}
 	return code

@@ -10,6 +10,7 @@ import (
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // Formats lists the export formats, in the order help shows them.
@@ -92,41 +93,45 @@ func unitSummary(o *model.Org, u *model.Unit) (label string, vacant int) {
 	}
 	kind := ""
 	if u.Kind != "" {
-		kind = o.KindName(u.Kind) + " · "
+		kind = visible.String(o.KindName(u.Kind)) + " · "
 	}
 	return fmt.Sprintf("%s%s · %d/%d posts", kind, o.UnitSecrecy(u), filled, len(u.Posts)), vacant
 }
 
-func dotQuote(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
-	s = strings.ReplaceAll(s, `"`, `\"`)
-	return `"` + strings.ReplaceAll(s, "\n", `\n`) + `"`
-}
+// dotQuote makes a Graphviz string: hidden characters of the plan's text
+// are shown as escapes (visible), then backslash and quote are escaped,
+// and the label's own line breaks become \n.
+func dotQuote(s string) string { return `"` + dotEscaper.Replace(s) + `"` }
+
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+
+// dotText is a plan's text inside a dot label, on one line.
+func dotText(s string) string { return visible.String(s) }
 
 // dot writes Graphviz: units as boxes (name, kind, secrecy, filled/total),
 // filled by secrecy, a red border and a count where posts are vacant;
 // solid edges down the tree, dashed edges for reportsTo.
 func dot(w io.Writer, o *model.Org) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "digraph orgplan {\n  label=%s;\n  labelloc=t;\n  rankdir=TB;\n", dotQuote(o.Name))
+	fmt.Fprintf(&b, "digraph orgplan {\n  label=%s;\n  labelloc=t;\n  rankdir=TB;\n", dotQuote(dotText(o.Name)))
 	b.WriteString("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n  edge [color=\"#555555\"];\n")
 	o.Walk(func(u *model.Unit) bool {
 		summary, vacant := unitSummary(o, u)
-		label := u.Name + "\n" + summary
+		label := dotText(u.Name) + "\n" + summary
 		attrs := fmt.Sprintf("label=%s, fillcolor=%s", dotQuote(label), dotQuote(secrecyColor[o.UnitSecrecy(u)]))
 		if vacant > 0 {
 			attrs = fmt.Sprintf("label=%s, fillcolor=%s, color=\"#c62828\", penwidth=2",
 				dotQuote(label+fmt.Sprintf("\n! %d vacant", vacant)), dotQuote(secrecyColor[o.UnitSecrecy(u)]))
 		}
-		fmt.Fprintf(&b, "  %s [%s];\n", dotQuote(u.ID), attrs)
+		fmt.Fprintf(&b, "  %s [%s];\n", dotQuote(dotText(u.ID)), attrs)
 		return true
 	})
 	o.Walk(func(u *model.Unit) bool {
 		for _, c := range u.Units {
-			fmt.Fprintf(&b, "  %s -> %s;\n", dotQuote(u.ID), dotQuote(c.ID))
+			fmt.Fprintf(&b, "  %s -> %s;\n", dotQuote(dotText(u.ID)), dotQuote(dotText(c.ID)))
 		}
 		for _, r := range u.ReportsTo {
-			fmt.Fprintf(&b, "  %s -> %s [style=dashed, constraint=false, label=\"reports to\", fontsize=8];\n", dotQuote(u.ID), dotQuote(r))
+			fmt.Fprintf(&b, "  %s -> %s [style=dashed, constraint=false, label=\"reports to\", fontsize=8];\n", dotQuote(dotText(u.ID)), dotQuote(dotText(r)))
 		}
 		return true
 	})
@@ -135,11 +140,13 @@ func dot(w io.Writer, o *model.Org) error {
 	return err
 }
 
-// mermaidText makes a label safe inside ["…"].
-func mermaidText(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "\n", " ")
-	return r.Replace(s)
-}
+// mermaidText makes a plan's text safe inside ["…"]: hidden characters
+// shown as escapes, and every character Mermaid's label syntax reads
+// (quotes, markup, entity starts, the backtick of a Markdown string) as
+// one of Mermaid's own #code; entities, which it shows as the character.
+func mermaidText(s string) string { return mermaidEscaper.Replace(visible.String(s)) }
+
+var mermaidEscaper = strings.NewReplacer(`"`, "#quot;", "#", "#35;", "&", "#38;", "<", "#lt;", ">", "#gt;", "`", "#96;")
 
 func mermaidID(id string) string {
 	var b strings.Builder
@@ -196,9 +203,36 @@ func people(o *model.Org, ids []string) string {
 	return strings.Join(parts, ", ")
 }
 
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`, "<", "&lt;", ">", "&gt;", "\n", " ")
-	return r.Replace(s)
+// mdEscape makes a plan's text read as the same text in a Markdown
+// renderer: hidden characters shown as escapes (a \r or \n in a name is
+// shown, never a line break), every inline syntax character escaped
+// (emphasis, code, links and images, tables, strikethrough), HTML and
+// entities written as entities, and the "://", "www." and "@" that
+// autolinking looks for broken by an escape.
+func mdEscape(s string) string { return mdEscaper.Replace(visible.String(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "|", `\|`,
+	"[", `\[`, "]", `\]`, "~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"://", `\://`, "@", `\@`, "www.", `www\.`, "WWW.", `WWW\.`)
+
+// mdBlock is mdEscape for text that starts a line: leading spaces (a
+// code block) become entities, and the marker of a list, quote or setext
+// heading is escaped ("1902." is written "1902\.").
+func mdBlock(s string) string {
+	e := mdEscape(s)
+	body := strings.TrimLeft(e, " ")
+	lead := strings.Repeat("&#32;", len(e)-len(body))
+	if body == "" {
+		return lead
+	}
+	if strings.ContainsRune("-+=>#", rune(body[0])) {
+		return lead + `\` + body
+	}
+	digits := len(body) - len(strings.TrimLeft(body, "0123456789"))
+	if digits > 0 && digits < len(body) && (body[digits] == '.' || body[digits] == ')') {
+		return lead + body[:digits] + `\` + body[digits:]
+	}
+	return lead + body
 }
 
 // markdown writes a readable report: the tree with posts, holders and
@@ -207,7 +241,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Name))
 	if o.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", mdEscape(o.Description))
+		fmt.Fprintf(&b, "%s\n\n", mdBlock(o.Description))
 	}
 	fmt.Fprintf(&b, "%d units, %d posts, %d members", o.UnitCount(), o.PostCount(), len(o.Members))
 	if o.AsOf != "" {
@@ -307,7 +341,7 @@ func postsCSV(w io.Writer, o *model.Org) error {
 		}
 		base := []string{u.ID, parent, u.Name, o.PathString(u)}
 		if len(u.Posts) == 0 {
-			cw.Write(append(base, "", "", "", "", ""))
+			writeCells(cw, append(base, "", "", "", "", ""))
 		}
 		for _, p := range u.Posts {
 			fn := ""
@@ -322,12 +356,21 @@ func postsCSV(w io.Writer, o *model.Org) error {
 			for i, c := range p.Candidates {
 				cands[i] = o.MemberLabel(c)
 			}
-			cw.Write(append(append([]string(nil), base...), p.ID, p.Title, fn, holder, strings.Join(cands, "; ")))
+			writeCells(cw, append(append([]string(nil), base...), p.ID, p.Title, fn, holder, storage.JoinList(cands)))
 		}
 		return true
 	})
 	cw.Flush()
 	return cw.Error()
+}
+
+// writeCells writes a CSV row, each cell protected from being run as a
+// spreadsheet formula (storage.ProtectCell; import undoes it).
+func writeCells(cw *csv.Writer, cells []string) {
+	for i, c := range cells {
+		cells[i] = storage.ProtectCell(c)
+	}
+	cw.Write(cells) //nolint:errcheck // the writer keeps the first error for Flush
 }
 
 // membersCSV writes one row per member.
@@ -351,8 +394,8 @@ func membersCSV(w io.Writer, o *model.Org) error {
 			cand = append(cand, fmt.Sprintf("#%d %s", c.Position, o.PostPathString(c.Post)))
 		}
 		sort.Strings(fs)
-		cw.Write([]string{m.ID, m.Alias, m.Name, m.Background, status, strings.Join(m.Skills, "; "),
-			strings.Join(fs, "; "), strings.Join(held, "; "), strings.Join(cand, "; ")})
+		writeCells(cw, []string{m.ID, m.Alias, m.Name, m.Background, status, storage.JoinList(m.Skills),
+			storage.JoinList(fs), storage.JoinList(held), storage.JoinList(cand)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -13,6 +13,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // CheckReport is the JSON shape of `orgplan check --format json`. Its
@@ -52,11 +53,11 @@ func Findings(w io.Writer, format, file string, asOf time.Time, fs []model.Findi
 		return writeJSON(w, r)
 	case "text", "":
 		for _, f := range fs {
-			if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", f.Path, f.Severity, f.Check, f.Message); err != nil {
+			if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", visible.String(f.Path), f.Severity, f.Check, visible.String(f.Message)); err != nil {
 				return err
 			}
 		}
-		_, err := fmt.Fprintf(w, "%s: %d error%s, %d warning%s (as of %s)\n", file, errs, plural(errs), warns, plural(warns), asOf.Format(model.DateLayout))
+		_, err := fmt.Fprintf(w, "%s: %d error%s, %d warning%s (as of %s)\n", visible.String(file), errs, plural(errs), warns, plural(warns), asOf.Format(model.DateLayout))
 		return err
 	}
 	return fmt.Errorf("unknown format %q (text, json)", format)
@@ -174,22 +175,23 @@ func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 func simulationText(w io.Writer, r SimulationReport) error {
 	var b strings.Builder
+	v := visible.String
 	names := make([]string, len(r.Removed))
 	for i, m := range r.Removed {
-		names[i] = m.Alias
+		names[i] = v(m.Alias)
 	}
 	fmt.Fprintf(&b, "Removed (%d): %s\n", len(r.Removed), strings.Join(names, ", "))
 	fmt.Fprintf(&b, "\nWho steps in (%d):\n", len(r.Promotions))
 	for _, p := range r.Promotions {
 		from := "vacant"
 		if p.From != nil {
-			from = p.From.Alias
+			from = v(p.From.Alias)
 		}
-		fmt.Fprintf(&b, "  %s: %s → %s", p.Post.Path, from, p.To.Alias)
+		fmt.Fprintf(&b, "  %s: %s → %s", v(p.Post.Path), from, v(p.To.Alias))
 		if len(p.Leaves) > 0 {
 			left := make([]string, len(p.Leaves))
 			for i, l := range p.Leaves {
-				left[i] = l.Path
+				left[i] = v(l.Path)
 			}
 			fmt.Fprintf(&b, " (leaves %s)", strings.Join(left, "; "))
 		}
@@ -198,7 +200,7 @@ func simulationText(w io.Writer, r SimulationReport) error {
 	section := func(title string, paths []string) {
 		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(paths))
 		for _, p := range paths {
-			b.WriteString("  " + p + "\n")
+			b.WriteString("  " + v(p) + "\n")
 		}
 	}
 	var vac, ll, cut []string
@@ -218,7 +220,7 @@ func simulationText(w io.Writer, r SimulationReport) error {
 		r.BenchBefore.Ready, r.BenchBefore.Posts, 100*r.BenchBefore.Ratio, r.BenchAfter.Ready, r.BenchAfter.Posts, 100*r.BenchAfter.Ratio)
 	sp := make([]string, len(r.SinglePoints))
 	for i, m := range r.SinglePoints {
-		sp[i] = m.Alias
+		sp[i] = v(m.Alias)
 	}
 	fmt.Fprintf(&b, "Single points of failure today (%d): %s\n", len(sp), strings.Join(sp, ", "))
 	_, err := io.WriteString(w, b.String())
