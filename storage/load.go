@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -85,12 +87,26 @@ func Decode(name string, data []byte) (*model.Org, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
 	}
+	if off := longString(data); off >= 0 {
+		p := longStringProblem(data, off)
+		line, col := position(data, off)
+		return nil, &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: p.Path, Msg: p.Msg}}}
+	}
+	// Nulls and missing members are looked for on the other core while
+	// the typed decoder runs.
+	shape := make(chan []model.Problem, 1)
+	go func() { shape <- shapeProblems(data) }()
 	var d FileDoc
-	if err := json.Unmarshal(data, &d, json.RejectUnknownMembers(true)); err != nil {
+	err := json.Unmarshal(data, &d, json.RejectUnknownMembers(true))
+	sp := <-shape
+	if err != nil {
 		return nil, explain(name, data, err)
 	}
 	if p := formatProblem(d.Format); p != "" {
 		return nil, locate(name, data, []model.Problem{{Path: "/format", Msg: p}})
+	}
+	if len(sp) > 0 {
+		return nil, locate(name, data, sp)
 	}
 	o, err := fromFile(&d)
 	if err != nil {
@@ -216,6 +232,11 @@ func walkText(d *model.Org, check func(path, s string), paths bool) {
 // one problem; a structural one is explained in full by the schema, so that
 // every unknown field and wrong type is reported at once.
 func explain(name string, data []byte, err error) error {
+	// The typed decoder may stop at a wrong type before it reaches a
+	// syntax error further on: the text's syntax is judged first.
+	if se := firstSyntaxError(data); se != nil {
+		err = se
+	}
 	var syn *jsontext.SyntacticError
 	if errors.As(err, &syn) {
 		off, msg := syn.ByteOffset, syntaxMessage(syn)
@@ -242,6 +263,35 @@ func explain(name string, data []byte, err error) error {
 		return &LoadError{[]Problem{{File: name, Line: line, Col: col, Pointer: string(sem.JSONPointer), Msg: semanticMessage(sem)}}}
 	}
 	return &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: err.Error()}}}
+}
+
+// firstSyntaxError reads the whole text as JSON tokens and returns the
+// first syntax error, if any: one value, then only white space.
+func firstSyntaxError(data []byte) error {
+	dec := jsontext.NewDecoder(bytes.NewReader(data))
+	var se *jsontext.SyntacticError
+	if _, err := dec.ReadValue(); err != nil {
+		if errors.As(err, &se) {
+			return se
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return &jsontext.SyntacticError{ByteOffset: int64(len(data)), Err: io.ErrUnexpectedEOF}
+		}
+		return nil
+	}
+	end := dec.InputOffset()
+	if _, err := dec.ReadToken(); err != io.EOF {
+		if errors.As(err, &se) {
+			return se
+		}
+		off := end
+		for off < int64(len(data)) && strings.IndexByte(" \t\r\n", data[off]) >= 0 {
+			off++
+		}
+		r, _ := utf8.DecodeRune(data[off:])
+		return &jsontext.SyntacticError{ByteOffset: off, Err: fmt.Errorf("invalid character %q after top-level value", r)}
+	}
+	return nil
 }
 
 func syntaxMessage(e *jsontext.SyntacticError) string {

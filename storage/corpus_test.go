@@ -1,0 +1,124 @@
+package storage
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/orgplan/orgplan/examples"
+)
+
+// located is one problem line: file:line:column: message.
+var located = regexp.MustCompile(`^[^:]+:\d+:\d+: \S`)
+
+// TestJSONTestSuite loads every y_ (valid JSON, not a plan) and n_ (not
+// JSON) file of JSONTestSuite, vendored in testdata with its license: each
+// is refused with located lines, quickly, without a panic. A syntax error
+// is named as one, never as a wrong type or an unknown field.
+func TestJSONTestSuite(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob("testdata/JSONTestSuite/test_parsing/*.json")
+	if len(files) < 270 {
+		t.Fatalf("found %d files", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := filepath.Base(f)
+		start := time.Now()
+		_, err = Decode(base, data)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: took %v", base, d)
+		}
+		if err == nil {
+			t.Errorf("%s: accepted as a plan", base)
+			continue
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if !located.MatchString(line) {
+				t.Errorf("%s: not a located line: %q", base, line)
+			}
+		}
+		if strings.HasPrefix(base, "n_") && jsontext.Value(data).IsValid() == false {
+			if msg := err.Error()[len(base):]; strings.Contains(msg, "wrong type") || strings.Contains(msg, "unknown field") || strings.Contains(msg, "missing") {
+				t.Errorf("%s: a syntax error reported as %q", base, msg)
+			}
+		}
+	}
+}
+
+// TestLoaderAgreesWithTheSchema removes each required member and sets
+// each member to null, everywhere in the 1902 example, and checks that
+// the loader refuses exactly when the schema does.
+func TestLoaderAgreesWithTheSchema(t *testing.T) {
+	t.Parallel()
+	data, _ := examples.Get(examples.Default)
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	type edit struct {
+		what string
+		doc  []byte
+	}
+	var edits []edit
+	// One object of each kind is enough: every object of a kind is read
+	// the same way.
+	targets := map[string]map[string]any{"doc": doc}
+	first := func(key string, in map[string]any) map[string]any {
+		return in[key].([]any)[0].(map[string]any)
+	}
+	targets["function"] = first("functions", doc)
+	targets["kind"] = first("kinds", doc)
+	targets["member"] = first("members", doc)
+	targets["unit"] = first("units", doc)
+	targets["post"] = first("posts", targets["unit"])
+	for _, u := range doc["units"].([]any) {
+		if subs, ok := u.(map[string]any)["units"].([]any); ok {
+			targets["subunit"] = subs[0].(map[string]any)
+			break
+		}
+	}
+	for name, obj := range targets {
+		for key, val := range obj {
+			delete(obj, key)
+			b, _ := json.Marshal(doc)
+			edits = append(edits, edit{name + " without " + key, b})
+			obj[key] = nil
+			b, _ = json.Marshal(doc)
+			edits = append(edits, edit{name + " with " + key + " null", b})
+			obj[key] = val
+		}
+	}
+	refusedBoth := 0
+	for _, e := range edits {
+		sp, err := ValidateSchema(e.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, lerr := Decode("x.json", e.doc)
+		if (len(sp) > 0) && lerr == nil {
+			t.Errorf("%s: the schema refuses (%v), the loader accepts", e.what, sp[0])
+		}
+		if len(sp) > 0 && lerr != nil {
+			refusedBoth++
+		}
+	}
+	if refusedBoth < 40 {
+		t.Errorf("only %d of %d edits refused by both", refusedBoth, len(edits))
+	}
+	// And the loader says what is wrong, where.
+	_, err := Decode("x.json", []byte(`{"format": "orgplan/1", "name": "x", "units": [{"id": "u1", "purpose": null}]}`))
+	if err == nil || !strings.Contains(err.Error(), `x.json:1:48: /units/0: missing "name", which is required`) ||
+		!strings.Contains(err.Error(), `/units/0/purpose: null is not allowed here`) {
+		t.Errorf("got %v", err)
+	}
+}
