@@ -122,3 +122,26 @@ func TestLoaderAgreesWithTheSchema(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestLongStringsAreFoundBeforeDecoding(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat(`x\"`, 300_001) // 900,003 bytes of text, 600,002 decoded
+	for _, doc := range []string{
+		"{\n  \"format\": \"orgplan/1\",\n  \"name\": \"" + long + "\"\n}\n",
+		`{"format":"orgplan/1","notes":"short","name":"` + long + `"}`,
+		"{\n\"a\": \"b\",\n\"name\": \"" + long, // never closed
+	} {
+		off := longString([]byte(doc))
+		if off < 0 || doc[off] != '"' || !strings.HasPrefix(doc[off+1:], "x") {
+			t.Errorf("offset %d in %.40q", off, doc)
+		}
+	}
+	short := "{\n\"name\": \"" + strings.Repeat("y", 6*MaxText) + "\"\n}" // long, but maybe not too long: the typed check decides
+	if off := longString([]byte(short)); off >= 0 {
+		t.Errorf("a string of 6×MaxText was taken as too long")
+	}
+	p := longStringProblem([]byte(`{"format":"orgplan/1","name":"`+long+`"}`), 29)
+	if p.Path != "/name" || !strings.Contains(p.Msg, "text of 600002 bytes") {
+		t.Errorf("%+v", p)
+	}
+}

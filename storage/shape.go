@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/orgplan/orgplan/model"
@@ -60,99 +62,167 @@ func itemKind(parent objType, key string) objType {
 type shapeFrame struct {
 	kind  objType // of this object, or of the items of this array
 	array bool
-	key   string // the last member name read, in an object
+	index int    // the element being read, in an array
+	key   []byte // the member being read, in an object (raw, unquoted)
 	seen  uint8  // which required members were read, in an object
-	start int64  // offset, for locating a missing member
 }
 
 // shapeProblems reports nulls and missing required members, by JSON
-// Pointer. It assumes the text is valid JSON (the decoder says otherwise).
+// Pointer. It reads the bytes itself, trusting the syntax (the decoder
+// running beside it judges that, and its error wins): a token decoder
+// would cost more than the typed decode it runs beside.
 func shapeProblems(data []byte) []model.Problem {
-	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("{")) {
-		return nil
-	}
-	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	var stack []shapeFrame
 	var probs []model.Problem
-	for len(probs) < 100 {
-		tok, err := dec.ReadToken()
-		if err != nil {
-			break
+	var lastString []byte // the last string read, a name if a ':' follows
+	// pointer names the value being read in the innermost open frame.
+	pointer := func() string {
+		var b strings.Builder
+		for _, f := range stack {
+			b.WriteByte('/')
+			if f.array {
+				b.WriteString(strconv.Itoa(f.index))
+			} else {
+				b.WriteString(pointerEscaper.Replace(string(f.key)))
+			}
 		}
-		k := tok.Kind()
-		var top *shapeFrame
-		if len(stack) > 0 {
-			top = &stack[len(stack)-1]
-		}
-		// A name in an object: remember it and which required one it is.
-		if _, n := dec.StackIndex(dec.StackDepth()); top != nil && !top.array && k == '"' && n%2 == 1 {
-			top.key = tok.String()
-			for i, r := range required[top.kind] {
-				if top.key == r {
-					top.seen |= 1 << i
+		return b.String()
+	}
+	for i := 0; i < len(data) && len(probs) < 100; i++ {
+		switch c := data[i]; c {
+		case '"':
+			j := i + 1
+			escaped := false
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					escaped = true
+					j++
+				}
+				j++
+			}
+			lastString = data[i+1 : min(j, len(data))]
+			if escaped {
+				lastString = unquoteName(data[i:min(j+1, len(data))])
+			}
+			i = j
+		case ':':
+			if len(stack) == 0 {
+				return probs
+			}
+			top := &stack[len(stack)-1]
+			top.key = lastString
+			for k, r := range required[top.kind] {
+				if string(top.key) == r {
+					top.seen |= 1 << k
 				}
 			}
-			continue
-		}
-		switch k {
-		case 'n':
-			probs = append(probs, model.Problem{Path: string(dec.StackPointer()), Msg: "null is not allowed here; leave the field out"})
-		case '{', '[':
-			f := shapeFrame{array: k == '[', start: dec.InputOffset()}
-			switch {
-			case top == nil:
-				f.kind = objDoc
-			case top.array:
-				f.kind = top.kind
-			case k == '[':
-				f.kind = itemKind(top.kind, top.key)
+		case ',':
+			if len(stack) == 0 {
+				return probs
 			}
-			if f.array && top != nil && top.array {
-				f.kind = objOther
+			if top := &stack[len(stack)-1]; top.array {
+				top.index++
+			}
+		case '{', '[':
+			f := shapeFrame{array: c == '['}
+			if len(stack) == 0 {
+				f.kind = objDoc
+			} else if top := stack[len(stack)-1]; top.array && !f.array {
+				f.kind = top.kind
+			} else if !top.array && f.array {
+				f.kind = itemKind(top.kind, string(top.key))
 			}
 			stack = append(stack, f)
 		case '}', ']':
-			f := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if f.array {
-				continue
+			if len(stack) == 0 {
+				return probs
 			}
-			for i, r := range required[f.kind] {
-				if f.seen&(1<<i) == 0 {
-					probs = append(probs, model.Problem{Path: string(dec.StackPointer()),
-						Msg: fmt.Sprintf("missing %q, which is required", r)})
+			f := stack[len(stack)-1]
+			if !f.array {
+				for k, r := range required[f.kind] {
+					if f.seen&(1<<k) == 0 {
+						stack = stack[:len(stack)-1]
+						probs = append(probs, model.Problem{Path: pointer(),
+							Msg: fmt.Sprintf("missing %q, which is required", r)})
+						stack = append(stack, f)
+					}
 				}
 			}
+			stack = stack[:len(stack)-1]
+		case 'n':
+			if len(stack) == 0 {
+				return probs
+			}
+			probs = append(probs, model.Problem{Path: pointer(), Msg: "null is not allowed here; leave the field out"})
+			i += 3
 		}
 	}
 	return probs
 }
 
+// pointerEscaper escapes a name inside a JSON Pointer (RFC 6901).
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+// unquoteName decodes a quoted string with escapes (rare in names).
+func unquoteName(quoted []byte) []byte {
+	var s string
+	if json.Unmarshal(quoted, &s) != nil {
+		return quoted
+	}
+	return []byte(s)
+}
+
 // longString finds a string whose text in the file is so long that it
 // must be over MaxText once decoded (six bytes of text at most per byte:
 // \u0041), and returns its offset, or -1. It runs before decoding, so that
-// a hostile gigabyte string is refused at the cost of one scan.
+// a hostile gigabyte string is refused at the cost of one scan. A JSON
+// string holds no raw line break, so only a line longer than the limit
+// can hold one: windows of half the limit are probed for a line break,
+// and only a window without one is read closely.
 func longString(data []byte) int64 {
 	const limit = 6*MaxText + 2
-	if len(data) <= limit {
-		return -1
+	const window = limit / 2
+	for i := 0; i+limit <= len(data); i += window {
+		if bytes.IndexByte(data[i:i+window], '\n') >= 0 {
+			continue
+		}
+		start := bytes.LastIndexByte(data[:i], '\n') + 1
+		stop := bytes.IndexByte(data[i:], '\n')
+		if stop < 0 {
+			stop = len(data)
+		} else {
+			stop += i
+		}
+		if off := longStringIn(data[:stop], start, limit); off >= 0 {
+			return off
+		}
+		i = stop - window
 	}
-	for i := 0; i < len(data); {
+	return -1
+}
+
+// longStringIn reads data from start, outside any string, for a string
+// longer than limit bytes of text.
+func longStringIn(data []byte, start, limit int) int64 {
+	for i := start; i < len(data); {
 		q := bytes.IndexByte(data[i:], '"')
 		if q < 0 {
 			return -1
 		}
-		start := i + q
-		j := start + 1
+		open := i + q
+		j := open + 1
 		for {
 			e := bytes.IndexByte(data[j:], '"')
 			if e < 0 {
-				return -1 // unterminated: the decoder says so
+				if len(data)-open > limit {
+					return int64(open) // never closed, and long already
+				}
+				return -1
 			}
 			j += e
-			// A quote preceded by an odd number of backslashes is text.
+			// A quote after an odd number of backslashes is text.
 			bs := 0
-			for k := j - 1; k > start && data[k] == '\\'; k-- {
+			for k := j - 1; k > open && data[k] == '\\'; k-- {
 				bs++
 			}
 			if bs%2 == 0 {
@@ -160,8 +230,8 @@ func longString(data []byte) int64 {
 			}
 			j++
 		}
-		if j-start > limit {
-			return int64(start)
+		if j-open > limit {
+			return int64(open)
 		}
 		i = j + 1
 	}
