@@ -35,6 +35,9 @@ func TestMain(m *testing.M) {
 	if p := os.Getenv("ORGPLAN_CRASH_CHILD"); p != "" {
 		crashChild(p)
 	}
+	if p := os.Getenv("ORGPLAN_LOAD_CHILD"); p != "" {
+		loadChild(p)
+	}
 	os.Exit(m.Run())
 }
 

@@ -82,8 +82,13 @@ func Load(path string) (*model.Org, error) {
 // Decode parses and validates a plan; name is used in error positions.
 func Decode(name string, data []byte) (*model.Org, error) {
 	// Loading builds a large graph that stays alive: collecting while it
-	// grows is wasted work. Collect less often until it is built.
+	// grows is wasted work. Collect less often until it is built, but
+	// within a soft limit of twice the text (which is held meanwhile, to
+	// locate problems), so that the peak stays under three times the file.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	if limit := 2*int64(len(data)) + 64<<20; limit < debug.SetMemoryLimit(-1) {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
 	}

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -64,18 +63,27 @@ func ReadInput(path string, stdin io.Reader) ([]byte, error) {
 }
 
 // readLimited reads r to its end, refusing more than MaxInput bytes.
+// size is what the file says it holds (0 when unknown): the buffer is
+// made at that size at once, since growing a gigabyte buffer by doubling
+// costs seconds of copying and clearing.
 func readLimited(name string, r io.Reader, size int64) ([]byte, error) {
-	var b bytes.Buffer
-	if size > 0 {
-		b.Grow(int(size) + bytes.MinRead)
+	buf := make([]byte, 0, max(size+1, 512))
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow, as a file may have grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > MaxInput {
+			return nil, tooLarge(name)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", visible.String(name), unwrapPath(err))
+		}
 	}
-	if _, err := b.ReadFrom(io.LimitReader(r, MaxInput+1)); err != nil {
-		return nil, fmt.Errorf("%s: %w", visible.String(name), unwrapPath(err))
-	}
-	if int64(b.Len()) > MaxInput {
-		return nil, tooLarge(name)
-	}
-	return b.Bytes(), nil
 }
 
 func tooLarge(name string) error {

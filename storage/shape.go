@@ -251,9 +251,19 @@ func longStringProblem(data []byte, off int64) model.Problem {
 		ptr = string(dec.StackPointer())
 	}
 	end := off + 1
-	for end < int64(len(data)) && data[end] != '"' {
-		if data[end] == '\\' {
-			end++
+	for end < int64(len(data)) {
+		q := bytes.IndexByte(data[end:], '"')
+		if q < 0 {
+			end = int64(len(data))
+			break
+		}
+		end += int64(q)
+		bs := 0
+		for k := end - 1; k > off && data[k] == '\\'; k-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			break
 		}
 		end++
 	}
@@ -263,6 +273,9 @@ func longStringProblem(data []byte, off int64) model.Problem {
 // decodedLen is the length in bytes of a JSON string's text once its
 // escapes are decoded.
 func decodedLen(raw []byte) int {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return len(raw)
+	}
 	n := 0
 	for i := 0; i < len(raw); {
 		if raw[i] != '\\' || i+1 >= len(raw) {
