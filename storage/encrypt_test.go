@@ -5,10 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model"
 )
 
 func init() { ScryptWorkFactor = 10 } // fast for tests; files stay valid age
@@ -72,5 +75,28 @@ func TestEncryptedPlansRoundTripAndNeverHoldPlaintext(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "plain.age"), b, 0o600)
 	if _, err := LoadKeyed(filepath.Join(dir, "plain.age"), key); err == nil || !strings.Contains(err.Error(), "not an age-encrypted file") {
 		t.Fatalf("plain .age: %v", err)
+	}
+}
+
+func TestAHighScryptWorkFactorIsRefusedAtOnce(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "plan.age")
+	key := &Key{Passphrase: "pass"}
+	if err := SaveKeyed(path, Snapshot(model.New("x")), key); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	hostile := regexp.MustCompile(`(?m)^(-> scrypt \S+) \d+$`).ReplaceAll(data, []byte("$1 22"))
+	if bytes.Equal(hostile, data) {
+		t.Fatal("no scrypt stanza found")
+	}
+	os.WriteFile(path, hostile, 0o600)
+	start := time.Now()
+	_, err := LoadKeyed(path, key)
+	if err == nil || !strings.Contains(err.Error(), "work factor 22 is above the limit of 20") {
+		t.Errorf("got %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
 	}
 }

@@ -47,7 +47,18 @@ func TestEncryptedPlanFromTheCommandLine(t *testing.T) {
 	if code, out, _ := orgplan(t, "export", "--format", "json", filepath.Join(dir, "copy.age")); code != 0 || !strings.Contains(out, "Yeryoma") {
 		t.Fatal("the encrypted export does not decrypt with the same passphrase")
 	}
+	// A plaintext file from an encrypted plan needs --plaintext.
+	out := filepath.Join(dir, "report.md")
+	if code, _, errs := orgplan(t, "export", "--format", "markdown", "-o", out, plan); code != 2 || !strings.Contains(errs, "--plaintext") {
+		t.Fatalf("plaintext export: %d %q", code, errs)
+	}
+	if _, err := os.Lstat(out); err == nil {
+		t.Fatal("the refused export was written")
+	}
 	scanForPlaintext(t, dir, "Yeryoma")
+	if code, _, errs := orgplan(t, "export", "--format", "markdown", "--plaintext", "-o", out, plan); code != 0 {
+		t.Fatalf("export --plaintext: %d %q", code, errs)
+	}
 
 	t.Setenv("ORGPLAN_PASSPHRASE", "wrong")
 	code, _, errs := orgplan(t, "check", plan)

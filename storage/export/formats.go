@@ -239,7 +239,7 @@ func mdBlock(s string) string {
 // candidates; the division of labor; vacancies; the checks' findings.
 func markdown(w io.Writer, o *model.Org, opt Options) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Name))
+	fmt.Fprintf(&b, "# %s\n\n", mdBlock(o.Name))
 	if o.Description != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdBlock(o.Description))
 	}
@@ -271,7 +271,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 				if len(p.Candidates) > 0 {
 					cands = "ready: " + mdEscape(people(o, p.Candidates))
 				}
-				fmt.Fprintf(&b, "%s  - %s%s: %s; %s\n", ind, mdEscape(p.Title), fn, holder, cands)
+				fmt.Fprintf(&b, "%s  - %s%s: %s; %s\n", ind, mdBlock(p.Title), fn, holder, cands)
 			}
 			tree(u.Units, depth+1)
 		}
@@ -294,7 +294,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 			for i, f := range j.Functions {
 				names[i] = o.FunctionName(f)
 			}
-			fmt.Fprintf(&b, "- %s: %s\n", mdEscape(o.MemberLabel(j.Member)), mdEscape(strings.Join(names, ", ")))
+			fmt.Fprintf(&b, "- %s: %s\n", mdBlock(o.MemberLabel(j.Member)), mdEscape(strings.Join(names, ", ")))
 		}
 	}
 	if len(l.Idle) > 0 {
@@ -311,7 +311,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 				what += ", no candidate"
 			}
 		}
-		fmt.Fprintf(&b, "- %s — %s\n", mdEscape(o.PostPathString(v.Post)), what)
+		fmt.Fprintf(&b, "- %s — %s\n", mdBlock(o.PostPathString(v.Post)), what)
 	}
 
 	day := opt.AsOf
