@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
+	xterm "golang.org/x/term"
 
 	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
@@ -81,7 +83,15 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 		}
 		key = k
 	}
-	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Output, Replace: o.force, Stdout: e.stdout, Key: key}, write)
+	stdout := e.stdout
+	if path == storage.Stdin && isTerminal(stdout) {
+		// Data formats stay exact in a file or a pipe; on a screen
+		// nothing in them may act.
+		vw := visible.NewWriter(stdout)
+		defer vw.Flush()
+		stdout = vw
+	}
+	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Output, Replace: o.force, Stdout: stdout, Key: key}, write)
 	var ee *storage.ExistsError
 	if errors.As(err, &ee) {
 		return fail(exitUsage, "%s already exists; give --force to replace it", visible.String(path))
@@ -90,6 +100,12 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 		return fail(exitUsage, "%v", err)
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && xterm.IsTerminal(int(f.Fd()))
 }
 
 // describeLoadError gives a failure to read a file one line that names it

@@ -100,3 +100,25 @@ func TestStandardInputIsReadOnce(t *testing.T) {
 		t.Errorf("plan on stdin: exit %d", code)
 	}
 }
+
+// TestTmuxDataFormatsOnATerminalShowEscapes: CSV and JSON stay exact in a
+// file or a pipe, but on a terminal nothing in them acts.
+func TestTmuxDataFormatsOnATerminalShowEscapes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "evil.json")
+	doc := `{"format": "orgplan/1", "name": "x", "units": [{"id": "u1", "name": "Red \u001b[31mgroup\u001b]0;pwned\u0007 \u202eredro"}]}`
+	if err := os.WriteFile(plan, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTerm(t, 120, 20, dir, "export", "--format", "csv", plan)
+	scr := tm.waitFor("u1")
+	if !strings.Contains(scr, `Red \x1b[31mgroup\x1b]0;pwned\x07 U+202Eredro`) {
+		t.Errorf("the terminal shows:\n%s", scr)
+	}
+	// Through a pipe the bytes are exact.
+	code, out, _ := orgplan(t, "export", "--format", "csv", plan)
+	if code != 0 || !strings.Contains(out, "Red \x1b[31mgroup") {
+		t.Errorf("piped CSV changed: %q", out)
+	}
+}

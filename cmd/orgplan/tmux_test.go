@@ -66,9 +66,11 @@ func newTermEnv(t *testing.T, w, h int, dir string, env []string, args ...string
 	tm := &term{t: t, socket: fmt.Sprintf("orgplan-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	cmd := append([]string{binary(t)}, args...)
 	// One shell command line; remain-on-exit keeps what a failed start printed.
-	tm.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
+	// remain-on-exit is set before the session starts: a command that
+	// ends at once still leaves its screen to read.
+	tm.tmux("-f", "/dev/null", "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+		"new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
 		"TERM=xterm-256color HOME="+dir+" "+strings.Join(env, " ")+" "+strings.Join(quoteAll(cmd), " "))
-	tm.tmux("set-option", "-t", "0", "remain-on-exit", "on")
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }

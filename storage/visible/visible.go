@@ -6,6 +6,7 @@
 package visible
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,3 +100,57 @@ func writeHex(b *strings.Builder, c byte) {
 
 // Quote is String between double quotes, for a name inside a message.
 func Quote(s string) string { return `"` + String(s) + `"` }
+
+// Writer passes text on with every hidden character but the line break
+// and the tab shown as String shows it: for data formats (CSV, JSON)
+// written to a terminal, which must stay exact in a file but must not act
+// on a screen.
+type Writer struct {
+	w       io.Writer
+	pending []byte // the start of a character cut by the last Write
+}
+
+// NewWriter returns a Writer to w; Flush passes on what is pending.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (v *Writer) Write(p []byte) (int, error) {
+	buf := append(v.pending, p...)
+	cut := len(buf)
+	// Keep back an incomplete character at the end for the next Write.
+	for i := len(buf) - 1; i >= 0 && i >= len(buf)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(buf[i]) {
+			if !utf8.FullRune(buf[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	v.pending = append([]byte(nil), buf[cut:]...)
+	if err := v.emit(buf[:cut]); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what is pending.
+func (v *Writer) Flush() error {
+	err := v.emit(v.pending)
+	v.pending = nil
+	return err
+}
+
+func (v *Writer) emit(b []byte) error {
+	var out strings.Builder
+	start := 0
+	for i := 0; i <= len(b); i++ {
+		if i == len(b) || b[i] == '\n' || b[i] == '\t' {
+			out.WriteString(String(string(b[start:i])))
+			if i < len(b) {
+				out.WriteByte(b[i])
+			}
+			start = i + 1
+		}
+	}
+	_, err := io.WriteString(v.w, out.String())
+	return err
+}
