@@ -9,15 +9,15 @@ import (
 func TestStringShowsEveryHiddenCharacter(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"plain":              "plain",
-		"\x1b[31mred":        `\x1b[31mred`,
-		"a\tb\nc\rd":         `a\tb\nc\rd`,
-		"\u202eevil\u202c":   "U+202EevilU+202C",
-		"zero\u200bwidth":    "zeroU+200Bwidth",
-		"c1\u009b":           "c1U+009B",
-		"bad\xffbyte":        `bad\xffbyte`,
-		"real \ufffd stays":  "real \ufffd stays",
-		"🧑\u200d🏭 Ира 印刷": "🧑\u200d🏭 Ира 印刷",
+		"plain":             "plain",
+		"\x1b[31mred":       `\x1b[31mred`,
+		"a\tb\nc\rd":        `a\tb\nc\rd`,
+		"\u202eevil\u202c":  "U+202EevilU+202C",
+		"zero\u200bwidth":   "zeroU+200Bwidth",
+		"c1\u009b":          "c1U+009B",
+		"bad\xffbyte":       `bad\xffbyte`,
+		"real \ufffd stays": "real \ufffd stays",
+		"🧑\u200d🏭 Ира 印刷":   "🧑\u200d🏭 Ира 印刷",
 	}
 	for in, want := range cases {
 		if got := String(in); got != want {
