@@ -247,16 +247,20 @@ func (m *Model) postForm(u *model.Unit, p *model.Post) tea.Cmd {
 	for _, f := range m.org.Functions {
 		opts = append(opts, huh.NewOption(clean(f.Name), f.ID))
 	}
+	keptTitle, keptNotes := keepLine(title), keepText(notes)
 	f := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Title").Value(&title).CharLimit(maxName).Validate(func(s string) error {
+		huh.NewInput().Title("Title").Description(keptTitle.partly("")).CharLimit(maxText).Value(&title).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return errors.New("a post needs a title")
 			}
-			return nil
+			return validText(s)
 		}),
 		huh.NewSelect[string]().Inline(true).Title("Function").Options(opts...).Value(&fn),
-		huh.NewText().Title("Notes").CharLimit(4000).Lines(3).Value(&notes),
+		huh.NewText().Title("Notes").Description(keptNotes.partly("")).CharLimit(maxText).Lines(3).Value(&notes).Validate(validText),
 	))
+	// An edited title loses the spaces around it; an untouched field
+	// keeps its text exactly.
+	finalTitle := func() string { return keptTitle.line(title) }
 	unitID := u.ID
 	if p == nil {
 		index := m.posts.cursor + 1
@@ -265,7 +269,7 @@ func (m *Model) postForm(u *model.Unit, p *model.Post) tea.Cmd {
 		}
 		return m.openForm("New post in "+quoteName(u.Name), f, func() {
 			id := m.org.NewID('p')
-			op := model.AddPost{Unit: unitID, Index: index, Post: model.Post{ID: id, Title: strings.TrimSpace(title), Function: fn, Notes: strings.TrimSpace(notes)}}
+			op := model.AddPost{Unit: unitID, Index: index, Post: model.Post{ID: id, Title: finalTitle(), Function: fn, Notes: keptNotes.value(notes)}}
 			if m.apply(op, unitID) {
 				m.posts.cursor = index
 				m.setStatus("added post " + quoteName(title) + " · h chooses its holder · c adds a candidate")
@@ -274,7 +278,7 @@ func (m *Model) postForm(u *model.Unit, p *model.Post) tea.Cmd {
 	}
 	postID := p.ID
 	return m.openForm("Post "+quoteName(p.Title), f, func() {
-		if m.apply(model.EditPost{ID: postID, Title: strings.TrimSpace(title), Function: fn, Notes: strings.TrimSpace(notes)}, unitID) {
+		if m.apply(model.EditPost{ID: postID, Title: finalTitle(), Function: fn, Notes: keptNotes.value(notes)}, unitID) {
 			m.setStatus("post saved · u undoes")
 		}
 	})

@@ -50,6 +50,7 @@ func (m *Model) editDetails() tea.Cmd {
 	for _, a := range model.Affiliations {
 		affil = append(affil, huh.NewOption(string(a), string(a)))
 	}
+	purpose, notes := keepText(v.purpose), keepText(v.notes)
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Inline(true).Title("Kind").Options(kinds...).Value(&v.kind),
@@ -57,8 +58,8 @@ func (m *Model) editDetails() tea.Cmd {
 			huh.NewSelect[string]().Inline(true).Title("Affiliation").Options(affil...).Value(&v.affiliation),
 		),
 		huh.NewGroup(
-			huh.NewText().Title("Purpose").CharLimit(2000).Lines(3).Value(&v.purpose),
-			huh.NewText().Title("Notes").CharLimit(4000).Lines(3).Value(&v.notes),
+			huh.NewText().Title("Purpose").Description(purpose.partly("")).CharLimit(maxText).Lines(3).Value(&v.purpose).Validate(validText),
+			huh.NewText().Title("Notes").Description(notes.partly("")).CharLimit(maxText).Lines(3).Value(&v.notes).Validate(validText),
 		),
 		huh.NewGroup(
 			huh.NewInput().Title("Report every (days)").Description("empty: the kind's interval").
@@ -72,7 +73,7 @@ func (m *Model) editDetails() tea.Cmd {
 	return m.openForm("Details of "+quoteName(u.Name), f, func() {
 		d := model.Details{
 			Kind: v.kind, Secrecy: model.Secrecy(v.secrecy), Affiliation: model.Affiliation(v.affiliation),
-			Purpose: strings.TrimSpace(v.purpose), Notes: strings.TrimSpace(v.notes),
+			Purpose: purpose.value(v.purpose), Notes: notes.value(v.notes),
 			LastReport: strings.TrimSpace(v.last), ContactsDeposited: v.deposited,
 			ReportsTo: splitIDs(v.reportsTo),
 		}

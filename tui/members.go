@@ -243,37 +243,47 @@ func (m *Model) memberForm(mem *model.Member) tea.Cmd {
 	for i, s := range model.Statuses {
 		statuses[i] = huh.NewOption(string(s), string(s))
 	}
+	alias, name, background := keepLine(v.Alias), keepLine(v.Name), keepLine(v.Background)
+	keptSkills, notes := keepLine(skills), keepText(v.Notes)
 	f := huh.NewForm(
 		huh.NewGroup(
-			huh.NewInput().Title("Alias").Value(&v.Alias).CharLimit(maxName).Validate(func(s string) error {
+			huh.NewInput().Title("Alias").Description(alias.partly("")).CharLimit(maxText).Value(&v.Alias).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return errors.New("an alias is needed")
 				}
-				return nil
+				return validText(s)
 			}),
-			huh.NewInput().Title("Real name").Description("hidden by default; dropped by redacted exports").Value(&v.Name).CharLimit(maxName),
-			huh.NewInput().Title("Background").Value(&v.Background).CharLimit(maxName),
+			huh.NewInput().Title("Real name").Description(name.partly("hidden by default; dropped by redacted exports")).
+				CharLimit(maxText).Value(&v.Name).Validate(validText),
+			huh.NewInput().Title("Background").Description(background.partly("")).CharLimit(maxText).Value(&v.Background).Validate(validText),
 			huh.NewSelect[string]().Inline(true).Title("Status").Options(statuses...).Value(&status),
 		),
 		huh.NewGroup(
-			huh.NewInput().Title("Skills (comma separated)").Value(&skills).CharLimit(2000),
-			huh.NewText().Title("Notes").CharLimit(4000).Lines(4).Value(&v.Notes),
+			huh.NewInput().Title("Skills (comma separated)").Description(keptSkills.partly("")).CharLimit(maxText).Value(&skills),
+			huh.NewText().Title("Notes").Description(notes.partly("")).CharLimit(maxText).Lines(4).Value(&v.Notes).Validate(validText),
 		),
 	)
+	origSkills := v.Skills
 	title := "New member"
 	if mem != nil {
 		title = "Member " + quoteName(mem.Label())
 	}
 	return m.openForm(title, f, func() {
-		v.Alias, v.Name, v.Background, v.Notes = strings.TrimSpace(v.Alias), strings.TrimSpace(v.Name), strings.TrimSpace(v.Background), strings.TrimSpace(v.Notes)
+		// An edited line loses the spaces around it; an untouched field
+		// keeps its text exactly.
+		v.Alias, v.Name = alias.line(v.Alias), name.line(v.Name)
+		v.Background, v.Notes = background.line(v.Background), notes.value(v.Notes)
 		v.Status = model.Status(status)
 		if v.Status == model.StatusActive && (mem == nil || mem.Status == "") {
 			v.Status = "" // active is the default; keep files free of it
 		}
-		v.Skills = nil
-		for _, s := range strings.Split(skills, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				v.Skills = append(v.Skills, s)
+		v.Skills = origSkills
+		if skills != keptSkills.shown {
+			v.Skills = nil
+			for _, s := range strings.Split(skills, ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					v.Skills = append(v.Skills, s)
+				}
 			}
 		}
 		var op model.Op

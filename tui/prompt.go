@@ -12,21 +12,23 @@ import (
 type prompt struct {
 	label  string
 	input  textinput.Model
+	start  kept                       // the value it opened with, to keep it exact if left alone
 	accept func(value string) tea.Cmd // runs in Update on Enter
 }
 
-// maxName bounds what a prompt accepts; a pasted novel is cut, not drawn.
+// maxName bounds what a prompt accepts as typed; a pasted novel is cut,
+// not drawn. A longer name the prompt opens with is not cut.
 const maxName = 500
 
 func newPrompt(label, value string, width int, accept func(string) tea.Cmd) *prompt {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = maxName
+	in.CharLimit = max(maxName, len([]rune(value)))
 	in.SetValue(value)
 	in.CursorEnd()
 	in.SetWidth(max(width-len(label)-4, 10))
 	in.Focus()
-	return &prompt{label: label, input: in, accept: accept}
+	return &prompt{label: label, input: in, start: kept{orig: value, shown: in.Value()}, accept: accept}
 }
 
 // promptResult says what a key did to the prompt.
@@ -56,7 +58,9 @@ func (p *prompt) update(msg tea.Msg) (promptResult, tea.Cmd) {
 	return promptEditing, cmd
 }
 
-func (p *prompt) value() string { return strings.TrimSpace(p.input.Value()) }
+// value is what was typed, without the spaces around it; the value the
+// prompt opened with, exactly, if it was left alone.
+func (p *prompt) value() string { return p.start.line(p.input.Value()) }
 
 func (p *prompt) view(st *Styles, width int) string {
 	return fit(st.Key.Render(p.label)+" "+p.input.View(), width)
