@@ -32,6 +32,7 @@ func crashChild(path string) {
 }
 
 func TestMain(m *testing.M) {
+	isolateCache()
 	if p := os.Getenv("ORGPLAN_CRASH_CHILD"); p != "" {
 		crashChild(p)
 	}
@@ -98,5 +99,13 @@ func TestKilledSavesNeverTearTheFile(t *testing.T) {
 		if e.Name() != "plan.json" && strings.HasPrefix(e.Name(), ".plan.json") {
 			t.Errorf("left behind: %s", e.Name())
 		}
+	}
+}
+
+// isolateCache points the user's cache folder (recovery copies that the
+// plan's folder refused) at a temporary folder for the whole run.
+func isolateCache() {
+	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
+		os.Setenv("XDG_CACHE_HOME", dir)
 	}
 }

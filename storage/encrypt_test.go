@@ -29,7 +29,7 @@ func TestEncryptedPlansRoundTripAndNeverHoldPlaintext(t *testing.T) {
 	if err := SaveKeyed(path, Snapshot(o), key); err != nil {
 		t.Fatal(err)
 	}
-	if err := SaveRecovery(path, Snapshot(o), key); err != nil {
+	if _, err := SaveRecovery(path, Snapshot(o), key); err != nil {
 		t.Fatal(err)
 	}
 	// Nothing in the folder reads as the plan.

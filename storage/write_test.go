@@ -129,15 +129,30 @@ func TestSideFilesRefusePlantedLinksAndLeaveTheirTargets(t *testing.T) {
 			t.Errorf("%s: wrote through a planted link: %v", side, err)
 		}
 	}
-	if err := SaveRecovery(plan, Snapshot(model.New("unsaved")), nil); err == nil {
-		t.Error("the recovery copy was written through a planted link")
+	// A planted copy is never offered as the user's own unsaved work.
+	if _, _, ok := FindRecovery(plan, nil); ok {
+		t.Error("a planted recovery link was offered")
+	}
+	// The recovery copy goes to the cache folder instead, never through
+	// the link.
+	at, err := SaveRecovery(plan, Snapshot(model.New("unsaved")), nil)
+	if cache, _ := CacheRecoveryPath(plan); err != nil || at != cache {
+		t.Errorf("recovery copy at %q (%v), want the cache %q", at, err, cache)
 	}
 	if b, _ := os.ReadFile(theirs); string(b) != "bait" {
 		t.Errorf("the link's target was written: %q", b)
 	}
-	// A planted copy is never offered as the user's own unsaved work.
-	if _, _, ok := FindRecovery(plan, nil); ok {
-		t.Error("a planted recovery link was offered")
+	if o, _, ok := FindRecovery(plan, nil); !ok || o.Name != "unsaved" {
+		t.Error("the copy in the cache is not found")
+	}
+	if err := RemoveRecovery(plan); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(at); err == nil {
+		t.Error("the cached copy outlived RemoveRecovery")
+	}
+	if _, err := os.Lstat(RecoveryPath(plan)); err != nil {
+		t.Error("RemoveRecovery removed the planted link, which is not ours")
 	}
 }
 

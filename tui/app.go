@@ -87,7 +87,8 @@ type Model struct {
 	// recovered is the recovery copy offered at start.
 	recovered       *model.Org
 	recoveredAt     time.Time
-	recoveryPending bool // the plan changed: keep a recovery copy soon
+	recoveryPending bool   // the plan changed: keep a recovery copy soon
+	recoveryAt      string // where the last recovery copy went
 	status          string
 	statErr         bool
 	clip            *model.Unit // the last deleted unit, for p
@@ -200,7 +201,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case recoveryMsg:
 		if msg.err != nil {
 			m.setError("recovery copy: " + msg.err.Error())
+		} else if msg.at != "" && msg.at != m.recoveryAt && msg.at != storage.RecoveryPath(m.path) {
+			// Said once: the plan's folder refused the copy.
+			m.setStatus("the plan's folder refused the recovery copy; it is kept in " + msg.at)
 		}
+		m.recoveryAt = msg.at
 		return nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -417,6 +422,13 @@ func (m *Model) setError(s string)  { m.status, m.statErr = s, true }
 // openPrompt starts a one-line prompt on the key line.
 func (m *Model) openPrompt(label, value string, accept func(string) tea.Cmd) {
 	m.prompt = newPrompt(label, value, m.width, accept)
+	m.mode = modePrompt
+}
+
+// openPromptHint starts an empty prompt that offers hint: enter takes it,
+// typing replaces it.
+func (m *Model) openPromptHint(label, hint string, accept func(string) tea.Cmd) {
+	m.prompt = newPrompt(label, "", m.width, accept).withHint(hint)
 	m.mode = modePrompt
 }
 

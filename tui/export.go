@@ -74,7 +74,7 @@ func (m *Model) openExport() tea.Cmd {
 		opt := export.Options{Format: strings.Split(it.id, "+")[0], Members: strings.Contains(it.id, "+members"), Redact: strings.Contains(it.id, "+redact")}
 		path := filepath.Join(filepath.Dir(base), it.note)
 		if m.isPlanFile(path) {
-			m.setError(clean(path) + " is the plan's own file; not exported over it")
+			m.setError(clean(filepath.Base(path)) + " is the plan's own file; not exported over it")
 			return nil
 		}
 		var b bytes.Buffer
@@ -92,7 +92,7 @@ func (m *Model) openExport() tea.Cmd {
 			}
 		}
 		if _, err := os.Lstat(path); err == nil {
-			m.askConfirm(clean(path)+" already exists. Replace it?", func() tea.Cmd { return write(true) })
+			m.askConfirm(clean(filepath.Base(path))+" already exists. Replace it?", func() tea.Cmd { return write(true) })
 			return nil
 		}
 		return write(false)

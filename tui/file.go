@@ -62,16 +62,20 @@ func (m *Model) saveKey(quitAfter bool) tea.Cmd {
 	return m.openSaveAs(suggest, quitAfter)
 }
 
-// openSaveAs asks for a new file name and saves there; it never writes
-// over a file that exists.
+// openSaveAs asks for a new file name, offering suggest, and saves there;
+// it never writes over a file that exists.
 func (m *Model) openSaveAs(suggest string, quitAfter bool) tea.Cmd {
-	m.openPrompt("Save as:", suggest, func(path string) tea.Cmd {
+	return m.openSaveAsLabel("Save as:", suggest, quitAfter)
+}
+
+func (m *Model) openSaveAsLabel(label, suggest string, quitAfter bool) tea.Cmd {
+	m.openPromptHint(label, suggest, func(path string) tea.Cmd {
 		if path == "" {
 			m.setStatus("no file name; not saved")
 			return nil
 		}
 		if _, err := os.Lstat(path); err == nil {
-			m.setError(path + " already exists; choose another name")
+			m.setError(clean(path) + " already exists; choose another name")
 			return nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			m.setError(err.Error())
@@ -127,8 +131,19 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
+		// The work is still here: offer another place (the home folder,
+		// in case this one is read-only or full).
+		suggest := filepath.Base(msg.path)
+		if home, err := os.UserHomeDir(); err == nil {
+			suggest = filepath.Join(home, suggest)
+		}
+		cause := msg.err
+		for errors.Unwrap(cause) != nil {
+			cause = errors.Unwrap(cause)
+		}
+		cmd := m.openSaveAsLabel("Not saved ("+trunc(clean(cause.Error()), 30)+"). Save as:", suggest, msg.quitAfter)
 		m.setError("not saved: " + msg.err.Error())
-		return nil
+		return cmd
 	}
 	m.path, m.isNew, m.disk = msg.path, false, msg.disk
 	m.hist.MarkSavedAt(msg.point)
@@ -185,8 +200,12 @@ const recoveryDelay = 2 * time.Second
 // recoveryDueMsg asks for a recovery copy of the plan at a version.
 type recoveryDueMsg struct{ version uint64 }
 
-// recoveryMsg reports a written (or removed) recovery copy.
-type recoveryMsg struct{ err error }
+// recoveryMsg reports a written (or removed) recovery copy, and where it
+// went.
+type recoveryMsg struct {
+	at  string
+	err error
+}
 
 // scheduleRecovery asks for a recovery copy a moment after this change.
 func (m *Model) scheduleRecovery() tea.Cmd {
@@ -208,7 +227,10 @@ func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
 		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
 	}
 	snap, key := storage.Snapshot(m.org), m.planKey
-	return func() tea.Msg { return recoveryMsg{err: storage.SaveRecovery(path, snap, key)} }
+	return func() tea.Msg {
+		at, err := storage.SaveRecovery(path, snap, key)
+		return recoveryMsg{at: at, err: err}
+	}
 }
 
 // Recovery dialog: a copy of unsaved changes from a session that ended.
@@ -228,7 +250,7 @@ func (m *Model) recoverKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "k", "esc":
 		m.recovered = nil
 		m.closeDialog()
-		m.setStatus("recovery copy kept for later: " + filepath.Base(storage.RecoveryPath(path)))
+		m.setStatus("recovery copy kept for later")
 	}
 	return nil
 }

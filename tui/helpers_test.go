@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -172,4 +173,13 @@ func sameUncached(t *testing.T, m *Model, step int) {
 	if want := m.View().Content; got != want {
 		t.Fatalf("step %d: the kept rows differ from a fresh drawing\n got %s\nwant %s", step, ansi.Strip(got), ansi.Strip(want))
 	}
+}
+
+// TestMain points the user's cache folder (where recovery copies go when
+// the plan's folder refuses them) at a temporary folder for the run.
+func TestMain(m *testing.M) {
+	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
+		os.Setenv("XDG_CACHE_HOME", dir)
+	}
+	os.Exit(m.Run())
 }

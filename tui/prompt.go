@@ -11,6 +11,7 @@ import (
 // and file names. Enter accepts, Esc cancels.
 type prompt struct {
 	label  string
+	hint   string // taken when the user accepts an empty prompt
 	input  textinput.Model
 	start  kept                       // the value it opened with, to keep it exact if left alone
 	accept func(value string) tea.Cmd // runs in Update on Enter
@@ -60,7 +61,20 @@ func (p *prompt) update(msg tea.Msg) (promptResult, tea.Cmd) {
 
 // value is what was typed, without the spaces around it; the value the
 // prompt opened with, exactly, if it was left alone.
-func (p *prompt) value() string { return p.start.line(p.input.Value()) }
+func (p *prompt) value() string {
+	if v := p.start.line(p.input.Value()); v != "" || p.hint == "" {
+		return v
+	}
+	return p.hint
+}
+
+// withHint shows a suggestion in an empty prompt, taken by enter as it
+// is; typing replaces it instead of adding to it.
+func (p *prompt) withHint(hint string) *prompt {
+	p.hint = hint
+	p.input.Placeholder = hint
+	return p
+}
 
 func (p *prompt) view(st *Styles, width int) string {
 	return fit(st.Key.Render(p.label)+" "+p.input.View(), width)

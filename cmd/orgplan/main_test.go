@@ -144,3 +144,12 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestMain points the user's cache folder (where recovery copies go when
+// the plan's folder refuses them) at a temporary folder for the run.
+func TestMain(m *testing.M) {
+	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
+		os.Setenv("XDG_CACHE_HOME", dir)
+	}
+	os.Exit(m.Run())
+}
