@@ -200,8 +200,8 @@ func (c *checker) unit(u *Unit) {
 		}
 	}
 	if every := o.UnitReportEveryDays(u); every > 0 {
-		switch {
-		case u.LastReport == "":
+		switch u.LastReport {
+		case "":
 			c.add(ckReportOverdue, at, func() string {
 				return fmt.Sprintf("no report on record; one is due every %d days", every)
 			})

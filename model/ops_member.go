@@ -92,10 +92,7 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 		return nil, fmt.Errorf("no member %q", d.ID)
 	}
 	// Every post they touch, once, in a stable order for a stable undo.
-	var touched []*Post
-	for _, p := range o.Held(d.ID) {
-		touched = append(touched, p)
-	}
+	touched := append([]*Post(nil), o.Held(d.ID)...)
 	for _, p := range o.Candidacies(d.ID) {
 		if !slices.Contains(touched, p) {
 			touched = append(touched, p)

@@ -63,7 +63,7 @@ func SaveRecovery(path string, d *FileDoc, key *Key) (string, error) {
 	first := RecoveryPath(path)
 	err := WriteTo(first, opt, write)
 	if err == nil {
-		removeIfOurs(recoveryPaths(path)[1:]...) // an older copy in the cache is stale now
+		_ = removeIfOurs(recoveryPaths(path)[1:]...) // best effort: an older copy in the cache is stale now
 		return first, nil
 	}
 	cache, cerr := CacheRecoveryPath(path)

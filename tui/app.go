@@ -290,7 +290,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case focusPosts:
 		cmd = m.postsKey(msg)
 	case focusSide:
-		cmd = m.sideKey(msg)
+		m.sideKey(msg)
 	}
 	m.syncMember()
 	return cmd
@@ -329,7 +329,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.nextMatch(-1)
 		return nil, true
 	case matches(msg, g.Members):
-		return m.openMembers(), true
+		m.openMembers()
+		return nil, true
 	case matches(msg, g.Export):
 		return m.openExport(), true
 	}
@@ -360,7 +361,7 @@ func (m *Model) confirmQuitKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "d", "n":
 		// Discarding on purpose: no recovery copy to offer next time.
 		if path := m.path; path != "" {
-			return tea.Sequence(func() tea.Msg { storage.RemoveRecovery(path); return nil }, tea.Quit)
+			return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }, tea.Quit)
 		}
 		return tea.Quit
 	case "c", "esc", "q", "ctrl+c":

@@ -118,7 +118,7 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		}
 		err := storage.SaveKeyed(path, snap, key)
 		if err == nil {
-			storage.RemoveRecovery(path) // older than the file now
+			_ = storage.RemoveRecovery(path) // best effort: older than the file now; a copy left is offered only if newer
 		}
 		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: StatFile(path)}
 	}

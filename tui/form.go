@@ -34,9 +34,11 @@ func (m *Model) openForm(title string, f *huh.Form, submit func()) tea.Cmd {
 	return m.form.f.Init()
 }
 
+// resize fits the form to the screen: as wide as reads well, and as tall
+// as the screen allows, so that a tall terminal shows more fields.
 func (f *form) resize(w, h int) {
 	f.width = min(max(w-8, 40), 76)
-	f.f = f.f.WithWidth(f.width)
+	f.f = f.f.WithWidth(f.width).WithHeight(max(h-8, 6))
 }
 
 func (m *Model) updateForm(msg tea.Msg) tea.Cmd {

@@ -24,7 +24,7 @@ type membersScreen struct {
 	offset    int
 }
 
-func (m *Model) openMembers() tea.Cmd {
+func (m *Model) openMembers() {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "filter by alias, name, background, skill"
@@ -32,7 +32,6 @@ func (m *Model) openMembers() tea.Cmd {
 	m.members = &membersScreen{filter: in}
 	m.mode = modeMembers
 	m.refilterMembers()
-	return nil
 }
 
 // closeDialog returns to the members screen when a dialog was opened from

@@ -344,18 +344,6 @@ func (m *Model) header(text string) sideRow {
 	return sideRow{header: true, cols: []col{{text: text, style: &m.styles.PaneTitle}}}
 }
 
-// names joins member labels, marking those not active with †.
-func (m *Model) names(ids []string) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = clean(m.org.MemberLabel(id))
-		if !m.org.MemberActive(id) {
-			parts[i] += "†"
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // laborRows is the Labor tab computed afresh (tests compare with it).
 func (m *Model) laborRows() []sideRow {
 	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxListRows))
@@ -583,10 +571,10 @@ func (m *Model) memberRows() []sideRow {
 }
 
 // sideKey handles keys when the side panel has the focus.
-func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd {
+func (m *Model) sideKey(msg tea.KeyPressMsg) {
 	k := m.keys.Side
 	if m.side.tab == tabWhatIf && m.whatIfKey(msg) {
-		return nil
+		return
 	}
 	switch {
 	case matches(msg, k.Up):
@@ -600,7 +588,6 @@ func (m *Model) sideKey(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Jump):
 		m.jumpFromSide()
 	}
-	return nil
 }
 
 // jumpFromSide goes to what the selected row names: a post (in the tree and

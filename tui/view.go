@@ -338,5 +338,3 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 		m.mode, m.helpOffset = modeNormal, 0
 	}
 }
-
-func padRight(s string) string { return lipgloss.NewStyle().PaddingRight(3).Render(s) }

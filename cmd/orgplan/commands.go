@@ -71,7 +71,7 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 	}
 	enc := storage.Encrypted(path)
 	if key != nil && !enc && path != storage.Stdin && !o.plaintext {
-		return fail(exitUsage, "the plan is encrypted: writing %s would put its plaintext on disk; name it %s.age, or give --plaintext",
+		return fail("the plan is encrypted: writing %s would put its plaintext on disk; name it %s.age, or give --plaintext",
 			visible.String(path), visible.String(path))
 	}
 	if !enc {
@@ -79,7 +79,7 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 	} else if key == nil {
 		k, err := keyFor(path, true)
 		if err != nil {
-			return fail(exitUsage, "%v", err)
+			return fail("%v", err)
 		}
 		key = k
 	}
@@ -88,16 +88,22 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 		// Data formats stay exact in a file or a pipe; on a screen
 		// nothing in them may act.
 		vw := visible.NewWriter(stdout)
-		defer vw.Flush()
 		stdout = vw
+		inner := write
+		write = func(w io.Writer) error {
+			if err := inner(w); err != nil {
+				return err
+			}
+			return vw.Flush()
+		}
 	}
 	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Output, Replace: o.force, Stdout: stdout, Key: key}, write)
 	var ee *storage.ExistsError
 	if errors.As(err, &ee) {
-		return fail(exitUsage, "%s already exists; give --force to replace it", visible.String(path))
+		return fail("%s already exists; give --force to replace it", visible.String(path))
 	}
 	if err != nil {
-		return fail(exitUsage, "%v", err)
+		return fail("%v", err)
 	}
 	return nil
 }
@@ -138,24 +144,24 @@ A FILE whose name ends in .age is encrypted with age under a passphrase
 (asked twice on the terminal, or taken from $ORGPLAN_PASSPHRASE); --encrypt
 asks for exactly that and refuses another name.`,
 		Example: "  orgplan new --example st-petersburg-1902 plan.json\n  orgplan new my-committee.json",
-		Args:    exactArgs(1, "FILE"),
+		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
 			if encrypt && !storage.Encrypted(path) {
-				return fail(exitUsage, "an encrypted plan's file name ends in .age: %s.age", visible.String(path))
+				return fail("an encrypted plan's file name ends in .age: %s.age", visible.String(path))
 			}
 			var data []byte
 			if example != "" {
 				b, ok := examples.Get(example)
 				if !ok {
-					return fail(exitUsage, "no example %q; 'orgplan examples' lists them", example)
+					return fail("no example %q; 'orgplan examples' lists them", example)
 				}
 				data = b
 			} else {
 				o := model.New("New organization")
 				b, err := storage.Encode(o)
 				if err != nil {
-					return fail(exitUsage, "%v", err)
+					return fail("%v", err)
 				}
 				data = b
 			}
@@ -184,7 +190,7 @@ func newExamplesCmd(e *env) *cobra.Command {
 				b, _ := examples.Get(name)
 				o, err := storage.Decode(examples.FileName(name), b)
 				if err != nil {
-					return fail(exitUsage, "bundled example %s: %v", name, err)
+					return fail("bundled example %s: %v", name, err)
 				}
 				fmt.Fprintf(w, "%s\t%s\t%d units, %d members\n", name, o.Name, o.UnitCount(), len(o.Members))
 			}
@@ -210,10 +216,10 @@ Dates are measured against --as-of, else the plan's asOf, else today.
 Exit 0 when there is no error-severity finding, 1 when there is, 2 when the
 file cannot be read or is invalid.`,
 		Example: "  orgplan check plan.json\n  orgplan check --as-of 1902-12-01 --format json plan.json",
-		Args:    exactArgs(1, "FILE"),
+		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return fail(exitUsage, "unknown format %q (text, json)", format)
+				return fail("unknown format %q (text, json)", format)
 			}
 			o, err := loadPlan(e, args[0])
 			if err != nil {
@@ -221,11 +227,11 @@ file cannot be read or is invalid.`,
 			}
 			day, err := model.AsOf(o, asOf, time.Now())
 			if err != nil {
-				return fail(exitUsage, "--as-of: %v", err)
+				return fail("--as-of: %v", err)
 			}
 			fs := model.CheckPlan(o, day)
 			if err := export.Findings(e.stdout, format, args[0], day, fs); err != nil {
-				return fail(exitUsage, "%v", err)
+				return fail("%v", err)
 			}
 			if errs, _ := model.Count(fs); errs > 0 {
 				return &exitError{code: exitFindings}
@@ -255,13 +261,13 @@ bench strength before and after, and today's single points of failure.
 --remove-unit ID removes every holder of that unit's posts: the arrest of a
 committee.`,
 		Example: "  orgplan simulate --remove m1,m2 plan.json\n  orgplan simulate --remove-unit u4 --format json plan.json",
-		Args:    exactArgs(1, "FILE"),
+		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
-				return fail(exitUsage, "unknown format %q (text, json)", format)
+				return fail("unknown format %q (text, json)", format)
 			}
 			if (len(remove) == 0) == (unit == "") {
-				return fail(exitUsage, "give --remove ID[,ID…] or --remove-unit ID (see 'orgplan simulate --help')")
+				return fail("give --remove ID[,ID…] or --remove-unit ID (see 'orgplan simulate --help')")
 			}
 			o, err := loadPlan(e, args[0])
 			if err != nil {
@@ -270,18 +276,18 @@ committee.`,
 			ids := remove
 			if unit != "" {
 				if o.Unit(unit) == nil {
-					return fail(exitUsage, "no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
+					return fail("no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
 				}
 				ids = model.UnitHolders(o, unit)
 			}
 			for _, id := range ids {
 				if o.Member(id) == nil {
-					return fail(exitUsage, "no member %s in %s", visible.Quote(id), visible.String(args[0]))
+					return fail("no member %s in %s", visible.Quote(id), visible.String(args[0]))
 				}
 			}
 			w := model.Simulate(o, ids)
 			if err := export.Simulation(e.stdout, format, args[0], o, w); err != nil {
-				return fail(exitUsage, "%v", err)
+				return fail("%v", err)
 			}
 			return nil
 		},
@@ -315,10 +321,10 @@ when the plan is encrypted). An encrypted plan is written to a plaintext
 OUT only with --plaintext. An existing OUT is replaced only with --force;
 a device or FIFO (/dev/stdout, a pipe) is written in place.`,
 		Example: "  orgplan export --format dot plan.json | dot -Tsvg > plan.svg\n  orgplan export --format markdown --redact -o report.md plan.json",
-		Args:    exactArgs(1, "FILE"),
+		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, ok := export.Ext[opt.Format]; !ok {
-				return fail(exitUsage, "unknown format %q (%s)", opt.Format, strings.Join(export.Formats, ", "))
+				return fail("unknown format %q (%s)", opt.Format, strings.Join(export.Formats, ", "))
 			}
 			o, key, err := loadPlanKeyed(e, args[0])
 			if err != nil {
@@ -361,7 +367,7 @@ their manager's unit.
 Problems are reported with their CSV line. The result is a valid orgplan/1
 plan, written to OUT (an existing OUT only with --force) or standard output.`,
 		Example: "  orgplan import -o plan.json chart.csv\n  orgplan import --people -o staff.json people.csv",
-		Args:    exactArgs(1, "FILE.csv"),
+		Args:    exactArg("FILE.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := storage.ReadInput(args[0], e.stdin)
 			if err != nil {
@@ -387,14 +393,15 @@ plan, written to OUT (an existing OUT only with --force) or standard output.`,
 	return cmd
 }
 
-// exactArgs is cobra.ExactArgs with a message that names what is missing.
-func exactArgs(n int, what string) cobra.PositionalArgs {
+// exactArg is cobra.ExactArgs(1) with a message that names what is
+// missing.
+func exactArg(what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) < n {
-			return fail(exitUsage, "missing %s (see 'orgplan %s --help')", what, cmd.Name())
+		if len(args) < 1 {
+			return fail("missing %s (see 'orgplan %s --help')", what, cmd.Name())
 		}
-		if len(args) > n {
-			return fail(exitUsage, "too many arguments: %q (see 'orgplan %s --help')", args[n:], cmd.Name())
+		if len(args) > 1 {
+			return fail("too many arguments: %q (see 'orgplan %s --help')", args[1:], cmd.Name())
 		}
 		return nil
 	}

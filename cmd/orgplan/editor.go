@@ -13,14 +13,14 @@ import (
 
 // openEditor loads what the editor should show and runs it. A load error
 // ends here, before the terminal is touched, with the same lines as check.
-func openEditor(e *env, args []string) error {
+func openEditor(args []string) error {
 	opts := tui.Options{}
 	switch {
 	case len(args) == 0:
 		b, _ := examples.Get(examples.Default)
 		o, err := storage.Decode(examples.FileName(examples.Default), b)
 		if err != nil {
-			return fail(exitUsage, "%v", err)
+			return fail("%v", err)
 		}
 		opts.Org, opts.Title = o, examples.FileName(examples.Default)
 	default:
@@ -28,7 +28,7 @@ func openEditor(e *env, args []string) error {
 		_, statErr := os.Stat(path)
 		key, err := keyFor(path, errors.Is(statErr, fs.ErrNotExist))
 		if err != nil {
-			return fail(exitUsage, "%v", err)
+			return fail("%v", err)
 		}
 		opts.Key = key
 		storage.SweepTemps(path)
@@ -48,7 +48,7 @@ func openEditor(e *env, args []string) error {
 		}
 	}
 	if err := tui.Run(opts, os.Stdin, os.Stdout); err != nil {
-		return fail(exitUsage, "%v", err)
+		return fail("%v", err)
 	}
 	return nil
 }

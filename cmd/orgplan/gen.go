@@ -39,7 +39,7 @@ replaced only with --force.`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if units < 1 || units > 10_000_000 {
-				return fail(exitUsage, "--units must be between 1 and 10000000")
+				return fail("--units must be between 1 and 10000000")
 			}
 			o := synth.Generate(synth.Options{Units: units, Branching: branching, PostsPerUnit: posts, Seed: seed})
 			cw := &countingWriter{}

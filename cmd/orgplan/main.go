@@ -43,8 +43,9 @@ func (e *exitError) Error() string {
 	return e.err.Error()
 }
 
-func fail(code int, format string, args ...any) error {
-	return &exitError{code: code, err: fmt.Errorf(format, args...)}
+// fail is a usage or input error: exit 2 with its message.
+func fail(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
 // env is what a command may touch, so that tests can run it in-process.
@@ -103,11 +104,11 @@ exist yet starts an empty plan, created on the first save.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return openEditor(e, args)
+			return openEditor(args)
 		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fail(exitUsage, "%v (see 'orgplan %s --help')", err, c.Name())
+		return fail("%v (see 'orgplan %s --help')", err, c.Name())
 	})
 	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newGenCmd(e), newVersionCmd(e))
 	root.CompletionOptions.DisableDefaultCmd = true
