@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // The command line's writing and reading rules, end to end.
@@ -120,5 +122,46 @@ func TestTmuxDataFormatsOnATerminalShowEscapes(t *testing.T) {
 	code, out, _ := orgplan(t, "export", "--format", "csv", plan)
 	if code != 0 || !strings.Contains(out, "Red \x1b[31mgroup") {
 		t.Errorf("piped CSV changed: %q", out)
+	}
+}
+
+// TestNoRawControlReachesTheTerminal: hostile file names, keys, ids and
+// CSV headers come back in messages as visible escapes.
+func TestNoRawControlReachesTheTerminal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "evil\x1b]0;pwned\x07.json")
+	if err := os.WriteFile(evil, []byte("{\"format\": \"orgplan/1\", \"name\": \"x\", \"\x1b[2J\u202e\": 1}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csv := filepath.Join(dir, "chart\x1b[31m.csv")
+	if err := os.WriteFile(csv, []byte("id,\x1b[2Jparent\n1,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := os.ReadFile(example1902)
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, plan, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", evil}, {"export", evil}, {"check", filepath.Join(dir, "missing\x1b[2J.json")},
+		{"import", csv}, {"simulate", "--remove", "m\x1b[2J", good}, {"simulate", "--remove-unit", "\u202eu", good},
+		{"export", "-o", filepath.Join(dir, "no\x1b/such/dir.md"), good},
+	} {
+		code, stdout, stderr := orgplan(t, args...)
+		if code != 2 {
+			t.Errorf("%q: exit %d", args, code)
+		}
+		for _, out := range []string{stdout, stderr} {
+			for _, r := range out {
+				if r != '\n' && visible.Hidden(r) {
+					t.Errorf("%q: a raw %U in %q", args, r, out)
+					break
+				}
+			}
+		}
+		if !strings.Contains(stderr, `\x1b`) && !strings.Contains(stderr, "U+202E") {
+			t.Errorf("%q: the hostile part is not shown: %q", args, stderr)
+		}
 	}
 }
