@@ -328,6 +328,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case matches(msg, g.Prev):
 		m.nextMatch(-1)
 		return nil, true
+	case matches(msg, g.ClearSearch):
+		return nil, m.clearSearch()
 	case matches(msg, g.Members):
 		m.openMembers()
 		return nil, true
@@ -336,8 +338,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	for i, b := range g.Tabs {
 		if matches(msg, b) {
-			m.side.setTab(i)
-			m.ensureTab()
+			m.showTab(i)
 			return nil, true
 		}
 	}

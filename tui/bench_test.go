@@ -142,9 +142,9 @@ func BenchmarkAddUnitAndUndo(b *testing.B) {
 func BenchmarkPanelRefresh(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, tab := range []int{tabLabor, tabVacancies, tabMember, tabChecks} {
-			b.Run(fmt.Sprintf("%d/%s", n, tabNames[tab]), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%d/%s", n, sideTabs[tab].name), func(b *testing.B) {
 				m := openSynth(b, n)
-				m.side.setTab(tab)
+				m.showTab(tab)
 				for b.Loop() {
 					m.side.stale[tab] = true
 					m.ensure(tab)
@@ -189,9 +189,9 @@ func BenchmarkCursorMoveExample(b *testing.B) {
 func BenchmarkEditWithPanelRefresh(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, tab := range []int{tabLabor, tabVacancies, tabMember, tabChecks} {
-			b.Run(fmt.Sprintf("%d/%s", n, tabNames[tab]), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%d/%s", n, sideTabs[tab].name), func(b *testing.B) {
 				m := openSynth(b, n)
-				m.side.setTab(tab)
+				m.showTab(tab)
 				m.ensureTab()
 				m.tree.move(5)
 				u := m.tree.selected()
@@ -220,9 +220,9 @@ func BenchmarkEditWithPanelRefresh(b *testing.B) {
 func BenchmarkPeopleEdit(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, tab := range []int{tabLabor, tabVacancies, tabChecks} {
-			b.Run(fmt.Sprintf("%d/%s", n, tabNames[tab]), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%d/%s", n, sideTabs[tab].name), func(b *testing.B) {
 				m := openSynth(b, n)
-				m.side.setTab(tab)
+				m.showTab(tab)
 				m.ensureTab()
 				p := m.org.Units[0].Posts[0]
 				other := m.org.Members[len(m.org.Members)-1].ID

@@ -29,7 +29,7 @@ func TestBigPlanFollowsEachEdit(t *testing.T) {
 	}
 	p := o.Units[0].Posts[0]
 	for _, tab := range []int{tabVacancies, tabLabor, tabChecks} {
-		m.side.setTab(tab)
+		m.showTab(tab)
 		m.ensureTab()
 		op, err := o.SetHolder(p.ID, "")
 		if err != nil || p.Holder == "" {

@@ -13,8 +13,10 @@ type KeyMap struct {
 
 // GlobalKeys work whatever pane has the focus.
 type GlobalKeys struct {
-	Save, Undo, Redo, Search, Next, Prev, Focus, FocusBack, Members, Export, Help, Quit key.Binding
-	Tabs                                                                                [5]key.Binding
+	Save, Undo, Redo, Search, Next, Prev, ClearSearch, Focus, FocusBack, Members, Export, Help, Quit key.Binding
+	Tabs                                                                                             [tabCount]key.Binding
+	// TabKeys stands for the five in the key line.
+	TabKeys key.Binding
 }
 
 // TreeKeys work on the organization tree.
@@ -43,18 +45,19 @@ func bind(help, desc string, keys ...string) key.Binding {
 func DefaultKeyMap() KeyMap {
 	k := KeyMap{
 		Global: GlobalKeys{
-			Save:      bind("ctrl+s", "save", "ctrl+s"),
-			Undo:      bind("u", "undo", "u"),
-			Redo:      bind("ctrl+r", "redo", "ctrl+r"),
-			Search:    bind("/", "search", "/"),
-			Next:      bind("n", "next match", "n"),
-			Prev:      bind("N", "previous match", "N"),
-			Focus:     bind("tab", "focus", "tab"),
-			FocusBack: bind("shift+tab", "focus back", "shift+tab"),
-			Members:   bind("m", "members", "m"),
-			Export:    bind("E", "export", "E"),
-			Help:      bind("?", "help", "?"),
-			Quit:      bind("q", "quit", "q", "ctrl+c"),
+			Save:        bind("ctrl+s", "save", "ctrl+s"),
+			Undo:        bind("u", "undo", "u"),
+			Redo:        bind("ctrl+r", "redo", "ctrl+r"),
+			Search:      bind("/", "search", "/"),
+			Next:        bind("n", "next match", "n"),
+			Prev:        bind("N", "previous match", "N"),
+			ClearSearch: bind("esc", "clear search", "esc"),
+			Focus:       bind("tab", "focus", "tab"),
+			FocusBack:   bind("shift+tab", "focus back", "shift+tab"),
+			Members:     bind("m", "members", "m"),
+			Export:      bind("E", "export", "E"),
+			Help:        bind("?", "help", "?"),
+			Quit:        bind("q", "quit", "q", "ctrl+c"),
 		},
 		Tree: TreeKeys{
 			Up:          bind("↑/k", "up", "up", "k"),
@@ -100,12 +103,10 @@ func DefaultKeyMap() KeyMap {
 			Clear:    bind("x", "clear marks", "x"),
 		},
 	}
+	k.Global.TabKeys = bind("1–5", "tabs", "1", "2", "3", "4", "5")
 	for i := range k.Global.Tabs {
 		n := string(rune('1' + i))
-		k.Global.Tabs[i] = bind(n, tabNames[i], n)
+		k.Global.Tabs[i] = bind(n, sideTabs[i].name, n)
 	}
 	return k
 }
-
-// tabNames are the side panel's tabs, in key order.
-var tabNames = [5]string{"Labor", "Vacancies", "Member", "Checks", "What-if"}

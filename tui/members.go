@@ -123,8 +123,7 @@ func (m *Model) membersUpdate(msg tea.Msg) tea.Cmd {
 	case s == "esc" || s == "q" || s == "m":
 		m.members, m.mode = nil, modeNormal
 		if m.side.member != "" {
-			m.side.setTab(tabMember)
-			m.ensureTab()
+			m.showTab(tabMember)
 		}
 		return nil
 	case s == "ctrl+c":

@@ -34,9 +34,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 	default:
 		m.focus = focusSide
 		if y == 1 {
-			if t := m.tabAt(x - l.leftW); t >= 0 {
-				m.side.tab = t
-			}
+			m.showTab(m.tabAt(x - l.leftW))
 			return nil
 		}
 		m.sideClick(y - 2)
@@ -47,7 +45,7 @@ func (m *Model) click(ms tea.Mouse) tea.Cmd {
 // tabAt maps a column in the side panel's top border to a tab, or -1. The
 // title starts after "┌─ ".
 func (m *Model) tabAt(x int) int {
-	for i, sp := range m.tabLayout(m.lay.rightW - 4) {
+	for i, sp := range m.tabLayout(m.lay.rightW - 5) {
 		if x >= 3+sp.x && x < 3+sp.x+sp.w {
 			return i
 		}

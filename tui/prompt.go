@@ -48,6 +48,12 @@ func (p *prompt) update(msg tea.Msg) (promptResult, tea.Cmd) {
 			return promptAccepted, nil
 		case "esc", "ctrl+c":
 			return promptCanceled, nil
+		case "up":
+			if p.hint != "" && p.input.Value() == "" {
+				p.input.SetValue(p.hint) // recall the suggestion to edit it
+				p.input.CursorEnd()
+				return promptEditing, nil
+			}
 		}
 	}
 	if paste, ok := msg.(tea.PasteMsg); ok {

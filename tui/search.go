@@ -23,11 +23,23 @@ type hit struct {
 	unit, post string
 }
 
+// openSearch starts an empty prompt that offers the last query: enter
+// searches for it again, ↑ brings it back to edit, typing starts anew.
 func (m *Model) openSearch() {
-	m.openPrompt("/", m.search.query, func(q string) tea.Cmd {
+	m.openPromptHint("/", m.search.query, func(q string) tea.Cmd {
 		m.runSearch(q)
 		return nil
 	})
+}
+
+// clearSearch drops the highlights (esc).
+func (m *Model) clearSearch() bool {
+	if m.search.query == "" && len(m.search.units) == 0 {
+		return false
+	}
+	m.search = search{}
+	m.setStatus("search cleared")
+	return true
 }
 
 // runSearch finds units, posts and members whose names contain q, ignoring
@@ -104,6 +116,10 @@ func (m *Model) nextMatch(dir int) {
 		m.search.idx = min(idx, len(m.search.matches)-1)
 	}
 	n := len(m.search.matches)
+	if n == 0 {
+		m.setError(fmt.Sprintf("no match for %q · / searches again", m.search.query))
+		return
+	}
 	m.search.idx = ((m.search.idx+dir)%n + n) % n
 	m.showMatch()
 }

@@ -11,28 +11,19 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// The side panel's tabs.
-const (
-	tabLabor = iota
-	tabVacancies
-	tabMember
-	tabChecks
-	tabWhatIf
-)
-
 // sidePanel is the right-hand column: five tabs over the plan. Each tab's
 // rows are computed when the plan changes (and only for the tab on show;
 // the others are marked stale), never on a cursor move.
 type sidePanel struct {
 	tab    int
 	height int
-	cursor [len(tabNames)]int
-	offset [len(tabNames)]int
-	stale  [len(tabNames)]bool
-	rows   [len(tabNames)][]sideRow
+	cursor [tabCount]int
+	offset [tabCount]int
+	stale  [tabCount]bool
+	rows   [tabCount][]sideRow
 	// people is the plan's PeopleVersion each tab was built at: Labor is
 	// rebuilt only when it moves.
-	people [len(tabNames)]uint64
+	people [tabCount]uint64
 	// vacs is the vacancy list, kept up to date edit by edit from the posts
 	// each edit touched (pending), or recomputed when vacsAll.
 	vacs    []model.Vacancy
@@ -167,24 +158,11 @@ func (m *Model) ensure(t int) {
 	m.side.stale[t] = false
 	m.side.build++
 	m.side.people[t] = m.org.PeopleVersion()
-	switch t {
-	case tabLabor:
-		m.side.rows[t] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows))
-	case tabVacancies:
-		m.showVacancies()
-	case tabMember:
-		m.side.rows[t] = m.memberRows()
-	case tabChecks:
-		m.showChecks()
-	case tabWhatIf:
-		m.side.rows[t] = m.whatIfRows()
-	}
+	sideTabs[t].build(m)
 	if t == m.side.tab {
 		m.side.clamp()
 	}
 }
-
-func (s *sidePanel) setTab(t int) { s.tab = t }
 
 // rowCount and rowAt read a tab's rows. The Vacancies tab makes each row
 // from the vacancy list when it is asked for.
@@ -291,7 +269,7 @@ func (m *Model) tabView(t, width int) []string {
 	s := &m.side
 	n := s.rowCount(t)
 	if n == 0 {
-		return []string{m.styles.Dim.Render(fit(emptyTab[t], width))}
+		return []string{m.styles.Dim.Render(fit(sideTabs[t].empty, width))}
 	}
 	lines := make([]string, 0, s.height)
 	end := min(s.offset[t]+s.height, n)
@@ -300,14 +278,6 @@ func (m *Model) tabView(t, width int) []string {
 		lines = append(lines, m.drawSideRow(r, width, i == s.cursor[t] && !r.header))
 	}
 	return lines
-}
-
-var emptyTab = [len(tabNames)]string{
-	"No functions in the plan yet.",
-	"Every post has a holder and an active candidate.",
-	"Select a post with a holder, or a member in m.",
-	"No findings.",
-	"Select a unit: its people show here, to mark as taken.",
 }
 
 func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
@@ -610,8 +580,7 @@ func (m *Model) jumpFromSide() {
 		}
 	case r.member != "" && t != tabMember:
 		m.showMember(r.member)
-		m.side.setTab(tabMember)
-		m.ensureTab()
+		m.showTab(tabMember)
 	}
 }
 

@@ -469,7 +469,7 @@ func TestMouseClickAndWheel(t *testing.T) {
 		t.Fatalf("wheel moved to %d", m.tree.cursor)
 	}
 	// A click on a tab in the side panel's border switches to it.
-	second := m.tabLayout(m.lay.rightW - 4)[1]
+	second := m.tabLayout(m.lay.rightW - 5)[1]
 	m.Update(tea.MouseClickMsg{X: m.lay.leftW + 3 + second.x, Y: 1, Button: tea.MouseLeft})
 	if m.side.tab != 1 || m.focus != focusSide {
 		t.Fatalf("tab click: tab %d focus %d", m.side.tab, m.focus)

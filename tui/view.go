@@ -94,7 +94,7 @@ func (m *Model) sideBox() []string {
 	s := &m.side
 	k := sideKey{m.frameStamp(), s.tab, m.lay.rightW, m.lay.bodyH, s.offset[s.tab], s.cursor[s.tab], m.focus == focusSide, s.build}
 	if s.drawn == nil || k != s.drawnKey {
-		s.drawn = m.box(m.tabsTitle(m.lay.rightW-4), m.sideView(m.lay.rightW-2), m.lay.rightW, m.lay.bodyH, m.focus == focusSide)
+		s.drawn = m.box(m.tabsTitle(m.lay.rightW-5), m.sideView(m.lay.rightW-2), m.lay.rightW, m.lay.bodyH, m.focus == focusSide)
 		s.drawnKey = k
 	}
 	return s.drawn
@@ -155,22 +155,27 @@ type tabSpan struct {
 	x, w  int // from the start of the title, in cells
 }
 
-// tabShort are the tab names when the full ones do not fit.
-var tabShort = [len(tabNames)]string{"Labor", "Vacant", "Member", "Checks", "What-if"}
-
-// tabLayout lays the tabs out in width cells: full names padded, else
-// short names with only the active tab padded, else numbers with the
-// active tab named. Drawing and mouse clicks both use it.
+// tabLayout lays the tabs out in width cells, the first that fits of:
+// numbered full names, padded; numbered short names, the active tab
+// padded; short names alone, the active tab shown by its color (the key
+// line says 1–5); numbers, the active tab named. Drawing and mouse clicks both use it.
 func (m *Model) tabLayout(width int) []tabSpan {
-	try := func(names [len(tabNames)]string, padAll, numbersOnly bool) []tabSpan {
-		spans := make([]tabSpan, len(names))
+	try := func(short, padAll, numbers, namesOff bool) []tabSpan {
+		spans := make([]tabSpan, tabCount)
 		x := 0
-		for i, n := range names {
-			l := fmt.Sprintf("%d %s", i+1, n)
-			if numbersOnly && i != m.side.tab {
-				l = fmt.Sprintf("%d", i+1)
+		for i, t := range sideTabs {
+			n := t.name
+			if short {
+				n = t.short
 			}
-			if padAll || i == m.side.tab {
+			l := n
+			switch {
+			case namesOff && i != m.side.tab:
+				l = fmt.Sprintf("%d", i+1)
+			case numbers:
+				l = fmt.Sprintf("%d %s", i+1, n)
+			}
+			if padAll || i == m.side.tab && (numbers || namesOff) {
 				l = " " + l + " "
 			}
 			spans[i] = tabSpan{label: l, x: x, w: ansiWidth(l)}
@@ -179,13 +184,12 @@ func (m *Model) tabLayout(width int) []tabSpan {
 		return spans
 	}
 	fits := func(sp []tabSpan) bool { last := sp[len(sp)-1]; return last.x+last.w <= width }
-	if sp := try(tabNames, true, false); fits(sp) {
-		return sp
+	for _, sp := range [][]tabSpan{try(false, true, true, false), try(true, false, true, false), try(true, false, false, false)} {
+		if fits(sp) {
+			return sp
+		}
 	}
-	if sp := try(tabShort, false, false); fits(sp) {
-		return sp
-	}
-	return try(tabNames, false, true)
+	return try(false, false, true, true)
 }
 
 // tabsTitle draws the tabs into the side panel's top border.
@@ -215,32 +219,52 @@ func (m *Model) keyLine() string {
 	case m.status != "":
 		return fit(" "+m.styles.Status.Render(clean(m.status)), m.width)
 	}
-	return fit(" "+m.shortHelp(), m.width)
+	return fit(" "+m.shortHelp(m.width-1), m.width)
 }
 
-func (m *Model) shortHelp() string {
+// shortHelp is the focused pane's keys that fit in width, always ending
+// with "? help" and "q quit": the keys a newcomer needs to find the rest.
+func (m *Model) shortHelp(width int) string {
 	var bs []key.Binding
 	g := m.keys.Global
 	switch m.focus {
 	case focusTree:
 		t := m.keys.Tree
-		bs = []key.Binding{t.AddChild, t.Rename, t.Edit, t.Delete, g.Undo, g.Search, g.Focus, g.Help, g.Save, g.Quit}
+		bs = []key.Binding{t.AddChild, t.Rename, t.Edit, t.Delete, g.Undo, g.Save, g.Search, g.Focus}
 	case focusPosts:
 		p := m.keys.Posts
-		bs = []key.Binding{p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, g.Undo, g.Focus, g.Help, g.Save, g.Quit}
+		bs = []key.Binding{p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, g.Undo, g.Save, g.Focus}
 	case focusSide:
 		s := m.keys.Side
-		bs = []key.Binding{s.Jump, g.Tabs[0], g.Focus, g.Help, g.Save, g.Quit}
+		bs = []key.Binding{s.Jump, g.TabKeys, g.Undo, g.Save, g.Focus}
 	}
-	parts := make([]string, 0, len(bs))
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
-		}
+	return m.keyHints(bs, []key.Binding{g.Help, g.Quit}, width)
+}
+
+// keyHints draws bindings as "key desc · key desc", dropping optional ones
+// from the end until the line fits; the last ones always show.
+func (m *Model) keyHints(optional, always []key.Binding, width int) string {
+	sep := m.styles.Dim.Render(" · ")
+	draw := func(b key.Binding) string {
 		h := b.Help()
-		parts = append(parts, m.styles.Key.Render(h.Key)+" "+m.styles.Dim.Render(h.Desc))
+		return m.styles.Key.Render(h.Key) + " " + m.styles.Dim.Render(h.Desc)
 	}
-	return strings.Join(parts, m.styles.Dim.Render(" · "))
+	var tail []string
+	for _, b := range always {
+		if b.Enabled() {
+			tail = append(tail, draw(b))
+		}
+	}
+	var head []string
+	for _, b := range optional {
+		if b.Enabled() {
+			head = append(head, draw(b))
+		}
+	}
+	for len(head) > 0 && ansiWidth(strings.Join(append(append([]string(nil), head...), tail...), sep)) > width {
+		head = head[:len(head)-1]
+	}
+	return strings.Join(append(head, tail...), sep)
 }
 
 // overlay draws a dialog centered over the screen.
@@ -272,7 +296,7 @@ func (m *Model) helpLines(width int) []string {
 		{"Tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll}},
 		{"Tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
 		{"Posts", []key.Binding{p.Up, p.Down, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
-		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
+		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
 		{"Side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear}},
 	}
 	const colW = 30

@@ -1,0 +1,44 @@
+package tui
+
+// The side panel's tabs, in key order (1–5). A tab is a tabSpec: its
+// names, what it says when it has no rows, and how its rows are built.
+// Keys, mouse clicks and jumps all put a tab on show through showTab,
+// which builds it when the plan changed since: no way of switching can
+// show a tab that was not built. Adding a tab is its build function, in a
+// file of its own, and one line here.
+const (
+	tabLabor = iota
+	tabVacancies
+	tabMember
+	tabChecks
+	tabWhatIf
+	tabCount
+)
+
+// tabSpec describes one tab.
+type tabSpec struct {
+	name  string       // in the panel's border and the help
+	short string       // when the full names do not fit
+	empty string       // shown when the tab has no rows
+	build func(*Model) // makes the rows; runs in Update, never in View
+}
+
+var sideTabs = [tabCount]tabSpec{
+	tabLabor: {"Labor", "Labor", "No functions in the plan yet.",
+		func(m *Model) { m.side.rows[tabLabor] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows)) }},
+	tabVacancies: {"Vacancies", "Vacant", "Every post has a holder and an active candidate.", (*Model).showVacancies},
+	tabMember: {"Member", "Member", "Select a post with a holder, or a member in m.",
+		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }},
+	tabChecks: {"Checks", "Checks", "No findings.", (*Model).showChecks},
+	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.",
+		func(m *Model) { m.side.rows[tabWhatIf] = m.whatIfRows() }},
+}
+
+// showTab puts tab t on show, built.
+func (m *Model) showTab(t int) {
+	if t < 0 || t >= tabCount {
+		return
+	}
+	m.side.tab = t
+	m.ensureTab()
+}

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// clickTab clicks tab t in the side panel's border, as a mouse does.
+func clickTab(m *Model, t int) {
+	sp := m.tabLayout(m.lay.rightW - 5)[t]
+	m.Update(tea.MouseClickMsg{X: m.lay.leftW + 3 + sp.x, Y: 1, Button: tea.MouseLeft})
+}
+
+// TestAClickedTabShowsWhatItsKeyShows: every tab, switched by a click,
+// shows the same rows as switched by its number key; none shows its empty
+// text while the plan has what it lists.
+func TestAClickedTabShowsWhatItsKeyShows(t *testing.T) {
+	t.Parallel()
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
+		byKey, byClick := newModel(t, size[0], size[1]), newModel(t, size[0], size[1])
+		// A unit with people, so that What-if has rows too.
+		for _, m := range []*Model{byKey, byClick} {
+			press(m, "j", "j")
+		}
+		for tab := tabCount - 1; tab >= 0; tab-- {
+			press(byKey, string(rune('1'+tab)))
+			byKey.focus = focusSide // a click focuses the panel too
+			clickTab(byClick, tab)
+			if byClick.side.tab != tab {
+				t.Fatalf("%v: the click on tab %d showed tab %d", size, tab, byClick.side.tab)
+			}
+			k, c := strings.Join(byKey.sideView(40), "\n"), strings.Join(byClick.sideView(40), "\n")
+			if k != c {
+				t.Errorf("%v tab %s: clicked\n%s\nby key\n%s", size, sideTabs[tab].name, c, k)
+			}
+			if strings.Contains(c, sideTabs[tab].empty) {
+				t.Errorf("%v tab %s: a click shows %q", size, sideTabs[tab].name, sideTabs[tab].empty)
+			}
+		}
+	}
+}
+
+// TestTheKeyLineAlwaysOffersHelpAndQuit, in every pane and at every width.
+func TestTheKeyLineAlwaysOffersHelpAndQuit(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{60, 80, 120, 200} {
+		m := newModel(t, w, 24)
+		for range focusCount {
+			line := stripped(m.keyLine())
+			if !strings.Contains(line, "? help") || !strings.HasSuffix(strings.TrimRight(stripped(line), " "), "q quit") {
+				t.Errorf("%d columns, focus %d: %q", w, m.focus, stripped(line))
+			}
+			press(m, "tab")
+		}
+	}
+	// At 80 columns every tab is named.
+	m := newModel(t, 80, 24)
+	top := strings.Split(screen(m), "\n")[1]
+	for _, tab := range sideTabs {
+		if !strings.Contains(top, tab.short) {
+			t.Errorf("80 columns: tab %s not named in %q", tab.short, top)
+		}
+	}
+}
+
+// TestSearchingForNothingThenNextSaysSo: the crash of n after a search
+// that found nothing.
+func TestSearchingForNothingThenNextSaysSo(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	press(m, "/")
+	typeText(m, "zzzz")
+	press(m, "enter")
+	for _, k := range []string{"n", "N"} {
+		press(m, k)
+		if !strings.Contains(m.status, `no match for "zzzz"`) {
+			t.Errorf("%s: %q", k, m.status)
+		}
+	}
+	// The prompt starts empty, offering the last query: typing replaces
+	// it, ↑ recalls it.
+	press(m, "/")
+	if m.prompt.input.Value() != "" || m.prompt.input.Placeholder != "zzzz" {
+		t.Fatalf("the search prompt holds %q", m.prompt.input.Value())
+	}
+	typeText(m, "Vyborg")
+	press(m, "enter")
+	if m.search.query != "Vyborg" || len(m.search.matches) == 0 {
+		t.Fatalf("second search: %q, %d matches", m.search.query, len(m.search.matches))
+	}
+	press(m, "/", "up")
+	if m.prompt.input.Value() != "Vyborg" {
+		t.Errorf("↑ recalled %q", m.prompt.input.Value())
+	}
+	press(m, "esc", "esc")
+	if len(m.search.units) != 0 {
+		t.Error("esc did not clear the highlights")
+	}
+}
+
+func stripped(s string) string { return ansi.Strip(s) }
