@@ -25,7 +25,9 @@ type tabSpec struct {
 
 var sideTabs = [tabCount]tabSpec{
 	tabLabor: {"Labor", "Labor", "No functions in the plan yet.",
-		func(m *Model) { m.side.rows[tabLabor] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows)) }},
+		func(m *Model) {
+			m.side.rows[tabLabor] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows))
+		}},
 	tabVacancies: {"Vacancies", "Vacant", "Every post has a holder and an active candidate.", (*Model).showVacancies},
 	tabMember: {"Member", "Member", "Select a post with a holder, or a member in m.",
 		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }},
