@@ -178,7 +178,6 @@ func (m *Model) pickHolder(p *model.Post) tea.Cmd {
 		}
 		if m.apply(op, "") {
 			m.setStatus(clean(op.Label()) + " · u undoes")
-			m.syncMember()
 		}
 		return nil
 	}))
@@ -226,7 +225,6 @@ func (m *Model) newMemberThen(place func(id string, p *model.Post) model.Op, pos
 		}}
 		if m.apply(op, "") {
 			m.setStatus("added " + quoteName(alias) + " · m edits members · u undoes")
-			m.syncMember()
 		}
 		return nil
 	})

@@ -103,6 +103,7 @@ type Model struct {
 	clock                 func() time.Time // today, for plans with no asOf; tests set it
 	whatif                whatIf
 	lastUnit              *model.Unit // the tree selection after the last key
+	lastPost              postSel     // what the post cursor pointed at after the last message
 }
 
 // New builds the editor over a plan.
@@ -129,7 +130,7 @@ func New(opts Options) *Model {
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
 	m.posts.cand = -1
-	m.syncMember()
+	m.followCursor()
 	// Everything derived from the plan is computed afresh here; from now
 	// on each edit's touched set brings it up to date.
 	o.DrainTouched()
@@ -175,6 +176,7 @@ func (m *Model) modified() bool { return m.hist.Modified() }
 // Update implements tea.Model.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.followCursor()
 	if m.recoveryPending {
 		m.recoveryPending = false
 		cmd = tea.Batch(cmd, m.scheduleRecovery())
@@ -292,7 +294,6 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case focusSide:
 		m.sideKey(msg)
 	}
-	m.syncMember()
 	return cmd
 }
 

@@ -249,8 +249,34 @@ func (m *Model) showMember(id string) {
 	}
 }
 
-// syncMember follows the cursor: the candidate picked in the posts pane,
-// else the holder of the selected post.
+// postSel is what the post cursor points at. The Member tab shows the
+// member the user chose last: a change of this (another post, another
+// candidate picked, a new holder) is such a choice; so are a Labor or
+// Checks row, a search jump and the members screen, which call
+// showMember themselves. Any other key leaves the tab as it is.
+type postSel struct {
+	post   *model.Post
+	cand   int
+	holder string
+}
+
+// followCursor shows the post's person on the Member tab when the post
+// cursor moved since the last message.
+func (m *Model) followCursor() {
+	p := m.posts.selected(m.tree.selected())
+	sel := postSel{post: p, cand: m.posts.cand}
+	if p != nil {
+		sel.holder = p.Holder
+	}
+	if sel == m.lastPost {
+		return
+	}
+	m.lastPost = sel
+	m.syncMember()
+}
+
+// syncMember shows the candidate picked in the posts pane, else the holder
+// of the selected post.
 func (m *Model) syncMember() {
 	p := m.posts.selected(m.tree.selected())
 	switch {
@@ -595,7 +621,6 @@ func (m *Model) jumpToPost(id string) {
 		}
 	}
 	m.focus = focusPosts
-	m.syncMember()
 }
 
 func (m *Model) sideClick(row int) {

@@ -102,3 +102,47 @@ func TestSearchingForNothingThenNextSaysSo(t *testing.T) {
 }
 
 func stripped(s string) string { return ansi.Strip(s) }
+
+// TestTheMemberTabShowsTheMemberChosenLast: a Labor row, the members
+// screen and a search jump each choose a member; keys that move nothing
+// in the posts pane leave the choice alone.
+func TestTheMemberTabShowsTheMemberChosenLast(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "1")
+	m.focus = focusSide
+	for i, r := range m.side.rows[tabLabor] {
+		if r.member == "m4" {
+			m.side.cursor[tabLabor] = i
+		}
+	}
+	press(m, "enter")
+	for _, k := range []string{"j", "j", "k", "3"} {
+		press(m, k)
+		if m.side.member != "m4" {
+			t.Fatalf("after %s the Member tab shows %q, not the chosen Nikitich", k, m.side.member)
+		}
+	}
+
+	// The members screen: the member left selected stays on the tab.
+	press(m, "m", "/")
+	typeText(m, "Yasha")
+	press(m, "enter", "esc")
+	chosen := m.side.member
+	if mem := m.org.Member(chosen); mem == nil || mem.Alias != "Yasha" {
+		t.Fatalf("the members screen chose %q", chosen)
+	}
+	press(m, "j", "k")
+	if m.side.member != chosen || m.side.tab != tabMember {
+		t.Fatalf("after the members screen and j: %q on tab %d", m.side.member, m.side.tab)
+	}
+
+	// A search jump moves the post cursor: the post's holder shows.
+	press(m, "/")
+	typeText(m, "Treasurer")
+	press(m, "enter", "3")
+	p := m.posts.selected(m.tree.selected())
+	if p == nil || p.Holder == "" || m.side.member != p.Holder {
+		t.Fatalf("after the search jump the Member tab shows %q, the post's holder is %v", m.side.member, p)
+	}
+}
