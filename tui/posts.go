@@ -75,7 +75,7 @@ func (p *postsPane) view(st *Styles, o *model.Org, u *model.Unit, width int, foc
 			if o.MemberActive(c) {
 				ready = true
 			} else {
-				label += "†"
+				label += inactiveMark
 			}
 			if i == p.cursor && j == p.cand && focused {
 				label = "[" + label + "]"
@@ -85,9 +85,9 @@ func (p *postsPane) view(st *Styles, o *model.Org, u *model.Unit, width int, foc
 		marker, ms := " ", &st.Dim
 		switch {
 		case post.Holder == "":
-			marker, ms = "!", &st.Error
+			marker, ms = vacantMark, &st.Error
 		case !ready:
-			marker, ms = "?", &st.Warning
+			marker, ms = noCandidateMark, &st.Warning
 		}
 		candW := max(width-titleW-holderW-2, 0)
 		if len(names) == 0 {

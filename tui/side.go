@@ -21,6 +21,8 @@ type sidePanel struct {
 	offset [tabCount]int
 	stale  [tabCount]bool
 	rows   [tabCount][]sideRow
+	// pinned rows stay above the scrolled ones (What-if's summary).
+	pinned [tabCount][]sideRow
 	// people is the plan's PeopleVersion each tab was built at: Labor is
 	// rebuilt only when it moves.
 	people [tabCount]uint64
@@ -201,7 +203,7 @@ func (s *sidePanel) clamp() {
 		c++
 	}
 	s.cursor[t] = c
-	h := max(s.height, 1)
+	h := s.viewHeight(t)
 	if c < s.offset[t] {
 		s.offset[t] = c
 	}
@@ -214,20 +216,38 @@ func (s *sidePanel) clamp() {
 func (s *sidePanel) move(d int) {
 	t := s.tab
 	n := s.rowCount(t)
-	c := s.cursor[t] + d
+	if n == 0 || d == 0 {
+		return
+	}
+	// Go d rows, or as far as there is something to select that way.
+	target := min(max(s.cursor[t]+d, 0), n-1)
+	c := target
 	for c >= 0 && c < n && s.rowAt(t, c).header {
 		c += sign(d)
 	}
 	if c < 0 || c >= n {
-		// Nothing selectable that way; at the top, show the header above.
+		c = target
+		for c >= 0 && c < n && s.rowAt(t, c).header {
+			c -= sign(d)
+		}
+	}
+	if c < 0 || c >= n || c == s.cursor[t] {
+		// Nothing more to select that way: show the rows past the
+		// cursor (a header above, the closing lines below).
+		h := s.viewHeight(t)
 		if d < 0 {
-			s.offset[t] = 0
+			s.offset[t] = max(s.offset[t]+d, 0)
+		} else {
+			s.offset[t] = max(min(s.offset[t]+d, n-h), 0)
 		}
 		return
 	}
 	s.cursor[t] = c
 	s.clamp()
 }
+
+// viewHeight is how many of tab t's rows show below its pinned ones.
+func (s *sidePanel) viewHeight(t int) int { return max(s.height-len(s.pinned[t]), 1) }
 
 func sign(d int) int {
 	if d < 0 {
@@ -290,15 +310,19 @@ func (m *Model) syncMember() {
 
 func (m *Model) sideView(width int) []string { return m.tabView(m.side.tab, width) }
 
-// tabView draws the rows of tab t that fit, as Update last built them.
+// tabView draws the rows of tab t that fit, as Update last built them:
+// its pinned rows, then the scrolled ones.
 func (m *Model) tabView(t, width int) []string {
 	s := &m.side
 	n := s.rowCount(t)
-	if n == 0 {
+	if n == 0 && len(s.pinned[t]) == 0 {
 		return []string{m.styles.Dim.Render(fit(sideTabs[t].empty, width))}
 	}
 	lines := make([]string, 0, s.height)
-	end := min(s.offset[t]+s.height, n)
+	for _, r := range s.pinned[t] {
+		lines = append(lines, m.drawSideRow(r, width, false))
+	}
+	end := min(s.offset[t]+s.viewHeight(t), n)
 	for i := s.offset[t]; i < end; i++ {
 		r := s.rowAt(t, i)
 		lines = append(lines, m.drawSideRow(r, width, i == s.cursor[t] && !r.header))
@@ -377,7 +401,7 @@ func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 			for i, id := range f.First {
 				parts[i] = clean(m.org.MemberLabel(id))
 				if len(m.org.MemberFunctions(id)) > model.JumbleThreshold {
-					parts[i] += "!"
+					parts[i] += jumbleMark
 				}
 			}
 			text := strings.Join(parts, ", ")
@@ -482,9 +506,9 @@ func (m *Model) vacancyRowsOf(vs []model.Vacancy) []sideRow {
 
 // vacancyCols draws a row of the Vacancies tab.
 func (m *Model) vacancyCols(v *model.Vacancy) []col {
-	marker, ms := "?", &m.styles.Warning
+	marker, ms := noCandidateMark, &m.styles.Warning
 	if v.Vacant {
-		marker, ms = "!", &m.styles.Error
+		marker, ms = vacantMark, &m.styles.Error
 	}
 	title := clean(v.Post.Title)
 	if v.Required {
@@ -625,6 +649,7 @@ func (m *Model) jumpToPost(id string) {
 
 func (m *Model) sideClick(row int) {
 	t := m.side.tab
+	row -= len(m.side.pinned[t]) // the pinned rows do not scroll or select
 	i := m.side.offset[t] + row
 	if row < 0 || i >= m.side.rowCount(t) || m.side.rowAt(t, i).header {
 		return

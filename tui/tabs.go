@@ -32,9 +32,16 @@ var sideTabs = [tabCount]tabSpec{
 	tabMember: {"Member", "Member", "Select a post with a holder, or a member in m.",
 		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }},
 	tabChecks: {"Checks", "Checks", "No findings.", (*Model).showChecks},
-	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.",
-		func(m *Model) { m.side.rows[tabWhatIf] = m.whatIfRows() }},
+	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.", (*Model).buildWhatIf},
 }
+
+// One symbol per meaning, wherever it is drawn; the help lists them.
+const (
+	vacantMark      = "!" // a post with no holder
+	noCandidateMark = "?" // a post with no active candidate
+	inactiveMark    = "†" // a member arrested, exiled or inactive
+	jumbleMark      = "*" // a member with more functions than one can carry
+)
 
 // showTab puts tab t on show, built.
 func (m *Model) showTab(t int) {

@@ -417,9 +417,9 @@ func (t *treePane) rowView(st *Styles, u *model.Unit, width int, cur, focused, m
 	markStyle := st.Dim
 	switch {
 	case s.vacant:
-		marker, markStyle = "!", st.Error
+		marker, markStyle = vacantMark, st.Error
 	case s.noCandidate:
-		marker, markStyle = "?", st.Warning
+		marker, markStyle = noCandidateMark, st.Warning
 	}
 	kind := ""
 	if width >= 56 && u.Kind != "" {

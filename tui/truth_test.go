@@ -146,3 +146,64 @@ func TestTheMemberTabShowsTheMemberChosenLast(t *testing.T) {
 		t.Fatalf("after the search jump the Member tab shows %q, the post's holder is %v", m.side.member, p)
 	}
 }
+
+// TestWhatIfShowsItsWholeAnswer: after U on the executive group, the
+// summary with bench strength is in view at 80x24, pgdn and the wheel
+// scroll the report to its last line, vacated posts carry the vacancy
+// mark, and every "who steps in" row names where.
+func TestWhatIfShowsItsWholeAnswer(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	press(m, "j", "j", "l", "5", "tab", "tab", "U")
+	scr := screen(m)
+	if !strings.Contains(scr, "Bench strength 57% → 38%") {
+		t.Fatalf("no bench line at 80x24:\n%s", scr)
+	}
+	rows := m.side.rows[tabWhatIf]
+	last := rows[len(rows)-1]
+	for range 20 {
+		press(m, "pgdown")
+	}
+	end := strings.Join(m.sideView(m.lay.rightW-2), "\n")
+	if !strings.Contains(end, "Bench strength") {
+		t.Error("the summary scrolled away")
+	}
+	lastText := ""
+	if len(last.cols) > 0 {
+		lastText = last.cols[len(last.cols)-1].text
+	}
+	if lastText == "" || !strings.Contains(ansiStripAll(end), lastText[len(lastText)-min(len(lastText), 10):]) {
+		t.Errorf("pgdn never reached the last row %q:\n%s", lastText, ansiStripAll(end))
+	}
+	// The wheel goes back up.
+	for range 60 {
+		m.Update(tea.MouseWheelMsg{X: m.lay.leftW + 5, Y: 8, Button: tea.MouseWheelUp})
+	}
+	if m.side.offset[tabWhatIf] != 0 {
+		t.Errorf("the wheel left the report at %d", m.side.offset[tabWhatIf])
+	}
+	vacated, steps := 0, 0
+	for _, r := range rows {
+		if len(r.cols) == 2 && r.cols[0].text == vacantMark {
+			vacated++
+		}
+		if len(r.cols) == 2 && strings.Contains(r.cols[0].text, " → ") {
+			steps++
+			if !strings.Contains(r.cols[1].text, "›") {
+				t.Errorf("a who-steps-in row names no unit: %q", r.cols[1].text)
+			}
+		}
+	}
+	w := m.whatif.result
+	if vacated != len(w.Vacated) || steps != len(w.Promotions) {
+		t.Errorf("%d vacated rows marked %s of %d, %d step-in rows of %d", vacated, vacantMark, len(w.Vacated), steps, len(w.Promotions))
+	}
+	// At 200 columns the post titles are not cut.
+	wide := newModel(t, 200, 60)
+	press(wide, "j", "j", "l", "5", "tab", "tab", "U")
+	if s := screen(wide); !strings.Contains(s, "Executive group › Secretary") {
+		t.Errorf("at 200 columns a path is cut:\n%s", s)
+	}
+}
+
+func ansiStripAll(s string) string { return ansi.Strip(s) }

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/orgplan/orgplan/model"
 )
 
 // View implements tea.Model.
@@ -316,9 +318,10 @@ func (m *Model) helpLines(width int) []string {
 	}
 	out := strings.Split(strings.Join(rows, "\n"), "\n")
 	out = append(out,
-		m.styles.Error.Render("!")+" a post is vacant",
-		m.styles.Warning.Render("?")+" a post has no active candidate",
-		"† not active (arrested, exiled, inactive)",
+		m.styles.Error.Render(vacantMark)+" a post is vacant",
+		m.styles.Warning.Render(noCandidateMark)+" a post has no active candidate",
+		inactiveMark+" not active (arrested, exiled, inactive)",
+		jumbleMark+fmt.Sprintf(" more than %d functions (Labor)", model.JumbleThreshold),
 		"← the candidates, first in line first")
 	for i := range out {
 		out[i] = " " + out[i]

@@ -69,6 +69,36 @@ func (m *Model) applyWhatIf() {
 	}
 }
 
+// buildWhatIf makes tab 5: the summary pinned above, the report below.
+func (m *Model) buildWhatIf() {
+	m.side.pinned[tabWhatIf] = m.whatIfSummary()
+	m.side.rows[tabWhatIf] = m.whatIfRows()
+}
+
+// whatIfSummary is the simulation's answer in two lines that stay in view
+// however far the report is scrolled.
+func (m *Model) whatIfSummary() []sideRow {
+	w := m.whatif.result
+	if w == nil {
+		return nil
+	}
+	// Short lines, so that the whole answer shows at 80 columns.
+	lines := []string{
+		fmt.Sprintf("Taken %d · %d step in · %d left vacant", len(m.whatif.marked), len(w.Promotions), len(w.Vacated)),
+		fmt.Sprintf("%d with no one left · %d cut off", len(w.Leaderless), len(w.CutOff)),
+		fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()),
+	}
+	rows := make([]sideRow, 0, len(lines)+1)
+	for i, l := range lines {
+		st := &m.styles.PaneTitle
+		if i == len(lines)-1 {
+			st = &m.styles.Warning
+		}
+		rows = append(rows, sideRow{header: true, cols: []col{{text: l, style: st}}})
+	}
+	return append(rows, sideRow{header: true})
+}
+
 func (m *Model) whatIfRows() []sideRow {
 	var rows []sideRow
 	check := func(id string) string {
@@ -113,9 +143,11 @@ func (m *Model) whatIfRows() []sideRow {
 		if p.From != "" {
 			from = clean(m.org.MemberLabel(p.From))
 		}
+		// Who, then where: the post's whole path takes the rest of the
+		// width, cut from the left so that its end (the post) shows.
 		rows = append(rows, sideRow{post: p.Post.ID, cols: []col{
-			{text: clean(p.Post.Title), w: 16},
-			{text: from + " → " + clean(m.org.MemberLabel(p.To))},
+			{text: from + " → " + clean(m.org.MemberLabel(p.To)), w: 26},
+			{text: clean(m.org.PostPathString(p.Post)), style: &m.styles.Dim, tail: true},
 		}})
 	}
 	section := func(title string, n int) {
@@ -123,7 +155,7 @@ func (m *Model) whatIfRows() []sideRow {
 	}
 	section("Left vacant", len(w.Vacated))
 	for _, p := range w.Vacated {
-		rows = append(rows, sideRow{post: p.ID, cols: []col{{text: "! ", style: &m.styles.Error, w: 2}, {text: clean(m.org.PostPathString(p)), tail: true}}})
+		rows = append(rows, sideRow{post: p.ID, cols: []col{{text: vacantMark, style: &m.styles.Error, w: 2}, {text: clean(m.org.PostPathString(p)), tail: true}}})
 	}
 	section("No one left", len(w.Leaderless))
 	for _, u := range w.Leaderless {
@@ -133,9 +165,6 @@ func (m *Model) whatIfRows() []sideRow {
 	for _, u := range w.CutOff {
 		rows = append(rows, sideRow{unit: u.ID, cols: []col{{text: clean(m.org.PathString(u)), tail: true, style: &m.styles.Warning}}})
 	}
-	rows = append(rows, sideRow{header: true},
-		sideRow{header: true, cols: []col{{text: fmt.Sprintf("Bench strength %.0f%% → %.0f%% of posts with someone ready",
-			100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()), style: &m.styles.Warning}}})
 	return rows
 }
 
