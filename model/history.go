@@ -19,12 +19,13 @@ type step struct {
 
 // Do applies op and records it for undo; the redo stack is dropped.
 func (h *History) Do(o *Org, op Op) error {
+	label := Describe(o, op) // named before the change, while the names are there
 	inv, err := o.Apply(op)
 	if err != nil {
 		return err
 	}
 	h.seq++
-	h.undo = append(h.undo, step{op: op, inverse: inv, label: op.Label(), id: h.seq})
+	h.undo = append(h.undo, step{op: op, inverse: inv, label: label, id: h.seq})
 	limit := h.Limit
 	if limit <= 0 {
 		limit = DefaultHistoryLimit
@@ -34,6 +35,14 @@ func (h *History) Do(o *Org, op Op) error {
 	}
 	h.redo = nil
 	return nil
+}
+
+// LastLabel names the last change done, "" if none.
+func (h *History) LastLabel() string {
+	if len(h.undo) == 0 {
+		return ""
+	}
+	return h.undo[len(h.undo)-1].label
 }
 
 // Undo reverts the last change and returns its label; ok is false when

@@ -221,11 +221,12 @@ func (r removeKind) apply(o *Org) (Op, error) {
 	return AddKind{Index: i, Kind: *k}, nil
 }
 
+// quote sets a name apart in a change's label, as messages do: «name».
 func quote(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return `""`
+		return `«»`
 	}
-	return s
+	return "«" + s + "»"
 }
 
 // insertAt inserts v at i into a fresh copy of s; i < 0 or past the end

@@ -196,7 +196,7 @@ func TestHistoryTracksTheSavedPoint(t *testing.T) {
 	if !h.Modified() {
 		t.Fatal("an edit after saving is not marked")
 	}
-	if label, ok, err := h.Undo(o); !ok || err != nil || label != "rename unit to B" {
+	if label, ok, err := h.Undo(o); !ok || err != nil || label != "rename «A» to «B»" {
 		t.Fatalf("undo: %q %v %v", label, ok, err)
 	}
 	if h.Modified() {

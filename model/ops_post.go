@@ -183,7 +183,7 @@ func (o *Org) SetHolder(postID, member string) (Op, error) {
 	}
 	name := "vacate " + quote(p.Title)
 	if member != "" {
-		name = "make " + o.MemberLabel(member) + " holder of " + quote(p.Title)
+		name = "make " + quote(o.MemberLabel(member)) + " holder of " + quote(p.Title)
 	}
 	cands := slices.DeleteFunc(cloneStrings(p.Candidates), func(c string) bool { return c == member })
 	return SetPeople{Post: p.ID, Holder: member, Candidates: cands, Name: name}, nil
@@ -205,7 +205,7 @@ func (o *Org) AddCandidate(postID, member string, index int) (Op, error) {
 		return nil, fmt.Errorf("%s is already a candidate for this post", o.MemberLabel(member))
 	}
 	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: insertAt(p.Candidates, index, member),
-		Name: "add " + o.MemberLabel(member) + " as candidate for " + quote(p.Title)}, nil
+		Name: "add " + quote(o.MemberLabel(member)) + " as candidate for " + quote(p.Title)}, nil
 }
 
 // RemoveCandidate takes member off a post's succession list.
@@ -219,7 +219,7 @@ func (o *Org) RemoveCandidate(postID, member string) (Op, error) {
 		return nil, fmt.Errorf("%s is not a candidate for this post", o.MemberLabel(member))
 	}
 	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: deleteAt(p.Candidates, i),
-		Name: "remove " + o.MemberLabel(member) + " as candidate for " + quote(p.Title)}, nil
+		Name: "remove " + quote(o.MemberLabel(member)) + " as candidate for " + quote(p.Title)}, nil
 }
 
 // MoveCandidate moves member delta places along the succession list.

@@ -110,6 +110,8 @@ func (m *Model) moveCandidate(p *model.Post, d int) {
 	}
 	if m.apply(op, "") {
 		m.posts.cand += d
+		m.setStatus("moved " + quoteName(m.org.MemberLabel(c)) + " " + map[bool]string{true: "earlier", false: "later"}[d < 0] +
+			" in line for " + quoteName(p.Title) + " · u undoes")
 	}
 }
 

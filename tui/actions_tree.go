@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -128,28 +129,62 @@ func (m *Model) renameUnit() {
 	})
 }
 
+// deleteUnit cuts the selected unit (p pastes it back). A unit with
+// sub-units, or with people in its posts, is deleted only after a
+// question that says how much goes.
 func (m *Model) deleteUnit() {
 	sel := m.tree.selected()
 	if sel == nil {
 		m.setStatus("nothing to delete")
 		return
 	}
-	subs := -1
-	model.WalkUnit(sel, func(*model.Unit) bool { subs++; return true })
+	subs, posts, held := -1, 0, 0
+	model.WalkUnit(sel, func(u *model.Unit) bool {
+		subs++
+		posts += len(u.Posts)
+		for _, p := range u.Posts {
+			if p.Holder != "" {
+				held++
+			}
+		}
+		return true
+	})
+	if subs == 0 && held == 0 {
+		m.cutUnit(sel)
+		return
+	}
+	var parts []string
+	if subs > 0 {
+		parts = append(parts, fmt.Sprintf("%d sub-unit%s", subs, plural(subs)))
+	}
+	if posts > 0 {
+		parts = append(parts, fmt.Sprintf("%d post%s (%d held)", posts, plural(posts), held))
+	}
+	id := sel.ID
+	m.askConfirm("Delete "+quoteName(sel.Name)+" with "+strings.Join(parts, " and ")+"?\n"+
+		"p pastes it back, u undoes.", func() tea.Cmd {
+		if u := m.org.Unit(id); u != nil {
+			m.cutUnit(u)
+		}
+		return nil
+	})
+}
+
+// cutUnit deletes a unit and keeps it for p.
+func (m *Model) cutUnit(sel *model.Unit) {
 	clip := model.CloneUnit(sel)
 	cursor := m.tree.cursor
 	if !m.apply(model.DeleteUnit{ID: sel.ID}, "") {
 		return
 	}
-	m.clip = clip
+	m.clip, m.clipPasted = clip, false
 	m.tree.setCursor(cursor)
-	what := quoteName(clip.Name)
-	if subs > 0 {
-		what += fmt.Sprintf(" and %d sub-unit%s", subs, plural(subs))
-	}
-	m.setStatus("deleted " + what + " · p pastes it · u undoes")
+	m.setStatus(m.hist.LastLabel() + " · p pastes it · u undoes")
 }
 
+// paste puts the last cut unit under the selection. The first paste
+// moves it back with its ids; later ones make copies with new ids and the
+// same people, and say so.
 func (m *Model) paste() {
 	if m.clip == nil {
 		m.setStatus("nothing to paste: d cuts a unit first")
@@ -163,7 +198,12 @@ func (m *Model) paste() {
 	id := op.(model.AddUnit).Unit.ID
 	if m.apply(op, id) {
 		m.tree.openUnder(parent, id)
-		m.setStatus("pasted " + quoteName(m.clip.Name))
+		if m.clipPasted {
+			m.setStatus("pasted a copy of " + quoteName(m.clip.Name) + ": new ids, the same people in its posts · u undoes")
+		} else {
+			m.setStatus("pasted " + quoteName(m.clip.Name) + " · p again pastes a copy")
+		}
+		m.clipPasted = true
 	}
 }
 
@@ -177,7 +217,9 @@ func (m *Model) moveAmongSiblings(delta int) {
 		m.setStatus("already " + map[bool]string{true: "first", false: "last"}[delta < 0] + " among its siblings")
 		return
 	}
-	m.apply(model.MoveUnit{ID: sel.ID, Parent: m.parentID(sel), Index: i}, sel.ID)
+	if m.apply(model.MoveUnit{ID: sel.ID, Parent: m.parentID(sel), Index: i}, sel.ID) {
+		m.setStatus("moved " + quoteName(sel.Name) + " " + map[bool]string{true: "up", false: "down"}[delta < 0] + " · u undoes")
+	}
 }
 
 // outdent makes the unit a sibling of its parent, just after it.
@@ -188,7 +230,9 @@ func (m *Model) outdent() {
 		return
 	}
 	p := sel.Parent()
-	m.apply(model.MoveUnit{ID: sel.ID, Parent: m.parentID(p), Index: m.org.IndexOf(p) + 1}, sel.ID)
+	if m.apply(model.MoveUnit{ID: sel.ID, Parent: m.parentID(p), Index: m.org.IndexOf(p) + 1}, sel.ID) {
+		m.setStatus("moved " + quoteName(sel.Name) + " out, after " + quoteName(p.Name) + " · u undoes")
+	}
 }
 
 // indent makes the unit the last child of the sibling above it.
@@ -205,6 +249,7 @@ func (m *Model) indent() {
 	above := m.org.Siblings(sel)[i-1]
 	if m.apply(model.MoveUnit{ID: sel.ID, Parent: above.ID, Index: -1}, sel.ID) {
 		m.tree.openUnder(above.ID, sel.ID)
+		m.setStatus("moved " + quoteName(sel.Name) + " under " + quoteName(above.Name) + " · u undoes")
 	}
 }
 

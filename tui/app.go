@@ -92,6 +92,7 @@ type Model struct {
 	status          string
 	statErr         bool
 	clip            *model.Unit // the last deleted unit, for p
+	clipPasted      bool        // p already put it back once: the next is a copy
 	search          search
 	saving          bool
 	// helpOffset scrolls the help screen.

@@ -38,7 +38,7 @@ func TestHolderPickerFuzzyNewMemberAndNobody(t *testing.T) {
 	if p.Holder != "m36" {
 		t.Fatalf("holder %q, want Osip (m36)", p.Holder)
 	}
-	if !strings.Contains(m.status, "make Osip holder of Treasurer") {
+	if !strings.Contains(m.status, "make «Osip» holder of «Treasurer»") {
 		t.Fatalf("status %q", m.status)
 	}
 	// The new holder shows on the Member tab.

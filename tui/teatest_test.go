@@ -93,7 +93,7 @@ func TestGoldenQuitPrompt(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(sz.name, func(t *testing.T) {
 			tm, _ := startProgram(t, sz.w, sz.h)
-			send(tm, "d", "q")
+			send(tm, "d", "y", "q")
 			waitFor(t, tm, "before quitting")
 			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
 		})

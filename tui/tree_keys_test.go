@@ -212,7 +212,7 @@ func TestRenameUndoRedo(t *testing.T) {
 		t.Fatal("no modified mark")
 	}
 	press(m, "u")
-	if u.Name != "Army group" || !strings.Contains(m.status, "undid: rename unit to Garrison group") {
+	if u.Name != "Army group" || !strings.Contains(m.status, "undid: rename «Army group» to «Garrison group»") {
 		t.Fatalf("undo: %q, status %q", u.Name, m.status)
 	}
 	if m.modified() {
@@ -231,6 +231,10 @@ func TestDeletePasteMoveIndentOutdent(t *testing.T) {
 	putilov := selectUnit(t, m, "Putilov works subcommittee")
 	subs := len(putilov.Units)
 	press(m, "d")
+	if m.mode != modeConfirm || !strings.Contains(screen(m), "with 2 sub-units and") {
+		t.Fatalf("no question before deleting a unit with sub-units:\n%s", screen(m))
+	}
+	press(m, "y")
 	if m.org.UnitCount() != before-1-subs || m.clip == nil {
 		t.Fatal("d did not cut the unit with its sub-units")
 	}
@@ -243,12 +247,20 @@ func TestDeletePasteMoveIndentOutdent(t *testing.T) {
 	if pasted == nil || pasted.Parent().Name != "Narva district group" || len(pasted.Units) != subs {
 		t.Fatal("p did not paste the cut unit under the selection")
 	}
+	press(m, "p")
+	if !strings.Contains(m.status, "pasted a copy of «Putilov works subcommittee»: new ids, the same people") {
+		t.Fatalf("the second p says %q", m.status)
+	}
+	press(m, "u")
+	if !strings.Contains(m.status, "undid: add unit «Putilov works subcommittee»") {
+		t.Fatalf("undo says %q", m.status)
+	}
 	// K and J move among siblings.
 	army := selectUnit(t, m, "Army group")
 	i := m.org.IndexOf(army)
 	press(m, "K")
-	if m.org.IndexOf(army) != i-1 {
-		t.Fatal("K did not move up")
+	if m.org.IndexOf(army) != i-1 || m.status != "moved «Army group» up · u undoes" {
+		t.Fatalf("K did not move up, or did not say so: %q", m.status)
 	}
 	press(m, "J")
 	if m.org.IndexOf(army) != i {
