@@ -135,6 +135,7 @@ func (m *Model) memberItems() []pickItem {
 }
 
 func (m *Model) openPicker(p *picker) tea.Cmd {
+	p.fitTo(m.width, m.pickerHeight())
 	m.picker = p
 	m.mode = modePicker
 	return textinputBlink()
@@ -193,7 +194,14 @@ func (m *Model) pickCandidate(p *model.Post) tea.Cmd {
 	}
 	postID := p.ID
 	special := []pickItem{{id: pickNewMember, label: "new member…"}}
-	return m.openPicker(newPicker("Candidate for "+quoteName(p.Title), special, m.memberItems(), m.pickerHeight(), func(it pickItem) tea.Cmd {
+	// The holder and those already in line cannot be added again.
+	var items []pickItem
+	for _, it := range m.memberItems() {
+		if it.id != p.Holder && !containsStr(p.Candidates, it.id) {
+			items = append(items, it)
+		}
+	}
+	return m.openPicker(newPicker("Candidate for "+quoteName(p.Title), special, items, m.pickerHeight(), func(it pickItem) tea.Cmd {
 		if it.id == pickNewMember {
 			return m.newMemberThen(func(id string, post *model.Post) model.Op {
 				return model.SetPeople{Post: post.ID, Holder: post.Holder, Candidates: append(append([]string(nil), post.Candidates...), id)}

@@ -45,6 +45,9 @@ func (m *Model) relayout() {
 	if m.form != nil {
 		m.form.resize(m.width, m.height)
 	}
+	if m.picker != nil {
+		m.picker.fitTo(m.width, m.pickerHeight())
+	}
 }
 
 // box frames lines in a border with a title in the top edge; every line

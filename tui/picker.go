@@ -51,15 +51,32 @@ func newPicker(title string, special, items []pickItem, height int, onChoose fun
 	return p
 }
 
-// filter recomputes the shown items for the current text.
+// filter recomputes the shown items for the current text: items that
+// contain it as typed come first (those where it starts a word before the
+// others), then the fuzzy matches, best first.
 func (p *picker) filter() {
 	q := strings.TrimSpace(p.input.Value())
 	p.shown = append(p.shown[:0], p.special...)
 	if q == "" {
 		p.shown = append(p.shown, p.items...)
 	} else {
+		lq := strings.ToLower(q)
+		taken := make(map[int]bool)
+		for pass := 0; pass < 2; pass++ {
+			for i, l := range p.labels {
+				ll := strings.ToLower(l)
+				at := strings.Index(ll, lq)
+				wordStart := at == 0 || at > 0 && strings.ContainsRune(" .-_(/", rune(ll[at-1]))
+				if at >= 0 && !taken[i] && (pass == 1 || wordStart) {
+					taken[i] = true
+					p.shown = append(p.shown, p.items[i])
+				}
+			}
+		}
 		for _, mt := range fuzzy.Find(q, p.labels) {
-			p.shown = append(p.shown, p.items[mt.Index])
+			if !taken[mt.Index] {
+				p.shown = append(p.shown, p.items[mt.Index])
+			}
 		}
 	}
 	p.cursor, p.offset = 0, 0
@@ -117,8 +134,19 @@ func (p *picker) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	return false, cmd
 }
 
+// fitTo lays the picker out for a screen: as many rows as the height
+// leaves, the filter as wide as the dialog (so that its placeholder shows
+// whole). It runs when the picker opens and on every resize.
+func (p *picker) fitTo(width, height int) {
+	p.height = height
+	p.input.SetWidth(pickerWidth(width) - 4)
+	p.scroll()
+}
+
+func pickerWidth(screen int) int { return min(max(screen-10, 30), 70) }
+
 func (p *picker) view(st *Styles, width int) string {
-	w := min(max(width-10, 30), 70)
+	w := pickerWidth(width)
 	lines := []string{st.Title.Render(p.title), p.input.View(), ""}
 	end := min(p.offset+p.height, len(p.shown))
 	for i := p.offset; i < end; i++ {

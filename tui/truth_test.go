@@ -207,3 +207,34 @@ func TestWhatIfShowsItsWholeAnswer(t *testing.T) {
 }
 
 func ansiStripAll(s string) string { return ansi.Strip(s) }
+
+// TestPickersFitTheScreenAndRankWhatIsTyped: a picker opened large and
+// resized small keeps the title, its borders and its hints on screen; its
+// placeholder shows whole; "dot" ranks the Graphviz export first.
+func TestPickersFitTheScreenAndRankWhatIsTyped(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "tab", "h")
+	if !strings.Contains(screen(m), "type to filter") {
+		t.Fatalf("the placeholder is cut:\n%s", screen(m))
+	}
+	m.Update(tea.WindowSizeMsg{Width: 60, Height: 15})
+	lines := strings.Split(screen(m), "\n")
+	if len(lines) != 15 {
+		t.Fatalf("%d lines on a 15-line screen", len(lines))
+	}
+	scr := strings.Join(lines, "\n")
+	for _, want := range []string{"Holder of", "esc cancels", "╰"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("after the resize the picker lost %q:\n%s", want, scr)
+		}
+	}
+	press(m, "esc")
+
+	m = newModel(t, 120, 40)
+	press(m, "E")
+	typeText(m, "dot")
+	if first := m.picker.shown[m.picker.cursor]; !strings.Contains(first.label, "Graphviz") {
+		t.Errorf("dot ranks %q first", first.label)
+	}
+}

@@ -269,8 +269,10 @@ func (m *Model) keyHints(optional, always []key.Binding, width int) string {
 	return strings.Join(append(head, tail...), sep)
 }
 
-// overlay draws a dialog centered over the screen.
+// overlay draws a dialog centered over the screen, cut to the screen if
+// it is larger: nothing is ever drawn outside it.
 func (m *Model) overlay(screen, dialog string) string {
+	dialog = lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height).Render(dialog)
 	w, h := lipgloss.Width(dialog), lipgloss.Height(dialog)
 	x, y := max((m.width-w)/2, 0), max((m.height-h)/2, 0)
 	return lipgloss.NewCompositor(
