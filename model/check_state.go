@@ -170,6 +170,16 @@ func (s *CheckState) Len() int {
 	return n
 }
 
+// CountByCheck is how many findings each check has, in the order of
+// Checks (and of At).
+func (s *CheckState) CountByCheck() [nChecks]int {
+	var n [nChecks]int
+	for ck := range nChecks {
+		n[ck] = len(s.units[ck]) + len(s.members[ck])
+	}
+	return n
+}
+
 // Count tallies the findings by severity.
 func (s *CheckState) Count() (errors, warnings int) {
 	for ck := range nChecks {

@@ -321,6 +321,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case matches(msg, g.FocusBack):
 		m.focus = (m.focus + focusCount - 1) % focusCount
 		return nil, true
+	case matches(msg, g.Search) && m.focus == focusSide && m.side.tab == tabChecks:
+		return m.filterChecks(), true
 	case matches(msg, g.Search):
 		m.openSearch()
 		return textinputBlink(), true

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -70,112 +71,170 @@ func (m *Model) now() time.Time {
 	return time.Now()
 }
 
-// showChecks makes the Checks tab's two headers; its other rows are made
-// from the findings when drawn (checkRowAt), so 300,000 findings cost
-// nothing more than ten.
-func (m *Model) showChecks() {
-	m.side.rows[tabChecks] = nil
-	m.side.checkHead[0] = m.header(fmt.Sprintf("Errors (%d)", m.checkErrs))
-	m.side.checkHead[1] = m.header(fmt.Sprintf("Warnings (%d)", m.checkWarns))
-	m.side.checkErrs, m.side.checkWarns = m.checkErrs, m.checkWarns
+// The Checks tab: a pinned line of counts, then one group per check with
+// findings, errors first, each a header ("✖ inactive-holder (1)") and one
+// line per finding (where: what). / filters the findings by text, w hides
+// the warnings. Rows are made from the findings when drawn (checkRowAt),
+// so 300,000 findings cost little more than ten; only a filter reads them
+// all, once per change of the filter or the plan.
+
+// checkGroup is one check's findings in the tab: the findings at
+// [first, first+n) of the CheckState, or, filtered, those listed.
+type checkGroup struct {
+	check    int
+	first, n int
+	only     []int32 // with a filter: the findings that match, by index
 }
 
-// The Checks tab: "Errors (n)", two rows per error (where, then what),
-// a blank row, "Warnings (n)", two rows per warning.
+// showChecks makes the groups and the pinned counts.
+func (m *Model) showChecks() {
+	s := &m.side
+	s.rows[tabChecks] = nil
+	s.checkGroups = s.checkGroups[:0]
+	if s.checks == nil {
+		s.pinned[tabChecks] = nil
+		return
+	}
+	counts := s.checks.CountByCheck()
+	q := strings.ToLower(s.checkFilter)
+	first, shown := 0, 0
+	for ck, n := range counts {
+		g := checkGroup{check: ck, first: first, n: n}
+		first += n
+		if n == 0 || s.hideWarnings && model.Checks[ck].Severity == model.SevWarning {
+			continue
+		}
+		if q != "" {
+			for i := g.first; i < g.first+n; i++ {
+				f := s.checks.At(i)
+				if strings.Contains(strings.ToLower(f.Path+" "+f.Message+" "+f.Check), q) {
+					g.only = append(g.only, int32(i))
+				}
+			}
+			if len(g.only) == 0 {
+				continue
+			}
+			g.n = len(g.only)
+		}
+		shown += g.n
+		s.checkGroups = append(s.checkGroups, g)
+	}
+	s.pinned[tabChecks] = m.checksSummary(shown)
+}
+
+// checksSummary is the tab's pinned line: the counts, and what the filter
+// and the warnings toggle leave.
+func (m *Model) checksSummary(shown int) []sideRow {
+	s := &m.side
+	text := fmt.Sprintf("%d error%s · %d warning%s", m.checkErrs, plural(m.checkErrs), m.checkWarns, plural(m.checkWarns))
+	if s.checkFilter != "" || s.hideWarnings {
+		text += fmt.Sprintf(" · %d shown", shown)
+		if s.checkFilter != "" {
+			text += " for «" + clean(s.checkFilter) + "»"
+		}
+		if s.hideWarnings {
+			text += ", warnings hidden"
+		}
+	}
+	return []sideRow{{header: true, cols: []col{{text: text, style: &m.styles.PaneTitle}}}}
+}
+
 func (s *sidePanel) checkRowCount() int {
 	n := 0
-	if s.checkErrs > 0 {
-		n += 1 + 2*s.checkErrs
-	}
-	if s.checkWarns > 0 {
-		if n > 0 {
-			n++
-		}
-		n += 1 + 2*s.checkWarns
+	for _, g := range s.checkGroups {
+		n += 1 + g.n
 	}
 	return n
 }
 
 func (s *sidePanel) checkRowAt(i int) sideRow {
-	f := 0 // findings before this section
-	if s.checkErrs > 0 {
+	for _, g := range s.checkGroups {
 		if i == 0 {
-			return s.checkHead[0]
+			return sideRow{header: true, check: model.Checks[g.check].ID, finding: -1 - g.check}
 		}
-		if i <= 2*s.checkErrs {
-			return s.findingRow(f, i-1)
+		if i <= g.n {
+			f := g.first + i - 1
+			if g.only != nil {
+				f = int(g.only[i-1])
+			}
+			fd := s.checks.At(f)
+			return sideRow{finding: f + 1, unit: fd.Unit, post: fd.Post, member: fd.Member, check: fd.Check}
 		}
-		i -= 1 + 2*s.checkErrs
-		f = s.checkErrs
-		if i == 0 {
-			return sideRow{header: true}
-		}
-		i--
+		i -= 1 + g.n
 	}
-	if i == 0 {
-		return s.checkHead[1]
-	}
-	return s.findingRow(f, i-1)
+	return sideRow{header: true}
 }
 
-// findingRow is row j of a section whose first finding is f: even rows
-// say where (and where Enter goes), odd ones what.
-func (s *sidePanel) findingRow(f, j int) sideRow {
-	i := f + j/2
-	if s.checks == nil || i >= s.checks.Len() {
-		return sideRow{header: true}
-	}
-	if j%2 == 1 {
-		return sideRow{header: true, finding: i + 1, message: true}
-	}
-	fd := s.checks.At(i)
-	return sideRow{finding: i + 1, unit: fd.Unit, post: fd.Post, member: fd.Member, check: fd.Check}
-}
-
-// findingCols draws a row of the Checks tab.
+// findingCols draws a row of the Checks tab: a group's header, or a
+// finding.
 func (m *Model) findingCols(r sideRow) []col {
-	return m.colsOf(m.side.checks.At(r.finding-1), r.message)
+	if r.finding < 0 {
+		ck := -1 - r.finding
+		n := 0
+		for _, g := range m.side.checkGroups {
+			if g.check == ck {
+				n = g.n
+			}
+		}
+		return m.groupCols(ck, n)
+	}
+	return m.colsOf(m.side.checks.At(r.finding - 1))
 }
 
-// colsOf is a finding's first row (marker, check, where) or its second
-// (what).
-func (m *Model) colsOf(f model.Finding, message bool) []col {
-	if message {
-		return []col{{text: "    " + clean(f.Message)}}
-	}
+// groupCols is a check's header: its marker, name and count.
+func (m *Model) groupCols(ck, n int) []col {
 	marker, ms := "✖", &m.styles.Error
-	if f.Severity == model.SevWarning {
+	if model.Checks[ck].Severity == model.SevWarning {
 		marker, ms = "▲", &m.styles.Warning
 	}
-	return []col{
-		{text: marker, style: ms, w: 2},
-		{text: f.Check, w: 17, style: &m.styles.Dim},
-		{text: clean(f.Path), tail: true},
-	}
+	return []col{{text: marker, style: ms, w: 2}, {text: fmt.Sprintf("%s (%d)", model.Checks[ck].ID, n), style: &m.styles.PaneTitle}}
 }
 
-// checkRows is the Checks tab made afresh from CheckPlan, counts
-// included, as drawn (tests compare with it).
+// colsOf is a finding's line: what, then where, cut from the left so
+// that the unit or post it names shows.
+func (m *Model) colsOf(f model.Finding) []col {
+	return []col{{text: "", w: 2}, {text: clean(f.Message), w: 26}, {text: clean(f.Path), style: &m.styles.Dim, tail: true}}
+}
+
+// checkRows is the Checks tab made afresh from CheckPlan, as drawn, with
+// no filter (tests compare with it).
 func (m *Model) checkRows() []sideRow {
 	fs := model.CheckPlan(m.org, m.checkDay())
-	errs, warns := model.Count(fs)
 	var rows []sideRow
-	sev := model.Severity("")
-	for _, f := range fs {
-		if f.Severity != sev {
-			sev = f.Severity
-			title, n := "Errors", errs
-			if sev == model.SevWarning {
-				title, n = "Warnings", warns
+	for ck := range model.Checks {
+		var mine []model.Finding
+		for _, f := range fs {
+			if f.Check == model.Checks[ck].ID {
+				mine = append(mine, f)
 			}
-			if len(rows) > 0 {
-				rows = append(rows, sideRow{header: true})
-			}
-			rows = append(rows, m.header(fmt.Sprintf("%s (%d)", title, n)))
 		}
-		rows = append(rows,
-			sideRow{unit: f.Unit, post: f.Post, member: f.Member, check: f.Check, cols: m.colsOf(f, false)},
-			sideRow{header: true, cols: m.colsOf(f, true)})
+		if len(mine) == 0 {
+			continue
+		}
+		rows = append(rows, sideRow{header: true, check: model.Checks[ck].ID, cols: m.groupCols(ck, len(mine))})
+		for _, f := range mine {
+			rows = append(rows, sideRow{unit: f.Unit, post: f.Post, member: f.Member, check: f.Check, cols: m.colsOf(f)})
+		}
 	}
 	return rows
+}
+
+// filterChecks asks for the text to filter the findings by.
+func (m *Model) filterChecks() tea.Cmd {
+	m.openPrompt("Filter findings:", m.side.checkFilter, func(q string) tea.Cmd {
+		m.side.checkFilter = q
+		m.side.cursor[tabChecks], m.side.offset[tabChecks] = 0, 0
+		m.side.stale[tabChecks] = true
+		m.ensureTab()
+		return nil
+	})
+	return textinputBlink()
+}
+
+// toggleWarnings hides or shows the warnings.
+func (m *Model) toggleWarnings() {
+	m.side.hideWarnings = !m.side.hideWarnings
+	m.side.cursor[tabChecks], m.side.offset[tabChecks] = 0, 0
+	m.side.stale[tabChecks] = true
+	m.ensureTab()
 }

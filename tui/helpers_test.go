@@ -157,7 +157,7 @@ func tabRows(m *Model, t int) []sideRow {
 	rows := make([]sideRow, m.side.rowCount(t))
 	for i := range rows {
 		rows[i] = m.side.rowAt(t, i)
-		if rows[i].finding > 0 {
+		if rows[i].finding != 0 {
 			rows[i].cols = m.findingCols(rows[i])
 		}
 	}

@@ -35,6 +35,7 @@ type PostKeys struct {
 // SideKeys work in the side panel.
 type SideKeys struct {
 	Up, Down, Jump, Mark, MarkUnit, Clear key.Binding
+	Filter, HideWarnings                  key.Binding // the Checks tab
 }
 
 func bind(help, desc string, keys ...string) key.Binding {
@@ -95,12 +96,14 @@ func DefaultKeyMap() KeyMap {
 			MoveDown:        bind("J", "candidate later", "J"),
 		},
 		Side: SideKeys{
-			Up:       bind("↑/k", "up", "up", "k"),
-			Down:     bind("↓/j", "down", "down", "j"),
-			Jump:     bind("enter", "go to it; apply", "enter"),
-			Mark:     bind("space", "mark as taken", "space"),
-			MarkUnit: bind("U", "mark whole unit", "U"),
-			Clear:    bind("x", "clear marks", "x"),
+			Up:           bind("↑/k", "up", "up", "k"),
+			Down:         bind("↓/j", "down", "down", "j"),
+			Jump:         bind("enter", "go to it; apply", "enter"),
+			Mark:         bind("space", "mark as taken", "space"),
+			MarkUnit:     bind("U", "mark whole unit", "U"),
+			Clear:        bind("x", "clear marks", "x"),
+			Filter:       bind("/", "filter findings (Checks)", "/"),
+			HideWarnings: bind("w", "hide warnings (Checks)", "w"),
 		},
 	}
 	k.Global.TabKeys = bind("1–5", "tabs", "1", "2", "3", "4", "5")

@@ -40,9 +40,10 @@ type sidePanel struct {
 	member     string // the member tab 3 shows
 	// checks are the findings, kept up to date edit by edit; nil until
 	// their first run. The Checks tab shows them as of its last build.
-	checks                *model.CheckState
-	checkHead             [2]sideRow // "Errors (n)", "Warnings (n)"
-	checkErrs, checkWarns int
+	checks       *model.CheckState
+	checkGroups  []checkGroup // the Checks tab as built
+	checkFilter  string       // / on the Checks tab
+	hideWarnings bool         // w on the Checks tab
 	// build counts the rebuilds of any tab; drawn is the panel as last
 	// drawn, for drawnKey.
 	build    uint64
@@ -58,8 +59,7 @@ type sideRow struct {
 	check, whatifMember string         // set by the checks and what-if tabs
 	function            string         // Labor tab: Enter goes to its first post
 	vacancy             *model.Vacancy // Vacancies tab: cells made when drawn
-	finding             int            // Checks tab: 1 + the finding's index; cells made when drawn
-	message             bool           // Checks tab: the finding's second row
+	finding             int            // Checks tab: 1 + the finding's index, or -1 - the check of a group's header; cells made when drawn
 }
 
 // col is a cell of a row: w > 0 pads or cuts it to w cells; w == 0 takes
@@ -334,7 +334,7 @@ func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
 	if r.vacancy != nil {
 		r.cols = m.vacancyCols(r.vacancy)
 	}
-	if r.finding > 0 {
+	if r.finding != 0 {
 		r.cols = m.findingCols(r)
 	}
 	segs := make([]seg, 0, len(r.cols))
@@ -594,6 +594,10 @@ func (m *Model) memberRows() []sideRow {
 func (m *Model) sideKey(msg tea.KeyPressMsg) {
 	k := m.keys.Side
 	if m.side.tab == tabWhatIf && m.whatIfKey(msg) {
+		return
+	}
+	if m.side.tab == tabChecks && matches(msg, k.HideWarnings) {
+		m.toggleWarnings()
 		return
 	}
 	switch {

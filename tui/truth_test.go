@@ -238,3 +238,50 @@ func TestPickersFitTheScreenAndRankWhatIsTyped(t *testing.T) {
 		t.Errorf("dot ranks %q first", first.label)
 	}
 }
+
+// TestChecksTabGroupsFiltersAndJumps: one line per finding under a header
+// per check with its count, errors first; w hides warnings; / filters; enter
+// goes to the finding's post.
+func TestChecksTabGroupsFiltersAndJumps(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "4", "tab", "tab")
+	rows := tabRows(m, tabChecks)
+	if len(rows) == 0 || !rows[0].header || !strings.Contains(rows[0].cols[1].text, "inactive-holder (1)") {
+		t.Fatalf("first row %+v", rows[0])
+	}
+	findings, groups := 0, 0
+	for _, r := range rows {
+		if r.header {
+			groups++
+		} else {
+			findings++
+		}
+	}
+	if findings != m.checkErrs+m.checkWarns || groups < 3 {
+		t.Fatalf("%d finding rows in %d groups for %d findings", findings, groups, m.checkErrs+m.checkWarns)
+	}
+	press(m, "w")
+	for _, r := range tabRows(m, tabChecks) {
+		if r.header && strings.Contains(r.cols[0].text, "▲") {
+			t.Fatal("w left a warning group")
+		}
+	}
+	press(m, "w", "/")
+	typeText(m, "Treasurer")
+	press(m, "enter")
+	rows = tabRows(m, tabChecks)
+	if len(rows) < 2 || !strings.Contains(screen(m), "shown for «Treasurer»") {
+		t.Fatalf("filter: %d rows\n%s", len(rows), screen(m))
+	}
+	for _, r := range rows {
+		if !r.header && !strings.Contains(r.cols[1].text+r.cols[2].text, "Treasurer") {
+			t.Errorf("the filter kept %q", r.cols[2].text)
+		}
+	}
+	press(m, "enter")
+	p := m.posts.selected(m.tree.selected())
+	if m.focus != focusPosts || p == nil || p.Title != "Treasurer" {
+		t.Fatalf("enter went to %v, focus %d", p, m.focus)
+	}
+}

@@ -239,6 +239,9 @@ func (m *Model) shortHelp(width int) string {
 	case focusSide:
 		s := m.keys.Side
 		bs = []key.Binding{s.Jump, g.TabKeys, g.Undo, g.Save, g.Focus}
+		if m.side.tab == tabChecks {
+			bs = []key.Binding{s.Jump, s.Filter, s.HideWarnings, g.TabKeys, g.Undo, g.Save, g.Focus}
+		}
 	}
 	return m.keyHints(bs, []key.Binding{g.Help, g.Quit}, width)
 }
@@ -301,7 +304,7 @@ func (m *Model) helpLines(width int) []string {
 		{"Tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
 		{"Posts", []key.Binding{p.Up, p.Down, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
-		{"Side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear}},
+		{"Side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
 	}
 	const colW = 30
 	var blocks []string
