@@ -27,7 +27,7 @@ func (m *Model) openForm(title string, f *huh.Form, submit func()) tea.Cmd {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel"))
 	f = f.WithKeyMap(km).WithShowHelp(true).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return formTheme(m.isDark) }))
 	m.form = &form{title: title, f: f, submit: submit}
 	m.form.resize(m.width, m.height)
 	m.mode = modeForm

@@ -32,16 +32,27 @@ type Styles struct {
 	Secrecy   map[string]lipgloss.Style
 }
 
+// palette is the editor's few colors, for a light or dark background; the
+// styles and the forms' theme are both made from it.
+type palette struct{ accent, dim, red, yellow, green color.Color }
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
+	return palette{
+		accent: c("#5A3FC0", "#B7A6FF"),
+		dim:    c("#6B6B6B", "#8A8A8A"),
+		red:    c("#B00020", "#FF6B6B"),
+		yellow: c("#8A5A00", "#F2C14E"),
+		green:  c("#1E7B34", "#7BD88F"),
+	}
+}
+
 // NewStyles builds the styles for a dark or light background. Selection uses
 // reverse video, so that it shows without colors too (NO_COLOR).
 func NewStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
-	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
-	accent := c("#5A3FC0", "#B7A6FF")
-	dim := c("#6B6B6B", "#8A8A8A")
-	red := c("#B00020", "#FF6B6B")
-	yellow := c("#8A5A00", "#F2C14E")
-	green := c("#1E7B34", "#7BD88F")
+	p := newPalette(isDark)
+	accent, dim, red, yellow, green := p.accent, p.dim, p.red, p.yellow, p.green
 	s := Styles{
 		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
 		TitleDim:  lipgloss.NewStyle().Foreground(dim),

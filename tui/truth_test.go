@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -283,5 +285,25 @@ func TestChecksTabGroupsFiltersAndJumps(t *testing.T) {
 	p := m.posts.selected(m.tree.selected())
 	if m.focus != focusPosts || p == nil || p.Title != "Treasurer" {
 		t.Fatalf("enter went to %v, focus %d", p, m.focus)
+	}
+}
+
+// TestFormsWearTheEditorsPalette: no Charm pink in a form; the editor's
+// accent on its title, for dark and light backgrounds.
+func TestFormsWearTheEditorsPalette(t *testing.T) {
+	t.Parallel()
+	for _, dark := range []bool{true, false} {
+		m := newModel(t, 120, 40)
+		m.Update(tea.BackgroundColorMsg{Color: map[bool]color.Color{true: color.Black, false: color.White}[dark]})
+		pressRun(m, "e")
+		raw := m.View().Content
+		if strings.Contains(raw, "247;128;226") {
+			t.Errorf("dark %v: the form is in Charm's fuchsia", dark)
+		}
+		r, g, b, _ := newPalette(dark).accent.RGBA()
+		accent := fmt.Sprintf("%d;%d;%d", r>>8, g>>8, b>>8)
+		if !strings.Contains(raw, accent) {
+			t.Errorf("dark %v: no accent %s in the form", dark, accent)
+		}
 	}
 }
