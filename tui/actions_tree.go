@@ -43,6 +43,13 @@ func (m *Model) treeKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.expandAll()
 	case matches(msg, k.CollapseAll):
 		t.collapseAll()
+	case matches(msg, k.NoCandidateMarks):
+		t.noCandidateMarks, t.drawn = !t.noCandidateMarks, nil
+		if t.noCandidateMarks {
+			m.setStatus(noCandidateMark + " marks units with a post no one is ready to step into · C hides them")
+		} else {
+			m.setStatus("the tree marks vacant posts only · C shows " + noCandidateMark + " for posts with no candidate")
+		}
 	case matches(msg, k.AddChild):
 		m.addUnit(true)
 	case matches(msg, k.AddSibling):

@@ -25,6 +25,7 @@ type TreeKeys struct {
 	AddChild, AddSibling, Rename, Edit, Delete, Paste            key.Binding
 	MoveUp, MoveDown, Outdent, Indent                            key.Binding
 	ExpandAll, CollapseAll                                       key.Binding
+	NoCandidateMarks                                             key.Binding
 }
 
 // PostKeys work on the posts of the selected unit.
@@ -61,27 +62,28 @@ func DefaultKeyMap() KeyMap {
 			Quit:        bind("q", "quit", "q", "ctrl+c"),
 		},
 		Tree: TreeKeys{
-			Up:          bind("↑/k", "up", "up", "k"),
-			Down:        bind("↓/j", "down", "down", "j"),
-			Left:        bind("←/h", "collapse / parent", "left", "h"),
-			Right:       bind("→/l", "expand / child", "right", "l"),
-			Toggle:      bind("space", "collapse / expand", "space"),
-			Top:         bind("g", "top", "g", "home"),
-			Bottom:      bind("G", "bottom", "G", "end"),
-			PageUp:      bind("pgup", "page up", "pgup"),
-			PageDown:    bind("pgdn", "page down", "pgdown"),
-			AddChild:    bind("a", "add sub-unit", "a"),
-			AddSibling:  bind("o", "add unit below", "o"),
-			Rename:      bind("r", "rename", "r"),
-			Edit:        bind("e/enter", "edit details", "e", "enter"),
-			Delete:      bind("d", "delete (cut)", "d"),
-			Paste:       bind("p", "paste as sub-unit", "p"),
-			MoveUp:      bind("K", "move up", "K"),
-			MoveDown:    bind("J", "move down", "J"),
-			Outdent:     bind("<", "outdent", "<"),
-			Indent:      bind(">", "indent", ">"),
-			ExpandAll:   bind("*", "expand all below", "*"),
-			CollapseAll: bind("-", "collapse all", "-"),
+			Up:               bind("↑/k", "up", "up", "k"),
+			Down:             bind("↓/j", "down", "down", "j"),
+			Left:             bind("←/h", "collapse / parent", "left", "h"),
+			Right:            bind("→/l", "expand / child", "right", "l"),
+			Toggle:           bind("space", "collapse / expand", "space"),
+			Top:              bind("g", "top", "g", "home"),
+			Bottom:           bind("G", "bottom", "G", "end"),
+			PageUp:           bind("pgup", "page up", "pgup"),
+			PageDown:         bind("pgdn", "page down", "pgdown"),
+			AddChild:         bind("a", "add sub-unit", "a"),
+			AddSibling:       bind("o", "add unit below", "o"),
+			Rename:           bind("r", "rename", "r"),
+			Edit:             bind("e/enter", "edit details", "e", "enter"),
+			Delete:           bind("d", "delete (cut)", "d"),
+			Paste:            bind("p", "paste as sub-unit", "p"),
+			MoveUp:           bind("K", "move up", "K"),
+			MoveDown:         bind("J", "move down", "J"),
+			Outdent:          bind("<", "outdent", "<"),
+			Indent:           bind(">", "indent", ">"),
+			ExpandAll:        bind("*", "expand all below", "*"),
+			CollapseAll:      bind("-", "collapse all", "-"),
+			NoCandidateMarks: bind("C", "? marks: no candidate", "C"),
 		},
 		Posts: PostKeys{
 			Up:              bind("↑/k", "up", "up", "k"),

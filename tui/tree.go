@@ -32,7 +32,11 @@ type treePane struct {
 	// redraws two rows, not the pane.
 	drawn      map[*model.Unit]drawnRow
 	drawnStamp stamp
-	drawnWidth int
+	// noCandidateMarks adds "?" to units with a post no one is ready
+	// for (C); by default the tree marks only vacant posts, what needs
+	// action now, so that the marks guide the eye.
+	noCandidateMarks bool
+	drawnWidth       int
 }
 
 type drawnRow struct {
@@ -418,7 +422,7 @@ func (t *treePane) rowView(st *Styles, u *model.Unit, width int, cur, focused, m
 	switch {
 	case s.vacant:
 		marker, markStyle = vacantMark, st.Error
-	case s.noCandidate:
+	case s.noCandidate && t.noCandidateMarks:
 		marker, markStyle = noCandidateMark, st.Warning
 	}
 	kind := ""

@@ -307,3 +307,31 @@ func TestFormsWearTheEditorsPalette(t *testing.T) {
 		}
 	}
 }
+
+// TestTheTreeMarksWhatNeedsAction: by default only units with a vacant
+// post carry a mark; C adds the no-candidate marks and takes them away.
+func TestTheTreeMarksWhatNeedsAction(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "*")
+	count := func(mark string) int {
+		n := 0
+		for _, l := range strings.Split(screen(m), "\n")[2:m.lay.treeH] { // the tree box only
+			if i := strings.Index(l, "││"); i > 0 && strings.HasSuffix(strings.TrimRight(l[:i], " "), " "+mark) {
+				n++
+			}
+		}
+		return n
+	}
+	if count(noCandidateMark) != 0 || count(vacantMark) == 0 {
+		t.Fatalf("by default: %d ? and %d ! marks", count(noCandidateMark), count(vacantMark))
+	}
+	press(m, "C")
+	if count(noCandidateMark) == 0 {
+		t.Fatal("C shows no ? marks")
+	}
+	press(m, "C")
+	if count(noCandidateMark) != 0 {
+		t.Fatal("a second C leaves ? marks")
+	}
+}

@@ -300,7 +300,7 @@ func (m *Model) helpLines(width int) []string {
 		head string
 		keys []key.Binding
 	}{
-		{"Tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll}},
+		{"Tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
 		{"Tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
 		{"Posts", []key.Binding{p.Up, p.Down, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
@@ -324,7 +324,7 @@ func (m *Model) helpLines(width int) []string {
 	out := strings.Split(strings.Join(rows, "\n"), "\n")
 	out = append(out,
 		m.styles.Error.Render(vacantMark)+" a post is vacant",
-		m.styles.Warning.Render(noCandidateMark)+" a post has no active candidate",
+		m.styles.Warning.Render(noCandidateMark)+" a post has no active candidate (in the tree: C)",
 		inactiveMark+" not active (arrested, exiled, inactive)",
 		jumbleMark+fmt.Sprintf(" more than %d functions (Labor)", model.JumbleThreshold),
 		"← the candidates, first in line first")
