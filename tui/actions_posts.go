@@ -134,25 +134,16 @@ func (m *Model) memberItems() []pickItem {
 	return items
 }
 
+// openPicker opens a picker; its onChoose runs on the item chosen.
 func (m *Model) openPicker(p *picker) tea.Cmd {
-	p.fitTo(m.width, m.pickerHeight())
-	m.picker = p
-	m.mode = modePicker
+	m.push(p, func(res dialogResult) tea.Cmd {
+		if res.canceled {
+			return nil
+		}
+		return p.onChoose(p.chosen)
+	})
 	return textinputBlink()
 }
-
-func (m *Model) updatePicker(msg tea.Msg) tea.Cmd {
-	done, cmd := m.picker.update(msg)
-	if done && m.mode == modePicker {
-		m.picker = nil
-		m.closeDialog()
-	} else if done {
-		m.picker = nil // the choice opened another dialog
-	}
-	return cmd
-}
-
-func (m *Model) pickerHeight() int { return max(min(m.height-10, 12), 3) }
 
 // pickHolder chooses who holds the post, or a new member, or nobody.
 func (m *Model) pickHolder(p *model.Post) tea.Cmd {
@@ -165,7 +156,7 @@ func (m *Model) pickHolder(p *model.Post) tea.Cmd {
 		special = append(special, pickItem{id: pickNobody, label: "nobody: leave the post vacant"})
 	}
 	postID := p.ID
-	return m.openPicker(newPicker("Holder of "+quoteName(p.Title), special, m.memberItems(), m.pickerHeight(), func(it pickItem) tea.Cmd {
+	return m.openPicker(newPicker("Holder of "+quoteName(p.Title), special, m.memberItems(), pickerRows(m.height), func(it pickItem) tea.Cmd {
 		switch it.id {
 		case pickNewMember:
 			return m.newMemberThen(func(id string, post *model.Post) model.Op {
@@ -201,7 +192,7 @@ func (m *Model) pickCandidate(p *model.Post) tea.Cmd {
 			items = append(items, it)
 		}
 	}
-	return m.openPicker(newPicker("Candidate for "+quoteName(p.Title), special, items, m.pickerHeight(), func(it pickItem) tea.Cmd {
+	return m.openPicker(newPicker("Candidate for "+quoteName(p.Title), special, items, pickerRows(m.height), func(it pickItem) tea.Cmd {
 		if it.id == pickNewMember {
 			return m.newMemberThen(func(id string, post *model.Post) model.Op {
 				return model.SetPeople{Post: post.ID, Holder: post.Holder, Candidates: append(append([]string(nil), post.Candidates...), id)}

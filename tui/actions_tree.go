@@ -168,9 +168,11 @@ func (m *Model) deleteUnit() {
 		parts = append(parts, fmt.Sprintf("%d post%s (%d held)", posts, plural(posts), held))
 	}
 	id := sel.ID
-	m.askConfirm("Delete "+quoteName(sel.Name)+" with "+strings.Join(parts, " and ")+"?\n"+
-		"p pastes it back, u undoes.", func() tea.Cmd {
-		if u := m.org.Unit(id); u != nil {
+	m.push(yesNo("Delete "+quoteName(sel.Name)+" with "+strings.Join(parts, " and ")+"?\n"+
+		"p pastes it back, u undoes."), func(res dialogResult) tea.Cmd {
+		if res.canceled {
+			m.setStatus("kept")
+		} else if u := m.org.Unit(id); u != nil {
 			m.cutUnit(u)
 		}
 		return nil

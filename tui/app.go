@@ -6,6 +6,7 @@
 package tui
 
 import (
+	"fmt"
 	"io"
 	"path/filepath"
 	"time"
@@ -47,46 +48,34 @@ type mode int
 const (
 	modeNormal mode = iota
 	modePrompt
-	modeConfirmQuit
 	modeHelp
-	modeForm
-	modePicker
 	modeMembers
-	modeConfirm
-	modeConflict
-	modeRecover
 )
 
 // Model is the editor's root model.
 type Model struct {
-	org      *model.Org
-	hist     model.History
-	path     string
-	title    string
-	isNew    bool
-	keys     KeyMap
-	styles   Styles
-	isDark   bool
-	help     help.Model
-	width    int
-	height   int
-	lay      layout
-	focus    focus
-	mode     mode
-	tree     treePane
-	posts    postsPane
-	side     sidePanel
-	prompt   *prompt
-	form     *form
-	picker   *picker
-	members  *membersScreen
-	confirm  *confirm
-	conflict *conflict
-	disk     DiskState // the file as it was opened or last saved
-	planKey  *storage.Key
-	// recovered is the recovery copy offered at start.
-	recovered       *model.Org
-	recoveredAt     time.Time
+	org             *model.Org
+	hist            model.History
+	path            string
+	title           string
+	isNew           bool
+	keys            KeyMap
+	styles          Styles
+	isDark          bool
+	help            help.Model
+	width           int
+	height          int
+	lay             layout
+	focus           focus
+	mode            mode
+	tree            treePane
+	posts           postsPane
+	side            sidePanel
+	prompt          *prompt
+	members         *membersScreen
+	dialogs         []openDialog // open dialogs, the top one last: it has the keyboard
+	disk            DiskState    // the file as it was opened or last saved
+	planKey         *storage.Key
 	recoveryPending bool   // the plan changed: keep a recovery copy soon
 	recoveryAt      string // where the last recovery copy went
 	status          string
@@ -125,9 +114,6 @@ func New(opts Options) *Model {
 		disk:    opts.Disk,
 		planKey: opts.Key,
 	}
-	if opts.Recovered != nil {
-		m.recovered, m.recoveredAt, m.mode = opts.Recovered, opts.RecoveredAt, modeRecover
-	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
 	m.posts.cand = -1
@@ -141,6 +127,9 @@ func New(opts Options) *Model {
 	m.ensureTab()
 	if opts.New {
 		m.hist.MarkUnsaved()
+	}
+	if opts.Recovered != nil {
+		m.offerRecovery(opts.Recovered, opts.RecoveredAt)
 	}
 	return m
 }
@@ -238,40 +227,29 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	}
 	// Anything else (pastes, cursor blinks, form internals) goes to what is
 	// open; the panes take no paste.
-	switch m.mode {
-	case modePrompt:
+	switch {
+	case len(m.dialogs) > 0:
+		return m.updateDialog(msg)
+	case m.mode == modePrompt:
 		return m.updatePrompt(msg)
-	case modeForm:
-		return m.updateForm(msg)
-	case modePicker:
-		return m.updatePicker(msg)
-	case modeMembers:
+	case m.mode == modeMembers:
 		return m.membersUpdate(msg)
 	}
 	return nil
 }
 
-// key routes a key press: open dialog first, then global keys, then the
-// focused pane.
+// key routes a key press: the top dialog first, then the prompt or the
+// screen on show, then global keys, then the focused pane.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if len(m.dialogs) > 0 {
+		return m.updateDialog(msg)
+	}
 	switch m.mode {
 	case modePrompt:
 		return m.updatePrompt(msg)
-	case modeConfirmQuit:
-		return m.confirmQuitKey(msg)
 	case modeHelp:
 		m.helpKey(msg)
 		return nil
-	case modeForm:
-		return m.updateForm(msg)
-	case modePicker:
-		return m.updatePicker(msg)
-	case modeConfirm:
-		return m.confirmKey(msg)
-	case modeConflict:
-		return m.conflictKey(msg)
-	case modeRecover:
-		return m.recoverKey(msg)
 	case modeMembers:
 		// The members screen has its own keys, but undo and save still work.
 		return m.membersUpdate(msg)
@@ -354,25 +332,23 @@ func (m *Model) quit() tea.Cmd {
 	if !m.modified() {
 		return tea.Quit
 	}
-	m.mode = modeConfirmQuit
-	return nil
-}
-
-func (m *Model) confirmQuitKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "s", "y", "enter":
-		m.closeDialog()
-		return m.saveKey(true)
-	case "d", "n":
-		// Discarding on purpose: no recovery copy to offer next time.
-		if path := m.path; path != "" {
-			return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }, tea.Quit)
-		}
-		return tea.Quit
-	case "c", "esc", "q", "ctrl+c":
-		m.closeDialog()
-		m.setStatus("quit canceled")
-	}
+	k := m.keys.Dialog
+	m.push(newChoice(fmt.Sprintf("Save changes to %s before quitting?", clean(m.fileLabel())),
+		answer{"save", k.SaveQuit}, answer{"discard", k.DiscardQuit}, answer{"", k.Cancel}),
+		func(res dialogResult) tea.Cmd {
+			switch res.value {
+			case "save":
+				return m.saveKey(true)
+			case "discard":
+				// Discarding on purpose: no recovery copy to offer next time.
+				if path := m.path; path != "" {
+					return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }, tea.Quit)
+				}
+				return tea.Quit
+			}
+			m.setStatus("quit canceled")
+			return nil
+		})
 	return nil
 }
 
@@ -438,17 +414,25 @@ func (m *Model) openPromptHint(label, hint string, accept func(string) tea.Cmd) 
 	m.mode = modePrompt
 }
 
+// closePrompt returns the keyboard to the screen the prompt was opened
+// over: the members screen or the editor.
+func (m *Model) closePrompt() {
+	m.prompt = nil
+	m.mode = modeNormal
+	if m.members != nil {
+		m.mode = modeMembers
+	}
+}
+
 func (m *Model) updatePrompt(msg tea.Msg) tea.Cmd {
 	res, cmd := m.prompt.update(msg)
 	switch res {
 	case promptAccepted:
 		p := m.prompt
-		m.prompt = nil
-		m.closeDialog()
+		m.closePrompt()
 		return p.accept(p.value())
 	case promptCanceled:
-		m.prompt = nil
-		m.closeDialog()
+		m.closePrompt()
 		m.setStatus("canceled")
 		return nil
 	}

@@ -47,7 +47,7 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(m, press(m, "ctrl+s"))
-	if m.mode != modeConflict || !strings.Contains(screen(m), "changed on disk") {
+	if !isOpen[*choice](m) || !strings.Contains(screen(m), "changed on disk") {
 		t.Fatalf("no question before overwriting:\n%s", screen(m))
 	}
 	// esc keeps their file.
@@ -77,7 +77,7 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 	press(m, "enter")
 	os.Chtimes(path, time.Now().Add(time.Hour), time.Now().Add(time.Hour))
 	run(m, press(m, "ctrl+s"))
-	if m.mode != modeConflict {
+	if !isOpen[*choice](m) {
 		t.Fatal("a touched file did not count as changed")
 	}
 	run(m, press(m, "o"))
@@ -89,7 +89,7 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 	typeText(m, "?")
 	press(m, "enter")
 	run(m, press(m, "ctrl+s"))
-	if m.mode == modeConflict || m.modified() {
+	if isOpen[*choice](m) || m.modified() {
 		t.Fatal("asked again after our own save")
 	}
 }
@@ -126,7 +126,7 @@ func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 	}
 	m2 := New(Options{Org: exampleOrg(t, "tenant-association"), Path: path, Disk: StatFile(path), Recovered: rec, RecoveredAt: at})
 	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m2.mode != modeRecover || !strings.Contains(screen(m2), "Unsaved changes to plan.json") {
+	if !isOpen[*choice](m2) || !strings.Contains(screen(m2), "Unsaved changes to plan.json") {
 		t.Fatalf("no offer:\n%s", screen(m2))
 	}
 	press(m2, "r")

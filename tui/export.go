@@ -70,7 +70,7 @@ func (m *Model) openExport() tea.Cmd {
 		}
 		add("csv", true, redact)
 	}
-	return m.openPicker(newPicker("Export "+quoteName(m.org.Name)+" to", nil, items, m.pickerHeight(), func(it pickItem) tea.Cmd {
+	return m.openPicker(newPicker("Export "+quoteName(m.org.Name)+" to", nil, items, pickerRows(m.height), func(it pickItem) tea.Cmd {
 		opt := export.Options{Format: strings.Split(it.id, "+")[0], Members: strings.Contains(it.id, "+members"), Redact: strings.Contains(it.id, "+redact")}
 		path := filepath.Join(filepath.Dir(base), it.note)
 		if m.isPlanFile(path) {
@@ -92,7 +92,13 @@ func (m *Model) openExport() tea.Cmd {
 			}
 		}
 		if _, err := os.Lstat(path); err == nil {
-			m.askConfirm(clean(filepath.Base(path))+" already exists. Replace it?", func() tea.Cmd { return write(true) })
+			m.push(yesNo(clean(filepath.Base(path))+" already exists. Replace it?"), func(res dialogResult) tea.Cmd {
+				if res.canceled {
+					m.setStatus("not exported")
+					return nil
+				}
+				return write(true)
+			})
 			return nil
 		}
 		return write(false)

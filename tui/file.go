@@ -157,40 +157,19 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 // askConflict says the file changed on disk and offers: overwrite, save
 // under another name, or cancel.
 func (m *Model) askConflict(path string, quitAfter bool) {
-	m.conflict = &conflict{path: path, quitAfter: quitAfter}
-	m.mode = modeConflict
-}
-
-type conflict struct {
-	path      string
-	quitAfter bool
-}
-
-func (m *Model) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
-	c := m.conflict
-	switch msg.String() {
-	case "o":
-		m.conflict = nil
-		m.closeDialog()
-		return m.saveTo(c.path, c.quitAfter)
-	case "a":
-		m.conflict = nil
-		m.closeDialog()
-		return m.openSaveAs(c.path, c.quitAfter)
-	case "esc", "c", "q", "ctrl+c":
-		m.conflict = nil
-		m.closeDialog()
-		m.setStatus("not saved: " + filepath.Base(c.path) + " changed on disk")
-	}
-	return nil
-}
-
-func (m *Model) conflictView() string {
-	body := clean(filepath.Base(m.conflict.path)) + " changed on disk since it was opened.\n" +
-		"Someone else may have edited it.\n\n" +
-		m.styles.Key.Render("o") + " overwrite it   " + m.styles.Key.Render("a") + " save as another file   " +
-		m.styles.Key.Render("esc") + " cancel"
-	return m.styles.Dialog.Render(body)
+	k := m.keys.Dialog
+	text := clean(filepath.Base(path)) + " changed on disk since it was opened.\nSomeone else may have edited it."
+	m.push(newChoice(text, answer{"overwrite", k.Overwrite}, answer{"saveas", k.SaveAs}, answer{"", k.Cancel}),
+		func(res dialogResult) tea.Cmd {
+			switch res.value {
+			case "overwrite":
+				return m.saveTo(path, quitAfter)
+			case "saveas":
+				return m.openSaveAs(path, quitAfter)
+			}
+			m.setStatus("not saved: " + clean(filepath.Base(path)) + " changed on disk")
+			return nil
+		})
 }
 
 // recoveryDelay is how long after the last change the recovery copy is
@@ -233,34 +212,27 @@ func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
 	}
 }
 
-// Recovery dialog: a copy of unsaved changes from a session that ended.
-func (m *Model) recoverKey(msg tea.KeyPressMsg) tea.Cmd {
-	path := m.path
-	switch msg.String() {
-	case "r":
-		m.replacePlan(m.recovered)
-		m.recovered = nil
-		m.closeDialog()
-		m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
-	case "d":
-		m.recovered = nil
-		m.closeDialog()
-		m.setStatus("recovery copy discarded")
-		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
-	case "k", "esc":
-		m.recovered = nil
-		m.closeDialog()
-		m.setStatus("recovery copy kept for later")
-	}
-	return nil
-}
-
-func (m *Model) recoverView() string {
-	body := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + m.recoveredAt.Format("2006-01-02 15:04") + "\n" +
-		"were kept when that session ended.\n\n" +
-		m.styles.Key.Render("r") + " restore them   " + m.styles.Key.Render("d") + " discard them   " +
-		m.styles.Key.Render("k") + " keep for later"
-	return m.styles.Dialog.Render(body)
+// offerRecovery asks what to do with a recovery copy of unsaved changes
+// from a session that ended: restore, discard or keep it for later.
+func (m *Model) offerRecovery(rec *model.Org, at time.Time) {
+	k := m.keys.Dialog
+	text := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + at.Format("2006-01-02 15:04") + "\n" +
+		"were kept when that session ended."
+	m.push(newChoice(text, answer{"restore", k.Restore}, answer{"discard", k.Discard}, answer{"", k.Keep}),
+		func(res dialogResult) tea.Cmd {
+			path := m.path
+			switch res.value {
+			case "restore":
+				m.replacePlan(rec)
+				m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
+			case "discard":
+				m.setStatus("recovery copy discarded")
+				return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
+			default:
+				m.setStatus("recovery copy kept for later")
+			}
+			return nil
+		})
 }
 
 // replacePlan puts another plan in the editor, unsaved.

@@ -51,7 +51,7 @@ func TestExportAsksBeforeReplacingAndSparesThePlan(t *testing.T) {
 	pressRun(m, "E")
 	typeText(m, "Markdown report")
 	pressRun(m, "enter")
-	if m.mode != modeConfirm || !strings.Contains(screen(m), "already exists. Replace it?") {
+	if !isOpen[*choice](m) || !strings.Contains(screen(m), "already exists. Replace it?") {
 		t.Fatalf("no question before replacing plan.md:\n%s", screen(m))
 	}
 	pressRun(m, "esc")

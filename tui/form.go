@@ -15,24 +15,35 @@ import (
 )
 
 // form is a dialog holding a huh form. Its fields write into values the
-// caller owns; submit turns them into one undoable change.
+// caller owns; the opener's submit turns them into one undoable change.
 type form struct {
 	title  string
 	f      *huh.Form
-	submit func() // runs in Update once the form completes
 	width  int
+	isDark bool
 }
 
+// openForm opens a form; submit runs when it is completed, not when it
+// is canceled.
 func (m *Model) openForm(title string, f *huh.Form, submit func()) tea.Cmd {
+	fm := &form{title: title, isDark: m.isDark}
 	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel"))
-	f = f.WithKeyMap(km).WithShowHelp(true).WithShowErrors(true).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return formTheme(m.isDark) }))
-	m.form = &form{title: title, f: f, submit: submit}
-	m.form.resize(m.width, m.height)
-	m.mode = modeForm
-	return m.form.f.Init()
+	km.Quit = formCancel
+	fm.f = f.WithKeyMap(km).WithShowHelp(true).WithShowErrors(true).
+		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return formTheme(fm.isDark) }))
+	m.push(fm, func(res dialogResult) tea.Cmd {
+		if res.canceled {
+			m.setStatus("canceled")
+			return nil
+		}
+		submit()
+		return nil
+	})
+	return fm.f.Init()
 }
+
+// formCancel leaves a form without a change.
+var formCancel = bind("esc", "cancel", "esc", "ctrl+c")
 
 // resize fits the form to the screen: as wide as reads well, and as tall
 // as the screen allows, so that a tall terminal shows more fields.
@@ -41,28 +52,23 @@ func (f *form) resize(w, h int) {
 	f.f = f.f.WithWidth(f.width).WithHeight(max(h-8, 6))
 }
 
-func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
-	fm, cmd := m.form.f.Update(msg)
+func (f *form) update(msg tea.Msg) (dialogResult, tea.Cmd) {
+	fm, cmd := f.f.Update(msg)
 	if hf, ok := fm.(*huh.Form); ok {
-		m.form.f = hf
+		f.f = hf
 	}
-	switch m.form.f.State {
+	switch f.f.State {
 	case huh.StateCompleted:
-		f := m.form
-		m.form = nil
-		m.closeDialog()
-		f.submit()
-		return nil
+		return dialogResult{done: true}, nil
 	case huh.StateAborted:
-		m.form = nil
-		m.closeDialog()
-		m.setStatus("canceled")
-		return nil
+		return dialogResult{done: true, canceled: true}, nil
 	}
-	return cmd
+	return dialogResult{}, cmd
 }
 
-func (f *form) view(st *Styles) string {
+func (f *form) bindings() []key.Binding { return []key.Binding{formCancel} }
+
+func (f *form) view(st *Styles, _, _ int) string {
 	body := st.Title.Render(f.title) + "\n\n" + f.f.View()
 	return st.Dialog.Width(f.width + 4).Render(lipgloss.NewStyle().MaxWidth(f.width).Render(body))
 }

@@ -36,10 +36,10 @@ func awkwardModel(t *testing.T) *Model {
 // acceptForm presses enter until the form closes.
 func acceptForm(t *testing.T, m *Model) {
 	t.Helper()
-	for i := 0; i < 30 && m.mode == modeForm; i++ {
+	for i := 0; i < 30 && isOpen[*form](m); i++ {
 		pressRun(m, "enter")
 	}
-	if m.mode == modeForm {
+	if isOpen[*form](m) {
 		t.Fatalf("the form did not close:\n%s", screen(m))
 	}
 }
@@ -50,7 +50,7 @@ func TestFormsAcceptedUnchangedKeepEveryFieldExactly(t *testing.T) {
 	u := m.org.Unit("u1")
 
 	pressRun(m, "e", "enter", "enter", "enter")
-	if m.mode != modeForm || !strings.Contains(screen(m), "shown in part") {
+	if !isOpen[*form](m) || !strings.Contains(screen(m), "shown in part") {
 		t.Fatalf("the details form does not say it shows the text in part:\n%s", screen(m))
 	}
 	acceptForm(t, m)

@@ -183,3 +183,19 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// isOpen reports whether the top dialog is a T: *choice, *picker or *form.
+func isOpen[T dialog](m *Model) bool {
+	_, ok := m.topDialog().(T)
+	return ok
+}
+
+// topPicker is the open picker; the test fails without one.
+func topPicker(t testing.TB, m *Model) *picker {
+	t.Helper()
+	p, ok := m.topDialog().(*picker)
+	if !ok {
+		t.Fatalf("no picker open:\n%s", screen(m))
+	}
+	return p
+}

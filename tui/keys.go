@@ -9,6 +9,14 @@ type KeyMap struct {
 	Tree   TreeKeys
 	Posts  PostKeys
 	Side   SideKeys
+	Dialog DialogKeys
+}
+
+// DialogKeys answer the editor's questions.
+type DialogKeys struct {
+	SaveQuit, DiscardQuit, Cancel key.Binding // quitting with unsaved changes
+	Overwrite, SaveAs             key.Binding // the file changed on disk
+	Restore, Discard, Keep        key.Binding // a recovery copy
 }
 
 // GlobalKeys work whatever pane has the focus.
@@ -107,6 +115,16 @@ func DefaultKeyMap() KeyMap {
 			Filter:       bind("/", "filter findings (Checks)", "/"),
 			HideWarnings: bind("w", "hide warnings (Checks)", "w"),
 		},
+	}
+	k.Dialog = DialogKeys{
+		SaveQuit:    bind("s", "save and quit", "s", "y", "enter"),
+		DiscardQuit: bind("d", "discard and quit", "d", "n"),
+		Cancel:      bind("esc", "cancel", "esc", "c", "q", "ctrl+c"),
+		Overwrite:   bind("o", "overwrite it", "o"),
+		SaveAs:      bind("a", "save as another file", "a"),
+		Restore:     bind("r", "restore them", "r"),
+		Discard:     bind("d", "discard them", "d"),
+		Keep:        bind("k", "keep for later", "k", "esc"),
 	}
 	k.Global.TabKeys = bind("1–5", "tabs", "1", "2", "3", "4", "5")
 	for i := range k.Global.Tabs {

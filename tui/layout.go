@@ -42,11 +42,8 @@ func (m *Model) relayout() {
 	m.posts.height = m.lay.postsH - 2
 	m.side.height = m.lay.bodyH - 2
 	m.side.clamp()
-	if m.form != nil {
-		m.form.resize(m.width, m.height)
-	}
-	if m.picker != nil {
-		m.picker.fitTo(m.width, m.pickerHeight())
+	for _, d := range m.dialogs {
+		d.d.resize(m.width, m.height)
 	}
 }
 

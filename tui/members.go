@@ -34,16 +34,6 @@ func (m *Model) openMembers() {
 	m.refilterMembers()
 }
 
-// closeDialog returns to the members screen when a dialog was opened from
-// it, else to the editor.
-func (m *Model) closeDialog() {
-	if m.members != nil {
-		m.mode = modeMembers
-	} else {
-		m.mode = modeNormal
-	}
-}
-
 func (m *Model) refilterMembers() {
 	ms := m.members
 	q := strings.TrimSpace(ms.filter.Value())
@@ -217,7 +207,11 @@ func (m *Model) confirmDeleteMember() {
 		}
 		text += "\n\n" + strings.Join(parts, "\n") + "\n\nThose posts fall vacant and the candidacies end."
 	}
-	m.askConfirm(text, func() tea.Cmd {
+	m.push(yesNo(text), func(res dialogResult) tea.Cmd {
+		if res.canceled {
+			m.setStatus("kept")
+			return nil
+		}
 		if m.apply(model.DeleteMember{ID: id}, "") {
 			m.setStatus("deleted " + quoteName(mem.Label()) + " · u undoes")
 			m.refilterMembers()
@@ -365,39 +359,4 @@ func (m *Model) membersView() string {
 		lines = append(lines, fit(" "+strings.Join(parts, m.styles.Dim.Render(" · ")), m.width))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// confirm is a yes/no question.
-type confirm struct {
-	text string
-	yes  func() tea.Cmd
-}
-
-func (m *Model) askConfirm(text string, yes func() tea.Cmd) {
-	m.confirm = &confirm{text: text, yes: yes}
-	m.mode = modeConfirm
-}
-
-func (m *Model) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	c := m.confirm
-	switch msg.String() {
-	case "y", "enter":
-		m.confirm = nil
-		m.closeDialog()
-		return c.yes()
-	case "n", "esc", "q", "ctrl+c":
-		m.confirm = nil
-		m.closeDialog()
-		m.setStatus("kept")
-	}
-	return nil
-}
-
-func (m *Model) confirmView() string {
-	lines := strings.Split(m.confirm.text, "\n")
-	for i, l := range lines {
-		lines[i] = trunc(clean(l), max(m.width-8, 20))
-	}
-	body := strings.Join(lines, "\n")
-	return m.styles.Dialog.Render(body + "\n\n" + m.styles.Key.Render("y") + " yes   " + m.styles.Key.Render("esc") + " no")
 }

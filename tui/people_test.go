@@ -30,7 +30,7 @@ func TestHolderPickerFuzzyNewMemberAndNobody(t *testing.T) {
 	press(m, "down") // the vacant treasurer
 	p := u.Posts[1]
 	press(m, "h")
-	if m.mode != modePicker {
+	if !isOpen[*picker](m) {
 		t.Fatal("h did not open the picker")
 	}
 	typeText(m, "osp") // fuzzy for Osip
@@ -78,14 +78,14 @@ func TestCandidatesAddRefuseRemoveReorder(t *testing.T) {
 	press(m, "down", "down")
 	// The holder and those already in line are not offered.
 	press(m, "c")
-	for _, it := range m.picker.items {
+	for _, it := range topPicker(t, m).items {
 		if it.id == p.Holder || slices.Contains(p.Candidates, it.id) {
 			t.Fatalf("the candidate picker offers %q", it.label)
 		}
 	}
 	typeText(m, "Demyan")
-	if len(m.picker.shown) != len(m.picker.special) {
-		t.Fatalf("typing the holder's name finds %d", len(m.picker.shown))
+	if len(topPicker(t, m).shown) != len(topPicker(t, m).special) {
+		t.Fatalf("typing the holder's name finds %d", len(topPicker(t, m).shown))
 	}
 	press(m, "esc")
 	press(m, "c")
@@ -125,7 +125,7 @@ func TestAddEditDeletePost(t *testing.T) {
 	m := newModel(t, 80, 24)
 	u := onPosts(t, m, "Passport bureau")
 	pressRun(m, "a")
-	if m.mode != modeForm {
+	if !isOpen[*form](m) {
 		t.Fatal("a did not open the post form")
 	}
 	typeText(m, "Forger")
@@ -190,7 +190,7 @@ func TestMembersScreen(t *testing.T) {
 	}
 	// d asks, naming the posts that fall vacant.
 	press(m, "d")
-	if m.mode != modeConfirm || !strings.Contains(screen(m), "holds Propagandist in St. Petersburg Committee") {
+	if !isOpen[*choice](m) || !strings.Contains(screen(m), "holds Propagandist in St. Petersburg Committee") {
 		t.Fatalf("delete dialog:\n%s", screen(m))
 	}
 	press(m, "y")
@@ -345,7 +345,7 @@ func TestExportDialogWritesNextToThePlan(t *testing.T) {
 	m := New(Options{Org: exampleOrg(t, "st-petersburg-1902"), Path: path})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(m, "E")
-	if m.mode != modePicker {
+	if !isOpen[*picker](m) {
 		t.Fatal("E did not open the export choices")
 	}
 	typeText(m, "markdown redacted")

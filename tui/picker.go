@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
@@ -22,7 +23,8 @@ type picker struct {
 	cursor   int
 	offset   int
 	height   int
-	onChoose func(it pickItem) tea.Cmd
+	onChoose func(it pickItem) tea.Cmd // what the opener does with the choice
+	chosen   pickItem
 }
 
 // pickItem is a choice: its id, the line drawn, and a dim note.
@@ -97,42 +99,66 @@ func (p *picker) scroll() {
 	}
 }
 
-// update handles a key; done reports that the picker closed.
-func (p *picker) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
+// pickerKeys are the picker's keys; what is typed filters.
+var pickerKeys = struct{ Up, Down, PageUp, PageDown, Choose, Cancel key.Binding }{
+	Up:       bind("↑", "up", "up", "ctrl+p"),
+	Down:     bind("↓", "down", "down", "ctrl+n"),
+	PageUp:   bind("pgup", "page up", "pgup"),
+	PageDown: bind("pgdn", "page down", "pgdown"),
+	Choose:   bind("enter", "pick", "enter"),
+	Cancel:   bind("esc", "cancel", "esc", "ctrl+c"),
+}
+
+// update handles a message; the result is done when the picker closes,
+// with the chosen item's id (and p.chosen) unless canceled.
+func (p *picker) update(msg tea.Msg) (dialogResult, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc", "ctrl+c":
-			return true, nil
-		case "enter":
+		switch {
+		case key.Matches(k, pickerKeys.Cancel):
+			return dialogResult{done: true, canceled: true}, nil
+		case key.Matches(k, pickerKeys.Choose):
 			if len(p.shown) == 0 {
-				return false, nil
+				return dialogResult{}, nil
 			}
-			return true, p.onChoose(p.shown[p.cursor])
-		case "up", "ctrl+p":
+			p.chosen = p.shown[p.cursor]
+			return dialogResult{done: true, value: p.chosen.id}, nil
+		case key.Matches(k, pickerKeys.Up):
 			p.cursor--
-			p.scroll()
-			return false, nil
-		case "down", "ctrl+n":
+		case key.Matches(k, pickerKeys.Down):
 			p.cursor++
-			p.scroll()
-			return false, nil
-		case "pgup":
+		case key.Matches(k, pickerKeys.PageUp):
 			p.cursor -= p.height
-			p.scroll()
-			return false, nil
-		case "pgdown":
+		case key.Matches(k, pickerKeys.PageDown):
 			p.cursor += p.height
-			p.scroll()
-			return false, nil
+		default:
+			return p.typed(msg)
 		}
+		p.scroll()
+		return dialogResult{}, nil
 	}
+	return p.typed(msg)
+}
+
+// typed gives the filter what it takes (letters, pastes, blinks).
+func (p *picker) typed(msg tea.Msg) (dialogResult, tea.Cmd) {
 	before := p.input.Value()
+	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
 		p.filter()
 	}
-	return false, cmd
+	return dialogResult{}, cmd
 }
+
+func (p *picker) resize(width, height int) { p.fitTo(width, pickerRows(height)) }
+
+func (p *picker) bindings() []key.Binding {
+	k := pickerKeys
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Cancel}
+}
+
+// pickerRows is how many items a picker lists on a screen this tall.
+func pickerRows(height int) int { return max(min(height-10, 12), 3) }
 
 // fitTo lays the picker out for a screen: as many rows as the height
 // leaves, the filter as wide as the dialog (so that its placeholder shows
@@ -145,7 +171,7 @@ func (p *picker) fitTo(width, height int) {
 
 func pickerWidth(screen int) int { return min(max(screen-10, 30), 70) }
 
-func (p *picker) view(st *Styles, width int) string {
+func (p *picker) view(st *Styles, width, _ int) string {
 	w := pickerWidth(width)
 	lines := []string{st.Title.Render(p.title), p.input.View(), ""}
 	end := min(p.offset+p.height, len(p.shown))

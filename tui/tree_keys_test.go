@@ -231,7 +231,7 @@ func TestDeletePasteMoveIndentOutdent(t *testing.T) {
 	putilov := selectUnit(t, m, "Putilov works subcommittee")
 	subs := len(putilov.Units)
 	press(m, "d")
-	if m.mode != modeConfirm || !strings.Contains(screen(m), "with 2 sub-units and") {
+	if !isOpen[*choice](m) || !strings.Contains(screen(m), "with 2 sub-units and") {
 		t.Fatalf("no question before deleting a unit with sub-units:\n%s", screen(m))
 	}
 	press(m, "y")
@@ -374,14 +374,14 @@ func TestQuitAsksOnlyWhenModified(t *testing.T) {
 	press(m, "r")
 	typeText(m, "!")
 	press(m, "enter")
-	if cmd := press(m, "q"); isQuit(cmd) || m.mode != modeConfirmQuit {
+	if cmd := press(m, "q"); isQuit(cmd) || !isOpen[*choice](m) {
 		t.Fatal("q with changes did not ask")
 	}
 	press(m, "esc")
 	if m.mode != modeNormal {
 		t.Fatal("esc did not cancel the quit")
 	}
-	if cmd := press(m, "ctrl+c"); isQuit(cmd) || m.mode != modeConfirmQuit {
+	if cmd := press(m, "ctrl+c"); isQuit(cmd) || !isOpen[*choice](m) {
 		t.Fatal("ctrl+c with changes did not ask")
 	}
 	if !isQuit(press(m, "d")) {
@@ -519,7 +519,7 @@ func TestEditDetailsForm(t *testing.T) {
 	m := newModel(t, 80, 24)
 	u := selectUnit(t, m, "Obukhov works subcommittee")
 	pressRun(m, "e")
-	if m.mode != modeForm {
+	if !isOpen[*form](m) {
 		t.Fatal("e did not open the form")
 	}
 	pressRun(m, "enter", "right", "enter") // kind kept; secrecy: one right of the default is open
@@ -539,7 +539,7 @@ func TestEditDetailsForm(t *testing.T) {
 	}
 	// enter opens it too, and esc cancels without a change.
 	pressRun(m, "enter")
-	if m.mode != modeForm {
+	if !isOpen[*form](m) {
 		t.Fatal("enter did not open the form")
 	}
 	pressRun(m, "esc")

@@ -236,7 +236,7 @@ func TestPickersFitTheScreenAndRankWhatIsTyped(t *testing.T) {
 	m = newModel(t, 120, 40)
 	press(m, "E")
 	typeText(m, "dot")
-	if first := m.picker.shown[m.picker.cursor]; !strings.Contains(first.label, "Graphviz") {
+	if first := topPicker(t, m).shown[topPicker(t, m).cursor]; !strings.Contains(first.label, "Graphviz") {
 		t.Errorf("dot ranks %q first", first.label)
 	}
 }

@@ -35,19 +35,8 @@ func (m *Model) render() string {
 	if m.members != nil {
 		screen = m.membersView()
 	}
-	switch m.mode {
-	case modeConfirmQuit:
-		return m.overlay(screen, m.confirmQuitView())
-	case modeForm:
-		return m.overlay(screen, m.form.view(&m.styles))
-	case modePicker:
-		return m.overlay(screen, m.picker.view(&m.styles, m.width))
-	case modeConfirm:
-		return m.overlay(screen, m.confirmView())
-	case modeConflict:
-		return m.overlay(screen, m.conflictView())
-	case modeRecover:
-		return m.overlay(screen, m.recoverView())
+	if d := m.topDialog(); d != nil {
+		return m.overlay(screen, d.view(&m.styles, m.width, m.height))
 	}
 	return screen
 }
@@ -282,15 +271,6 @@ func (m *Model) overlay(screen, dialog string) string {
 		lipgloss.NewLayer(screen),
 		lipgloss.NewLayer(dialog).X(x).Y(y).Z(1),
 	).Render()
-}
-
-func (m *Model) confirmQuitView() string {
-	name := m.fileLabel()
-	body := fmt.Sprintf("Save changes to %s before quitting?\n\n", clean(name)) +
-		m.styles.Key.Render("s") + " save and quit   " +
-		m.styles.Key.Render("d") + " discard and quit   " +
-		m.styles.Key.Render("esc") + " cancel"
-	return m.styles.Dialog.Render(body)
 }
 
 // helpLines lists every key, from the key map, in as many columns as fit.
