@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"fmt"
-	"strings"
-
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -82,13 +79,6 @@ func newSidePanel() sidePanel {
 	return s
 }
 
-// maxNames is how many names a row of the Labor tab lists.
-const maxNames = 12
-
-// maxListRows is how many members with no function, or with too many, the
-// Labor tab lists; the members screen has them all.
-const maxListRows = 200
-
 // invalidate brings what the plan's edits touched up to date: the checks,
 // then the tab on show; the other tabs are marked stale.
 func (m *Model) invalidate() {
@@ -129,24 +119,6 @@ func (m *Model) collectTouched() {
 	for _, p := range tc.Posts {
 		m.side.pending[p] = true
 	}
-}
-
-// vacancies is the up-to-date vacancy list: updated per edit when it can
-// be, recomputed otherwise.
-func (m *Model) vacancies() []model.Vacancy {
-	s := &m.side
-	if s.vacsOK && !s.vacsAll {
-		touched := make([]*model.Post, 0, len(s.pending))
-		for p := range s.pending {
-			touched = append(touched, p)
-		}
-		if vs, ok := model.UpdateVacancies(m.org, s.vacs, touched); ok {
-			s.vacs, s.pending = vs, nil
-			return s.vacs
-		}
-	}
-	s.vacs, s.vacsOK, s.vacsAll, s.pending = model.Vacancies(m.org), true, false, nil
-	return s.vacs
 }
 
 // ensureTab rebuilds the tab on show if the plan changed since it was built.
@@ -256,58 +228,6 @@ func sign(d int) int {
 	return 1
 }
 
-// showMember puts a member on tab 3.
-func (m *Model) showMember(id string) {
-	if id == m.side.member {
-		return
-	}
-	m.side.member = id
-	m.side.stale[tabMember] = true
-	m.side.cursor[tabMember], m.side.offset[tabMember] = 0, 0
-	if m.side.tab == tabMember {
-		m.ensureTab()
-	}
-}
-
-// postSel is what the post cursor points at. The Member tab shows the
-// member the user chose last: a change of this (another post, another
-// candidate picked, a new holder) is such a choice; so are a Labor or
-// Checks row, a search jump and the members screen, which call
-// showMember themselves. Any other key leaves the tab as it is.
-type postSel struct {
-	post   *model.Post
-	cand   int
-	holder string
-}
-
-// followCursor shows the post's person on the Member tab when the post
-// cursor moved since the last message.
-func (m *Model) followCursor() {
-	p := m.posts.selected(m.tree.selected())
-	sel := postSel{post: p, cand: m.posts.cand}
-	if p != nil {
-		sel.holder = p.Holder
-	}
-	if sel == m.lastPost {
-		return
-	}
-	m.lastPost = sel
-	m.syncMember()
-}
-
-// syncMember shows the candidate picked in the posts pane, else the holder
-// of the selected post.
-func (m *Model) syncMember() {
-	p := m.posts.selected(m.tree.selected())
-	switch {
-	case p == nil:
-	case m.posts.cand >= 0 && m.posts.cand < len(p.Candidates):
-		m.showMember(p.Candidates[m.posts.cand])
-	case p.Holder != "":
-		m.showMember(p.Holder)
-	}
-}
-
 func (m *Model) sideView(width int) []string { return m.tabView(m.side.tab, width) }
 
 // tabView draws the rows of tab t that fit, as Update last built them:
@@ -362,232 +282,6 @@ func (m *Model) drawSideRow(r sideRow, width int, cur bool) string {
 
 func (m *Model) header(text string) sideRow {
 	return sideRow{header: true, cols: []col{{text: text, style: &m.styles.PaneTitle}}}
-}
-
-// laborRows is the Labor tab computed afresh (tests compare with it).
-func (m *Model) laborRows() []sideRow {
-	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxListRows))
-}
-
-// laborState is the division of labor brought up to date with the members
-// the last edits touched.
-func (m *Model) laborState() *model.LaborState {
-	s := &m.side
-	if s.labor == nil {
-		s.labor = model.NewLaborState(m.org)
-	} else if len(s.pendingMem) > 0 {
-		ids := make([]string, 0, len(s.pendingMem))
-		for id := range s.pendingMem {
-			ids = append(ids, id)
-		}
-		s.labor.Update(m.org, ids)
-	}
-	s.pendingMem = nil
-	return s.labor
-}
-
-func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
-	var rows []sideRow
-	if len(l.Functions) > 0 {
-		rows = append(rows, m.header("Function           Performed by"))
-	}
-	for _, f := range l.Functions {
-		r := sideRow{function: f.Function, cols: []col{{text: clean(m.org.FunctionName(f.Function)), w: 19}}}
-		if f.Count == 0 {
-			r.cols = append(r.cols, col{text: "— nobody", style: &m.styles.Error})
-		} else {
-			// A row shows a line's worth of names, never all 40,000.
-			parts := make([]string, len(f.First))
-			for i, id := range f.First {
-				parts[i] = clean(m.org.MemberLabel(id))
-				if len(m.org.MemberFunctions(id)) > model.JumbleThreshold {
-					parts[i] += jumbleMark
-				}
-			}
-			text := strings.Join(parts, ", ")
-			if n := f.Count - len(f.First); n > 0 {
-				text = fmt.Sprintf("(%d) %s, and %d more", f.Count, text, n)
-			}
-			r.cols = append(r.cols, col{text: text})
-		}
-		rows = append(rows, r)
-	}
-	if len(l.Unperformed) > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Nobody performs (%d)", len(l.Unperformed))))
-		for _, f := range l.Unperformed {
-			rows = append(rows, sideRow{function: f, cols: []col{{text: clean(m.org.FunctionName(f)), style: &m.styles.Error}}})
-		}
-	}
-	if l.JumbleCount > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("More than %d functions (%d)", model.JumbleThreshold, l.JumbleCount)))
-		for _, j := range l.Jumble {
-			fs := make([]string, len(j.Functions))
-			for i, f := range j.Functions {
-				fs[i] = clean(m.org.FunctionName(f))
-			}
-			rows = append(rows, sideRow{member: j.Member, cols: []col{
-				{text: clean(m.org.MemberLabel(j.Member)), w: 19, style: &m.styles.Warning},
-				{text: fmt.Sprintf("%d: %s", len(fs), strings.Join(fs, ", "))},
-			}})
-		}
-		rows = m.andMore(rows, l.JumbleCount-len(l.Jumble))
-	}
-	if l.IdleCount > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Active, with no function (%d)", l.IdleCount)))
-		for _, id := range l.Idle {
-			rows = append(rows, sideRow{member: id, cols: []col{{text: clean(m.org.MemberLabel(id))}}})
-		}
-		rows = m.andMore(rows, l.IdleCount-len(l.Idle))
-	}
-	return rows
-}
-
-// andMore ends a list cut at maxListRows.
-func (m *Model) andMore(rows []sideRow, n int) []sideRow {
-	if n <= 0 {
-		return rows
-	}
-	return append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: m lists every member", n), style: &m.styles.Dim}}})
-}
-
-// firstPostOf finds the first post, in document order, with a function:
-// where Enter on a Labor row goes. It walks the tree, once, on Enter.
-func (m *Model) firstPostOf(function string) string {
-	id := ""
-	m.org.Walk(func(u *model.Unit) bool {
-		for _, p := range u.Posts {
-			if p.Function == function {
-				id = p.ID
-				return false
-			}
-		}
-		return true
-	})
-	return id
-}
-
-// vacancyRows is the Vacancies tab computed afresh, as rows.
-func (m *Model) vacancyRows() []sideRow { return m.vacancyRowsOf(model.Vacancies(m.org)) }
-
-// showVacancies brings the vacancy list up to date and its counts; the
-// rows themselves are made from the list when drawn (rowAt), so a list of
-// 100,000 costs nothing more.
-func (m *Model) showVacancies() {
-	vs := m.vacancies()
-	m.side.rows[tabVacancies] = nil
-	if len(vs) > 0 {
-		m.side.vacHead = m.vacancyHeader(vs)
-	}
-}
-
-func (m *Model) vacancyHeader(vs []model.Vacancy) sideRow {
-	vacant := 0
-	for _, v := range vs {
-		if v.Vacant {
-			vacant++
-		}
-	}
-	return m.header(fmt.Sprintf("%d vacant · %d more with no candidate ready", vacant, len(vs)-vacant))
-}
-
-func (m *Model) vacancyRowsOf(vs []model.Vacancy) []sideRow {
-	if len(vs) == 0 {
-		return nil
-	}
-	rows := make([]sideRow, 0, len(vs)+1)
-	rows = append(rows, m.vacancyHeader(vs))
-	// A row keeps its vacancy; its cells are made when it is drawn, so a
-	// list of 100,000 costs one slice.
-	for i := range vs {
-		rows = append(rows, sideRow{post: vs[i].Post.ID, vacancy: &vs[i]})
-	}
-	return rows
-}
-
-// vacancyCols draws a row of the Vacancies tab.
-func (m *Model) vacancyCols(v *model.Vacancy) []col {
-	marker, ms := noCandidateMark, &m.styles.Warning
-	if v.Vacant {
-		marker, ms = vacantMark, &m.styles.Error
-	}
-	title := clean(v.Post.Title)
-	if v.Required {
-		title += "*"
-	}
-	return []col{
-		{text: marker, style: ms, w: 2},
-		{text: title, w: 20},
-		{pathOf: v.Post.Unit().ID, style: &m.styles.Dim, tail: true},
-	}
-}
-
-func (m *Model) memberRows() []sideRow {
-	s, ok := model.Summarize(m.org, m.side.member)
-	if !ok {
-		return nil
-	}
-	mem := s.Member
-	line := func(text string, style *lipgloss.Style) sideRow {
-		return sideRow{member: mem.ID, cols: []col{{text: text, style: style}}}
-	}
-	status := string(mem.Status)
-	if status == "" {
-		status = string(model.StatusActive)
-	}
-	sst := &m.styles.OK
-	if !mem.Active() {
-		sst = &m.styles.Error
-	}
-	rows := []sideRow{m.header(clean(mem.Label()))}
-	if mem.Name != "" {
-		if m.showNames {
-			rows = append(rows, line(clean(mem.Name), nil))
-		} else {
-			rows = append(rows, line("real name hidden (v in m shows names)", &m.styles.Dim))
-		}
-	}
-	detail := status
-	if mem.Background != "" {
-		detail += " · " + clean(mem.Background)
-	}
-	rows = append(rows, sideRow{member: mem.ID, cols: []col{{text: detail, style: sst}}})
-	if len(mem.Skills) > 0 {
-		rows = append(rows, line("skills: "+clean(strings.Join(mem.Skills, ", ")), &m.styles.Dim))
-	}
-	fs := make([]string, len(s.Functions))
-	for i, f := range s.Functions {
-		fs[i] = clean(m.org.FunctionName(f))
-	}
-	switch {
-	case len(fs) == 0:
-		rows = append(rows, line("performs no function", &m.styles.Warning))
-	case len(fs) > model.JumbleThreshold:
-		rows = append(rows, line(fmt.Sprintf("%d functions — too many: %s", len(fs), strings.Join(fs, ", ")), &m.styles.Warning))
-	default:
-		rows = append(rows, line("function: "+strings.Join(fs, ", "), nil))
-	}
-	if len(s.Held) > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Holds (%d)", len(s.Held))))
-		for _, p := range s.Held {
-			rows = append(rows, sideRow{post: p.ID, cols: []col{
-				{text: clean(p.Title), w: 20},
-				{text: clean(m.org.PathString(p.Unit())), style: &m.styles.Dim, tail: true},
-			}})
-		}
-	}
-	if len(s.Candidacies) > 0 {
-		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Ready to step in (%d)", len(s.Candidacies))))
-		for _, c := range s.Candidacies {
-			rows = append(rows, sideRow{post: c.Post.ID, cols: []col{
-				{text: fmt.Sprintf("#%d", c.Position), w: 4},
-				{text: clean(c.Post.Title), w: 16},
-				{text: clean(m.org.PathString(c.Post.Unit())), style: &m.styles.Dim, tail: true},
-			}})
-		}
-	}
-	rows = append(rows, sideRow{header: true},
-		line(fmt.Sprintf("in %d unit%s; an arrest would expose %d member%s", len(s.Units), plural(len(s.Units)), s.Exposure, plural(s.Exposure)), &m.styles.Warning))
-	return rows
 }
 
 // sideKey handles keys when the side panel has the focus.
