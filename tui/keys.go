@@ -5,11 +5,49 @@ import "charm.land/bubbles/v2/key"
 // KeyMap holds the editor's key bindings, one group per context. The key
 // line, the help screen and the README all come from these.
 type KeyMap struct {
-	Global GlobalKeys
-	Tree   TreeKeys
-	Posts  PostKeys
-	Side   SideKeys
-	Dialog DialogKeys
+	Global  GlobalKeys
+	Tree    TreeKeys
+	Posts   PostKeys
+	Side    SideKeys
+	Members MemberKeys
+	Dialog  DialogKeys
+	Help    HelpKeys
+}
+
+// MemberKeys work in the members screen (m).
+type MemberKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Filter, Add, Edit, Status, Delete       key.Binding
+	Names, Back                             key.Binding
+}
+
+// HelpKeys scroll the help screen; any other key closes it.
+type HelpKeys struct {
+	Down, Up, PageDown, PageUp key.Binding
+}
+
+// KeyGroup is a titled list of bindings: the help screen and the README's
+// keys section are both made from Groups.
+type KeyGroup struct {
+	Title string
+	Keys  []key.Binding
+}
+
+// Groups lists every binding once, in the order the help shows them.
+func (k KeyMap) Groups() []KeyGroup {
+	g, t, p, s, mk, d := k.Global, k.Tree, k.Posts, k.Side, k.Members, k.Dialog
+	pk := pickerKeys
+	return []KeyGroup{
+		{"In the tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
+		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
+		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
+		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
+		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
+		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
+		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
+		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.Cancel}},
+		{"In the help", []key.Binding{k.Help.Down, k.Help.Up, k.Help.PageDown, k.Help.PageUp}},
+	}
 }
 
 // DialogKeys answer the editor's questions.
@@ -39,6 +77,7 @@ type TreeKeys struct {
 // PostKeys work on the posts of the selected unit.
 type PostKeys struct {
 	Up, Down, Add, Edit, Holder, Candidate, RemoveCandidate, Delete, MoveUp, MoveDown key.Binding
+	PickCandidate                                                                     key.Binding
 }
 
 // SideKeys work in the side panel.
@@ -104,6 +143,7 @@ func DefaultKeyMap() KeyMap {
 			Delete:          bind("d", "delete post", "d"),
 			MoveUp:          bind("K", "candidate earlier", "K"),
 			MoveDown:        bind("J", "candidate later", "J"),
+			PickCandidate:   bind("←/→", "pick a candidate", "left", "right"),
 		},
 		Side: SideKeys{
 			Up:           bind("↑/k", "up", "up", "k"),
@@ -115,6 +155,27 @@ func DefaultKeyMap() KeyMap {
 			Filter:       bind("/", "filter findings (Checks)", "/"),
 			HideWarnings: bind("w", "hide warnings (Checks)", "w"),
 		},
+	}
+	k.Members = MemberKeys{
+		Up:       bind("↑/k", "up", "up", "k"),
+		Down:     bind("↓/j", "down", "down", "j"),
+		PageUp:   bind("pgup", "page up", "pgup"),
+		PageDown: bind("pgdn", "page down", "pgdown"),
+		Top:      bind("g", "top", "g", "home"),
+		Bottom:   bind("G", "bottom", "G", "end"),
+		Filter:   bind("/", "filter", "/"),
+		Add:      bind("a", "add", "a"),
+		Edit:     bind("e/enter", "edit", "e", "enter"),
+		Status:   bind("s", "next status", "s"),
+		Delete:   bind("d", "delete", "d"),
+		Names:    bind("v", "real names", "v"),
+		Back:     bind("esc", "back", "esc", "q", "m"),
+	}
+	k.Help = HelpKeys{
+		Down:     bind("↓/j", "scroll down", "down", "j"),
+		Up:       bind("↑/k", "scroll up", "up", "k"),
+		PageDown: bind("pgdn", "page down", "pgdown", "space"),
+		PageUp:   bind("pgup", "page up", "pgup"),
 	}
 	k.Dialog = DialogKeys{
 		SaveQuit:    bind("s", "save and quit", "s", "y", "enter"),

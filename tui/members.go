@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"errors"
 	"fmt"
 	"strings"
@@ -108,45 +109,45 @@ func (m *Model) membersUpdate(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	m.status, m.statErr = "", false
-	g := m.keys.Global
-	switch s := k.String(); {
-	case s == "esc" || s == "q" || s == "m":
+	g, mk := m.keys.Global, m.keys.Members
+	switch {
+	case matches(k, mk.Back):
 		m.members, m.mode = nil, modeNormal
 		if m.side.member != "" {
 			m.showTab(tabMember)
 		}
 		return nil
-	case s == "ctrl+c":
+	case k.String() == "ctrl+c":
 		m.members, m.mode = nil, modeNormal
 		return m.quit()
-	case s == "up" || s == "k":
+	case matches(k, mk.Up):
 		ms.cursor--
-	case s == "down" || s == "j":
+	case matches(k, mk.Down):
 		ms.cursor++
-	case s == "pgup":
+	case matches(k, mk.PageUp):
 		ms.cursor -= m.membersListHeight()
-	case s == "pgdown":
+	case matches(k, mk.PageDown):
 		ms.cursor += m.membersListHeight()
-	case s == "g" || s == "home":
+	case matches(k, mk.Top):
 		ms.cursor = 0
-	case s == "G" || s == "end":
+	case matches(k, mk.Bottom):
 		ms.cursor = len(ms.shown) - 1
-	case s == "/":
+	case matches(k, mk.Filter):
 		ms.filtering = true
 		return ms.filter.Focus()
-	case s == "v":
+	case matches(k, mk.Names):
 		m.showNames = !m.showNames
 		m.side.stale[tabMember] = true
 		m.side.stale[tabLabor] = true
 		m.refilterMembers()
 		m.setStatus(map[bool]string{true: "real names shown", false: "real names hidden"}[m.showNames])
-	case s == "a":
+	case matches(k, mk.Add):
 		return m.memberForm(nil)
-	case s == "e" || s == "enter":
+	case matches(k, mk.Edit):
 		return m.memberForm(m.memberAtCursor())
-	case s == "s":
+	case matches(k, mk.Status):
 		m.cycleStatus()
-	case s == "d":
+	case matches(k, mk.Delete):
 		m.confirmDeleteMember()
 	case matches(k, g.Undo):
 		m.undo()
@@ -157,7 +158,8 @@ func (m *Model) membersUpdate(msg tea.Msg) tea.Cmd {
 	case matches(k, g.Save):
 		return m.saveKey(false)
 	case matches(k, g.Help):
-		m.setStatus("members: ↑↓ move · / filter · a add · e edit · s status · d delete · v real names · esc back")
+		m.mode = modeHelp
+		return nil
 	}
 	m.clampMembers()
 	return nil
@@ -351,12 +353,10 @@ func (m *Model) membersView() string {
 		}
 		lines = append(lines, fit(" "+st.Render(clean(m.status)), m.width))
 	default:
-		keys := [][2]string{{"↑↓", "move"}, {"/", "filter"}, {"a", "add"}, {"e", "edit"}, {"s", "status"}, {"d", "delete"}, {"v", "real names"}, {"u", "undo"}, {"esc", "back"}}
-		var parts []string
-		for _, k := range keys {
-			parts = append(parts, m.styles.Key.Render(k[0])+" "+m.styles.Dim.Render(k[1]))
-		}
-		lines = append(lines, fit(" "+strings.Join(parts, m.styles.Dim.Render(" · ")), m.width))
+		mk, g := m.keys.Members, m.keys.Global
+		hints := m.keyHints([]key.Binding{mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, g.Undo, mk.Back},
+			[]key.Binding{g.Help, g.Quit}, m.width-1)
+		lines = append(lines, fit(" "+hints, m.width))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -273,24 +273,15 @@ func (m *Model) overlay(screen, dialog string) string {
 	).Render()
 }
 
-// helpLines lists every key, from the key map, in as many columns as fit.
+// helpLines lists every key, from the key map's groups, in as many
+// columns as fit.
 func (m *Model) helpLines(width int) []string {
-	g, t, p, s := m.keys.Global, m.keys.Tree, m.keys.Posts, m.keys.Side
-	groups := []struct {
-		head string
-		keys []key.Binding
-	}{
-		{"Tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
-		{"Tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
-		{"Posts", []key.Binding{p.Up, p.Down, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
-		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
-		{"Side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
-	}
+	groups := m.keys.Groups()
 	const colW = 30
 	var blocks []string
 	for _, gr := range groups {
-		lines := []string{m.styles.PaneTitle.Render(gr.head)}
-		for _, b := range gr.keys {
+		lines := []string{m.styles.PaneTitle.Render(gr.Title)}
+		for _, b := range gr.Keys {
 			h := b.Help()
 			lines = append(lines, m.styles.Key.Render(fmt.Sprintf("%-9s", h.Key))+" "+trunc(h.Desc, colW-12))
 		}
@@ -335,18 +326,23 @@ func (m *Model) helpScreen() string {
 	return strings.Join(out, "\n")
 }
 
-// helpKey scrolls the help or closes it.
+// helpKey scrolls the help or closes it, back to the screen it was opened
+// over.
 func (m *Model) helpKey(msg tea.KeyPressMsg) {
-	switch msg.String() {
-	case "j", "down":
+	h := m.keys.Help
+	switch {
+	case matches(msg, h.Down):
 		m.helpOffset++
-	case "k", "up":
+	case matches(msg, h.Up):
 		m.helpOffset = max(m.helpOffset-1, 0)
-	case "pgdown", "space":
+	case matches(msg, h.PageDown):
 		m.helpOffset += max(m.height-3, 1)
-	case "pgup":
+	case matches(msg, h.PageUp):
 		m.helpOffset = max(m.helpOffset-m.height+3, 0)
 	default:
 		m.mode, m.helpOffset = modeNormal, 0
+		if m.members != nil {
+			m.mode = modeMembers
+		}
 	}
 }
