@@ -88,7 +88,10 @@ type Model struct {
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
 	showNames bool
-	// checkErrs and checkWarns count the findings (side.checks).
+	// derived is what is computed from the plan and kept up to date edit
+	// by edit: checks, labor, vacancies. It alone drains the touched sets.
+	derived *model.Derived
+	// checkErrs and checkWarns count the findings.
 	checkErrs, checkWarns int
 	clock                 func() time.Time // today, for plans with no asOf; tests set it
 	whatif                whatIf
@@ -120,7 +123,7 @@ func New(opts Options) *Model {
 	m.followCursor()
 	// Everything derived from the plan is computed afresh here; from now
 	// on each edit's touched set brings it up to date.
-	o.DrainTouched()
+	m.derived = model.NewDerived(o)
 	if o.UnitCount() < bigPlan {
 		m.runChecks()
 	}
@@ -142,7 +145,7 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	if m.side.checks == nil {
+	if m.derived.Checks() == nil {
 		return tea.Batch(tea.RequestBackgroundColor, m.startChecks())
 	}
 	return tea.RequestBackgroundColor
@@ -184,7 +187,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case checksDueMsg:
-		if m.side.checks == nil {
+		if m.derived.Checks() == nil {
 			m.runChecks()
 		}
 		return nil

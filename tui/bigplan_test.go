@@ -17,14 +17,14 @@ func TestBigPlanFollowsEachEdit(t *testing.T) {
 	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 2})
 	m := New(Options{Org: o, Path: "big.json"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if m.side.checks != nil || !strings.Contains(screen(m), "checking") {
+	if m.derived.Checks() != nil || !strings.Contains(screen(m), "checking") {
 		t.Fatal("a big plan was checked before its first frame")
 	}
 	if m.Init() == nil {
 		t.Fatal("Init does not ask for the first check")
 	}
 	m.Update(checksDueMsg{})
-	if m.side.checks == nil || m.checkErrs+m.checkWarns == 0 {
+	if m.derived.Checks() == nil || m.checkErrs+m.checkWarns == 0 {
 		t.Fatal("the first check did not run")
 	}
 	p := o.Units[0].Posts[0]

@@ -241,7 +241,8 @@ func (m *Model) replacePlan(o *model.Org) {
 	m.hist = model.History{}
 	m.hist.MarkUnsaved()
 	m.tree = newTreePane(o)
-	m.side.vacsOK, m.side.labor = false, nil
+	m.derived = model.NewDerived(o)
+	m.runChecks()
 	m.relayout()
 	m.search = search{}
 	m.whatif = whatIf{}

@@ -87,19 +87,23 @@ func addUnit(m *Model, name string) {
 // run executes a command and feeds its messages back, as the program
 // would, and what those return in turn. Commands that wait (cursor blinks)
 // are dropped after a moment, so that tests stay fast and in order.
-func run(m *Model, cmd tea.Cmd) {
+func run(m *Model, cmd tea.Cmd) { runWaiting(m, cmd, 300*time.Millisecond) }
+
+// runWaiting is run for commands that do real work (a save, an export):
+// each may take up to wait, as an fsync on a loaded machine can.
+func runWaiting(m *Model, cmd tea.Cmd, wait time.Duration) {
 	for depth := 0; cmd != nil && depth < 20; depth++ {
 		done := make(chan tea.Msg, 1)
 		go func() { done <- cmd() }()
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(wait):
 			return
 		}
 		if b, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range b {
-				run(m, c)
+				runWaiting(m, c, wait)
 			}
 			return
 		}

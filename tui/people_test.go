@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -349,7 +350,7 @@ func TestExportDialogWritesNextToThePlan(t *testing.T) {
 		t.Fatal("E did not open the export choices")
 	}
 	typeText(m, "markdown redacted")
-	run(m, press(m, "enter"))
+	runWaiting(m, press(m, "enter"), 10*time.Second)
 	out := filepath.Join(dir, "plan.redacted.md")
 	b, err := os.ReadFile(out)
 	if err != nil || !strings.Contains(m.status, "exported "+out) {

@@ -23,20 +23,11 @@ type sidePanel struct {
 	// people is the plan's PeopleVersion each tab was built at: Labor is
 	// rebuilt only when it moves.
 	people [tabCount]uint64
-	// vacs is the vacancy list, kept up to date edit by edit from the posts
-	// each edit touched (pending), or recomputed when vacsAll.
+	// vacs is the vacancy list the Vacancies tab was built from.
 	vacs    []model.Vacancy
 	vacHead sideRow // the Vacancies tab's first row: the counts
-	vacsOK  bool
-	pending map[*model.Post]bool
-	vacsAll bool
-	// labor is the division of labor, updated from the members the edits
-	// touched (pendingMem).
-	labor      *model.LaborState
-	pendingMem map[string]bool
-	member     string // the member tab 3 shows
-	// checks are the findings, kept up to date edit by edit; nil until
-	// their first run. The Checks tab shows them as of its last build.
+	member  string  // the member tab 3 shows
+	// checks are the findings the Checks tab was built from.
 	checks       *model.CheckState
 	checkGroups  []checkGroup // the Checks tab as built
 	checkFilter  string       // / on the Checks tab
@@ -84,7 +75,7 @@ func newSidePanel() sidePanel {
 func (m *Model) invalidate() {
 	m.collectTouched()
 	for i := range m.side.stale {
-		if (i == tabLabor && m.side.rows[i] != nil || i == tabVacancies && m.side.vacsOK) && m.side.people[i] == m.org.PeopleVersion() {
+		if (i == tabLabor && m.side.rows[i] != nil || i == tabVacancies && m.derived.VacanciesKnown()) && m.side.people[i] == m.org.PeopleVersion() {
 			continue // nothing they show has changed
 		}
 		m.side.stale[i] = true
@@ -92,33 +83,11 @@ func (m *Model) invalidate() {
 	m.ensureTab()
 }
 
-// collectTouched takes what the last edits changed from the plan: the
-// checks follow at once, the vacancy list and the division of labor when
-// next shown.
+// collectTouched brings the derived data up to date with the last
+// edits: the checks at once, the rest when next shown.
 func (m *Model) collectTouched() {
-	tc := m.org.DrainTouched()
-	m.updateChecks(tc)
-	if tc.All {
-		m.side.vacsAll, m.side.pending, m.side.labor, m.side.pendingMem = true, nil, nil, nil
-		return
-	}
-	if m.side.labor != nil {
-		if m.side.pendingMem == nil {
-			m.side.pendingMem = map[string]bool{}
-		}
-		for _, id := range tc.Members {
-			m.side.pendingMem[id] = true
-		}
-	}
-	if m.side.vacsAll || !m.side.vacsOK {
-		return
-	}
-	if m.side.pending == nil {
-		m.side.pending = map[*model.Post]bool{}
-	}
-	for _, p := range tc.Posts {
-		m.side.pending[p] = true
-	}
+	m.derived.Sync(m.checkDay())
+	m.countChecks()
 }
 
 // ensureTab rebuilds the tab on show if the plan changed since it was built.

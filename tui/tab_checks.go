@@ -33,22 +33,16 @@ func (m *Model) startChecks() tea.Cmd {
 
 // runChecks runs every check afresh.
 func (m *Model) runChecks() {
-	m.side.checks = model.NewCheckState(m.org, m.checkDay())
+	m.derived.RunChecks(m.checkDay())
 	m.countChecks()
 }
 
-// updateChecks brings the checks up to date after an edit, from what it
-// touched; before their first run there is nothing to update.
-func (m *Model) updateChecks(tc model.Touched) {
-	if m.side.checks == nil {
+// countChecks takes the counts for the title and marks the Checks tab.
+func (m *Model) countChecks() {
+	if m.derived.Checks() == nil {
 		return
 	}
-	m.side.checks = m.side.checks.Update(m.org, tc, m.checkDay())
-	m.countChecks()
-}
-
-func (m *Model) countChecks() {
-	m.checkErrs, m.checkWarns = m.side.checks.Count()
+	m.checkErrs, m.checkWarns = m.derived.Checks().Count()
 	m.side.stale[tabChecks] = true
 	if m.side.tab == tabChecks {
 		m.ensureTab()
@@ -91,6 +85,7 @@ func (m *Model) showChecks() {
 	s := &m.side
 	s.rows[tabChecks] = nil
 	s.checkGroups = s.checkGroups[:0]
+	s.checks = m.derived.Checks()
 	if s.checks == nil {
 		s.pinned[tabChecks] = nil
 		return

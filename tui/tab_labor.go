@@ -22,22 +22,8 @@ func (m *Model) laborRows() []sideRow {
 	return m.laborRowsOf(model.NewLaborState(m.org).Summary(m.org, maxNames, maxListRows))
 }
 
-// laborState is the division of labor brought up to date with the members
-// the last edits touched.
-func (m *Model) laborState() *model.LaborState {
-	s := &m.side
-	if s.labor == nil {
-		s.labor = model.NewLaborState(m.org)
-	} else if len(s.pendingMem) > 0 {
-		ids := make([]string, 0, len(s.pendingMem))
-		for id := range s.pendingMem {
-			ids = append(ids, id)
-		}
-		s.labor.Update(m.org, ids)
-	}
-	s.pendingMem = nil
-	return s.labor
-}
+// laborState is the division of labor, up to date.
+func (m *Model) laborState() *model.LaborState { return m.derived.Labor() }
 
 func (m *Model) laborRowsOf(l model.LaborSummary) []sideRow {
 	var rows []sideRow

@@ -9,23 +9,8 @@ import (
 // Tab 2, Vacancies: the posts with no holder or no active candidate, most
 // important first, kept up to date edit by edit.
 
-// vacancies is the up-to-date vacancy list: updated per edit when it can
-// be, recomputed otherwise.
-func (m *Model) vacancies() []model.Vacancy {
-	s := &m.side
-	if s.vacsOK && !s.vacsAll {
-		touched := make([]*model.Post, 0, len(s.pending))
-		for p := range s.pending {
-			touched = append(touched, p)
-		}
-		if vs, ok := model.UpdateVacancies(m.org, s.vacs, touched); ok {
-			s.vacs, s.pending = vs, nil
-			return s.vacs
-		}
-	}
-	s.vacs, s.vacsOK, s.vacsAll, s.pending = model.Vacancies(m.org), true, false, nil
-	return s.vacs
-}
+// vacancies is the up-to-date vacancy list.
+func (m *Model) vacancies() []model.Vacancy { return m.derived.Vacancies() }
 
 // vacancyRows is the Vacancies tab computed afresh, as rows.
 func (m *Model) vacancyRows() []sideRow { return m.vacancyRowsOf(model.Vacancies(m.org)) }
@@ -35,6 +20,7 @@ func (m *Model) vacancyRows() []sideRow { return m.vacancyRowsOf(model.Vacancies
 // 100,000 costs nothing more.
 func (m *Model) showVacancies() {
 	vs := m.vacancies()
+	m.side.vacs = vs
 	m.side.rows[tabVacancies] = nil
 	if len(vs) > 0 {
 		m.side.vacHead = m.vacancyHeader(vs)

@@ -111,14 +111,14 @@ func (m *Model) titleLine() string {
 		right = append(right, m.styles.TitleDim.Render("as of "+clean(m.org.AsOf)))
 	}
 	switch {
-	case m.side.checks == nil:
+	case m.derived.Checks() == nil:
 		right = append(right, m.styles.TitleDim.Render("checking…"))
 	case m.checkErrs > 0:
 		right = append(right, m.styles.Error.Render(fmt.Sprintf("%d error%s", m.checkErrs, plural(m.checkErrs))))
 	case m.checkWarns == 0:
 		right = append(right, m.styles.OK.Render("no findings"))
 	}
-	if m.checkWarns > 0 && m.side.checks != nil {
+	if m.checkWarns > 0 && m.derived.Checks() != nil {
 		right = append(right, m.styles.Warning.Render(fmt.Sprintf("%d warning%s", m.checkWarns, plural(m.checkWarns))))
 	}
 	r := strings.Join(right, sep) + " "
