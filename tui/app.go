@@ -1,8 +1,23 @@
 // Package tui is the orgplan editor: a Bubble Tea program over a plan.
 //
-// Rules of the package: Update changes state and returns commands; View
-// only draws what Update prepared and never walks the whole tree; file I/O
-// happens in commands, whose results come back as messages.
+// Rules of the package:
+//   - Update changes state and returns commands; View only draws what
+//     Update prepared and never walks the whole tree; file I/O happens in
+//     commands, whose results come back as messages. A command never
+//     touches the Model: it works on a snapshot taken in Update.
+//   - Keys go, in order, to the top dialog, the prompt or the screen on
+//     show (help, members), the global keys, then the focused pane. Every
+//     key is a binding in the KeyMap (keys.go); the key line, the help
+//     and the README's keys are made from it.
+//   - A dialog is a component on the stack (dialog.go): it returns a
+//     result, the opener's then acts on it. No dialog reaches into the
+//     Model.
+//   - A side-panel tab is a tabSpec (tabs.go) in a file of its own; only
+//     showTab puts one on show, and it builds it if stale.
+//   - What is computed from the plan is model.Derived's: the editor asks
+//     it, after each edit, for what it needs (collectTouched).
+//   - Everything from a plan passes clean (one sanitizer) before it is
+//     drawn.
 package tui
 
 import (
