@@ -49,7 +49,7 @@ func finish(t *testing.T, tm *teatest.TestModel) *Model {
 var sizes = []struct {
 	name string
 	w, h int
-}{{"80x24", 80, 24}, {"120x40", 120, 40}}
+}{{"80x24", 80, 24}, {"120x40", 120, 40}, {"200x60", 200, 60}}
 
 func TestGoldenOpened(t *testing.T) {
 	for _, sz := range sizes {

@@ -427,7 +427,7 @@ func (t *treePane) rowView(st *Styles, u *model.Unit, width int, cur, focused, m
 	}
 	kind := ""
 	if width >= 56 && u.Kind != "" {
-		kind = trunc(clean(t.org.KindName(u.Kind)), min(18, width/4))
+		kind = trunc(clean(t.org.KindName(u.Kind)), min(28, width/4)) // whole on a wide screen
 	}
 	right := len(sec) + 1 + len(counts) + 1 + len(marker)
 	if kind != "" {
@@ -484,9 +484,40 @@ func drawRow(st *Styles, segs []seg, width int, cur, focused bool) string {
 	case cur && focused:
 		return st.Selected.Render(line)
 	case cur:
-		return st.Current.Render(line)
+		return underlineText(st.Current, line)
 	}
 	return line
+}
+
+// underlineText marks the unfocused cursor row: the style goes on the text
+// only, not on the indentation, the padding between columns (two spaces
+// or more) or the end of the line.
+func underlineText(st lipgloss.Style, line string) string {
+	var b strings.Builder
+	rs := []rune(line)
+	for i := 0; i < len(rs); {
+		j := i
+		if rs[i] == ' ' {
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if j-i >= 2 || i == 0 || j == len(rs) {
+				b.WriteString(string(rs[i:j]))
+				i = j
+				continue
+			}
+		}
+		// A run of text, single spaces inside it included.
+		for j < len(rs) && !(rs[j] == ' ' && (j+1 >= len(rs) || rs[j+1] == ' ')) {
+			j++
+		}
+		if j == i {
+			j++
+		}
+		b.WriteString(st.Render(string(rs[i:j])))
+		i = j
+	}
+	return b.String()
 }
 
 func ansiWidth(s string) int { return ansi.StringWidth(s) }

@@ -335,3 +335,18 @@ func TestTheTreeMarksWhatNeedsAction(t *testing.T) {
 		t.Fatal("a second C leaves ? marks")
 	}
 }
+
+// TestTheBlurredCursorUnderlinesTextOnly: the unfocused cursor row's
+// underline leaves the indentation and the padding between columns.
+func TestTheBlurredCursorUnderlinesTextOnly(t *testing.T) {
+	t.Parallel()
+	st := NewStyles(true)
+	st.Current = st.Current.Underline(true)
+	out := underlineText(st.Current, "    Executive group     strict 4/5 !   ")
+	if ansi.Strip(out) != "    Executive group     strict 4/5 !   " {
+		t.Fatalf("the text changed: %q", ansi.Strip(out))
+	}
+	if !strings.HasPrefix(out, "    ") || !strings.HasSuffix(out, "   ") || !strings.Contains(out, "     ") {
+		t.Errorf("the underline runs over the padding: %q", out)
+	}
+}
