@@ -508,7 +508,7 @@ func underlineText(st lipgloss.Style, line string) string {
 			}
 		}
 		// A run of text, single spaces inside it included.
-		for j < len(rs) && !(rs[j] == ' ' && (j+1 >= len(rs) || rs[j+1] == ' ')) {
+		for j < len(rs) && (rs[j] != ' ' || j+1 < len(rs) && rs[j+1] != ' ') {
 			j++
 		}
 		if j == i {
