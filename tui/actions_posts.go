@@ -27,10 +27,12 @@ func (m *Model) postsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Down):
 		m.posts.cursor++
 		m.posts.cand = -1
-	case msg.String() == "left" && p != nil:
-		m.posts.cand = max(m.posts.cand-1, -1)
-	case msg.String() == "right" && p != nil:
-		m.posts.cand = min(m.posts.cand+1, len(p.Candidates)-1)
+	case matches(msg, k.PickCandidate) && p != nil:
+		if msg.String() == "left" {
+			m.posts.cand = max(m.posts.cand-1, -1)
+		} else {
+			m.posts.cand = min(m.posts.cand+1, len(p.Candidates)-1)
+		}
 	case matches(msg, k.Add):
 		return m.postForm(u, nil)
 	case matches(msg, k.Edit):

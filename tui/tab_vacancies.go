@@ -59,7 +59,7 @@ func (m *Model) vacancyCols(v *model.Vacancy) []col {
 	}
 	title := clean(v.Post.Title)
 	if v.Required {
-		title += "*"
+		title += requiredMark
 	}
 	return []col{
 		{text: marker, style: ms, w: 2},

@@ -40,7 +40,8 @@ const (
 	vacantMark      = "!" // a post with no holder
 	noCandidateMark = "?" // a post with no active candidate
 	inactiveMark    = "†" // a member arrested, exiled or inactive
-	jumbleMark      = "*" // a member with more functions than one can carry
+	jumbleMark      = "+" // a member with more functions than one can carry
+	requiredMark    = "*" // a post for a function the unit's kind requires
 )
 
 // showTab puts tab t on show, built.

@@ -298,6 +298,7 @@ func (m *Model) helpLines(width int) []string {
 		m.styles.Warning.Render(noCandidateMark)+" a post has no active candidate (in the tree: C)",
 		inactiveMark+" not active (arrested, exiled, inactive)",
 		jumbleMark+fmt.Sprintf(" more than %d functions (Labor)", model.JumbleThreshold),
+		requiredMark+" a post for a function the kind requires (Vacancies)",
 		"← the candidates, first in line first")
 	for i := range out {
 		out[i] = " " + out[i]
