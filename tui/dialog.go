@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // A dialog is a component drawn over the screen: messages in, a result
@@ -118,9 +119,11 @@ func (c *choice) bindings() []key.Binding {
 }
 
 func (c *choice) view(st *Styles, width, _ int) string {
+	// Wrapped, not cut: a question must be read whole.
+	wrap := lipgloss.NewStyle().Width(max(min(width-8, 72), 20))
 	lines := strings.Split(c.text, "\n")
 	for i, l := range lines {
-		lines[i] = trunc(clean(l), max(width-8, 20))
+		lines[i] = wrap.Render(clean(l))
 	}
 	var keys []string
 	for _, a := range c.answers {

@@ -94,3 +94,13 @@ func TestDialogsStack(t *testing.T) {
 		t.Fatalf("asked %d, dialog %v, mode %d", asked, m.topDialog(), m.mode)
 	}
 }
+
+func TestChoiceWrapsALongQuestion(t *testing.T) {
+	t.Parallel()
+	st := NewStyles(true)
+	c := yesNo("Delete «St. Petersburg Committee» with 31 sub-units and 75 posts (68 held)?")
+	v := stripped(c.view(&st, 60, 15))
+	if !strings.Contains(v, "(68") || !strings.Contains(v, "held)?") {
+		t.Errorf("the question was cut:\n%s", v)
+	}
+}
