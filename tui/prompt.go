@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -41,14 +42,21 @@ const (
 	promptCanceled
 )
 
+// promptKeys are the prompt's keys; what is typed edits the text.
+var promptKeys = struct{ Accept, Cancel, Recall key.Binding }{
+	Accept: bind("enter", "accept", "enter"),
+	Cancel: bind("esc", "cancel", "esc", "ctrl+c"),
+	Recall: bind("↑", "recall the suggestion", "up"),
+}
+
 func (p *prompt) update(msg tea.Msg) (promptResult, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "enter":
+		switch {
+		case key.Matches(k, promptKeys.Accept):
 			return promptAccepted, nil
-		case "esc", "ctrl+c":
+		case key.Matches(k, promptKeys.Cancel):
 			return promptCanceled, nil
-		case "up":
+		case key.Matches(k, promptKeys.Recall):
 			if p.hint != "" && p.input.Value() == "" {
 				p.input.SetValue(p.hint) // recall the suggestion to edit it
 				p.input.CursorEnd()
