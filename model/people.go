@@ -101,11 +101,10 @@ func (o *Org) vacancyOf(p *Post) (Vacancy, bool) {
 // vacancyBefore is the order of Vacancies: depth, required first, vacant
 // first, then document order.
 func (o *Org) vacancyBefore(a, b Vacancy) bool {
+	ra, rb := Rank{a.Depth, a.Required}, Rank{b.Depth, b.Required}
 	switch {
-	case a.Depth != b.Depth:
-		return a.Depth < b.Depth
-	case a.Required != b.Required:
-		return a.Required
+	case ra.Above(rb) || rb.Above(ra):
+		return ra.Above(rb)
 	case a.Vacant != b.Vacant:
 		return a.Vacant
 	case a.Post.unit != b.Post.unit:

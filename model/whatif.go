@@ -13,10 +13,19 @@ type Promotion struct {
 	Leaves   []*Post // posts To held and leaves to take this one
 }
 
+// Skip is a candidate passed over in a succession: stepping into Post
+// would have moved them down from Holds, a post at least as important.
+type Skip struct {
+	Post   *Post
+	Member string
+	Holds  *Post
+}
+
 // WhatIf is what removing some members does to the plan.
 type WhatIf struct {
 	Removed     []string
 	Promotions  []Promotion
+	Skipped     []Skip // candidates not moved down
 	Vacated     []*Post // posts that had a holder and are left with none
 	Leaderless  []*Unit // units that had holders and have none left
 	CutOff      []*Unit // units with people left but no working line to the top
@@ -57,12 +66,36 @@ func BenchStrength(o *Org) Bench {
 }
 
 // Simulate removes members (arrests, say) and works out who steps in. Each
-// post they held goes to its first active candidate not removed and not
-// already promoted; a promoted member leaves the posts they held, which in
-// turn pass to their own candidates. Posts are filled most important first
-// (shallowest unit, then document order). The plan is not changed.
+// post they held goes to its first active candidate who is not removed,
+// not already promoted, and would not be moved down: a candidate steps in
+// only if the post is strictly more important (Rank) than every post they
+// hold at that moment, or they hold none; otherwise they are skipped, and
+// the report says so. A promoted member leaves the posts they held, which
+// pass on by the same rule. The most important posts are filled first
+// (ComparePosts). The plan is not changed.
 func Simulate(o *Org, removed []string) WhatIf {
-	w := WhatIf{Removed: removed, Final: map[*Post]People{}, BenchBefore: BenchStrength(o)}
+	w := simulate(o, removed)
+	w.BenchBefore = BenchStrength(o)
+	gone := map[string]bool{}
+	for _, id := range removed {
+		gone[id] = true
+	}
+	w.BenchAfter = w.bench(o, w.state, func(id string) bool { return !gone[id] && o.MemberActive(id) })
+	return w
+}
+
+// state is a post's people after the simulation.
+func (w *WhatIf) state(p *Post) People {
+	if s, ok := w.Final[p]; ok {
+		return s
+	}
+	return People{Holder: p.Holder, Candidates: p.Candidates}
+}
+
+// simulate is Simulate without the bench strength, which walks every
+// post: what the ranking of risks needs, once per member.
+func simulate(o *Org, removed []string) WhatIf {
+	w := WhatIf{Removed: removed, Final: map[*Post]People{}}
 	gone := map[string]bool{}
 	for _, id := range removed {
 		gone[id] = true
@@ -90,11 +123,17 @@ func Simulate(o *Org, removed []string) WhatIf {
 		}
 		delete(left, p)
 		next := ""
+		rank := RankOf(o, p)
 		for _, c := range s.Candidates {
-			if active(c) && !promoted[c] {
-				next = c
-				break
+			if !active(c) || promoted[c] {
+				continue
 			}
+			if own := highestHeld(o, c, p, state); own != nil && !rank.Above(RankOf(o, own)) {
+				w.Skipped = append(w.Skipped, Skip{Post: p, Member: c, Holds: own})
+				continue
+			}
+			next = c
+			break
 		}
 		if next == "" {
 			w.Final[p] = People{Holder: "", Candidates: s.Candidates}
@@ -119,8 +158,18 @@ func Simulate(o *Org, removed []string) WhatIf {
 	}
 	sortPosts(o, w.Vacated)
 	w.leaderlessAndCutOff(o, state, gone)
-	w.BenchAfter = w.bench(o, state, active)
 	return w
+}
+
+// highestHeld is the most important post member holds now, besides p.
+func highestHeld(o *Org, member string, p *Post, state func(*Post) People) *Post {
+	var best *Post
+	for _, own := range o.Held(member) {
+		if own != p && state(own).Holder == member && (best == nil || ComparePosts(o, own, best) < 0) {
+			best = own
+		}
+	}
+	return best
 }
 
 // holderLeft reports whether someone who can act holds p afterwards.
@@ -211,41 +260,18 @@ func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) boo
 	return b
 }
 
-// SinglePoints lists the members whose removal alone would leave a post
-// with nobody in it and nobody to step in: holders of posts with no active
-// candidate, and the only active candidate of a vacant post. In member
-// order.
+// SinglePoints lists the active members whose removal alone does damage
+// (Risks), in member order: it agrees with Simulate by construction.
 func SinglePoints(o *Org) []string {
 	var out []string
-	for _, m := range o.Members {
-		if !m.Active() {
-			continue
-		}
-		spof := false
-		for _, p := range o.Held(m.ID) {
-			if !o.HasActiveCandidate(p) {
-				spof = true
-				break
-			}
-		}
-		for _, p := range o.Candidacies(m.ID) {
-			if spof {
-				break
-			}
-			if p.Holder == "" || !o.MemberActive(p.Holder) {
-				n := 0
-				for _, c := range p.Candidates {
-					if o.MemberActive(c) {
-						n++
-					}
-				}
-				spof = n == 1
-			}
-		}
-		if spof {
-			out = append(out, m.ID)
-		}
+	for _, r := range Risks(o) {
+		out = append(out, r.Member)
 	}
+	order := make(map[string]int, len(o.Members))
+	for i, m := range o.Members {
+		order[m.ID] = i
+	}
+	slices.SortFunc(out, func(a, b string) int { return order[a] - order[b] })
 	return out
 }
 
@@ -300,8 +326,7 @@ func joinLabels(o *Org, ids []string) string {
 	return s
 }
 
-// postQueue orders posts by importance: shallowest unit first, then
-// document order.
+// postQueue orders posts by importance (ComparePosts).
 type postQueue struct {
 	o  *Org
 	ps []*Post
@@ -319,27 +344,10 @@ func (q *postQueue) Pop() any {
 	return p
 }
 
-func postBefore(o *Org, a, b *Post) bool {
-	da, db := a.unit.Depth(), b.unit.Depth()
-	if da != db {
-		return da < db
-	}
-	if a.unit != b.unit {
-		return o.unitBefore(a.unit, b.unit)
-	}
-	return indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b)
-}
+func postBefore(o *Org, a, b *Post) bool { return ComparePosts(o, a, b) < 0 }
 
 func sortPosts(o *Org, ps []*Post) {
-	slices.SortStableFunc(ps, func(a, b *Post) int {
-		if postBefore(o, a, b) {
-			return -1
-		}
-		if postBefore(o, b, a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(ps, func(a, b *Post) int { return ComparePosts(o, a, b) })
 }
 
 func sortUnits(o *Org, us []*Unit) {

@@ -1,0 +1,53 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Damage is what a removal costs the organization, counted from the
+// simulation's own result, one for each: a post that had a holder and is
+// left with none; a unit that had active holders and has none left; a
+// unit with people left but no line to the top. The three weigh the same:
+// each is one place where work stops until someone is found, and keeping
+// the parts visible lets a reader weigh them otherwise.
+type Damage struct {
+	Vacated, Leaderless, CutOff int
+}
+
+// Total is the damage as one number.
+func (d Damage) Total() int { return d.Vacated + d.Leaderless + d.CutOff }
+
+// Damage of a simulation.
+func (w WhatIf) Damage() Damage {
+	return Damage{Vacated: len(w.Vacated), Leaderless: len(w.Leaderless), CutOff: len(w.CutOff)}
+}
+
+// Risk is one member and the damage their removal alone would do.
+type Risk struct {
+	Member string
+	Damage Damage
+}
+
+// Risks ranks the active members whose removal alone does damage, most
+// first (ties by id): the weak points of the plan, each agreeing with
+// Simulate of that one member.
+func Risks(o *Org) []Risk {
+	var out []Risk
+	for _, m := range o.Members {
+		if !m.Active() {
+			continue
+		}
+		d := simulate(o, []string{m.ID}).Damage()
+		if d.Total() > 0 {
+			out = append(out, Risk{Member: m.ID, Damage: d})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Risk) int {
+		if c := cmp.Compare(b.Damage.Total(), a.Damage.Total()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Member, b.Member)
+	})
+	return out
+}

@@ -1,0 +1,98 @@
+package model_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/model/synth"
+)
+
+// noDemotion fails when a promotion in w moves someone to a post not
+// strictly more important than one they held before it.
+func noDemotion(t *testing.T, o *model.Org, w model.WhatIf, what string) {
+	t.Helper()
+	for _, p := range w.Promotions {
+		rank := model.RankOf(o, p.Post)
+		for _, held := range p.Leaves {
+			if !rank.Above(model.RankOf(o, held)) {
+				t.Fatalf("%s: %s moved from %s (%+v) to %s (%+v)", what, p.To, held.ID, model.RankOf(o, held), p.Post.ID, rank)
+			}
+		}
+	}
+}
+
+// TestNobodyIsMovedDown: every single removal in the three examples, and
+// random removal sets in generated plans; and the ranking of risks agrees
+// with the simulation of each member on every part of the damage.
+func TestNobodyIsMovedDown(t *testing.T) {
+	t.Parallel()
+	plans := map[string]*model.Org{}
+	for _, n := range []string{"st-petersburg-1902", "tenant-association", "union-organizing-committee"} {
+		plans[n] = example(t, n)
+	}
+	plans["synth"] = synth.Generate(synth.Options{Units: 300, Seed: 5})
+	for name, o := range plans {
+		risky := map[string]model.Damage{}
+		for _, r := range model.Risks(o) {
+			risky[r.Member] = r.Damage
+		}
+		for _, m := range o.Members {
+			if !m.Active() {
+				continue
+			}
+			w := model.Simulate(o, []string{m.ID})
+			noDemotion(t, o, w, name+" without "+m.ID)
+			d := w.Damage()
+			if got, listed := risky[m.ID]; listed != (d.Total() > 0) || listed && got != d {
+				t.Fatalf("%s: risk of %s is %+v (listed %v), the simulation says %+v", name, m.ID, got, listed, d)
+			}
+		}
+		r := rand.New(rand.NewPCG(7, 7))
+		for range 50 {
+			var set []string
+			for range 1 + r.IntN(5) {
+				set = append(set, o.Members[r.IntN(len(o.Members))].ID)
+			}
+			noDemotion(t, o, model.Simulate(o, set), name)
+		}
+	}
+}
+
+// TestTheTenantsCoordinatorStaysCoordinator: Hank holds Building A's
+// captaincy and the upper floors; Dwayne, the Buildings coordinator, is
+// the floors' only candidate. Taking Hank used to pull Dwayne down into
+// the floor post and cut all the buildings off; now Dwayne stays, Hank's
+// posts are left as they fall, and the buildings keep their line.
+func TestTheTenantsCoordinatorStaysCoordinator(t *testing.T) {
+	t.Parallel()
+	o := example(t, "tenant-association")
+	var hank, dwayne string
+	for _, m := range o.Members {
+		switch m.Alias {
+		case "Hank":
+			hank = m.ID
+		case "Dwayne":
+			dwayne = m.ID
+		}
+	}
+	w := model.Simulate(o, []string{hank})
+	for _, p := range w.Promotions {
+		if p.To == dwayne {
+			t.Fatalf("Dwayne moved to %s", p.Post.Title)
+		}
+	}
+	if s := w.Final[o.Post("p9")]; s.Holder != "" && s.Holder != dwayne {
+		t.Fatalf("the coordinator's post went to %s", s.Holder)
+	}
+	if len(w.CutOff) > 0 {
+		t.Fatalf("cut off: %v", ids(w.CutOff))
+	}
+	skipped := false
+	for _, s := range w.Skipped {
+		skipped = skipped || s.Member == dwayne && s.Post.ID == "p12" && s.Holds.Unit().Depth() < s.Post.Unit().Depth()
+	}
+	if !skipped {
+		t.Fatalf("Dwayne's skip is not reported: %+v", w.Skipped)
+	}
+}
