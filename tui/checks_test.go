@@ -42,10 +42,10 @@ func TestWhatIfMarkApplyUndo(t *testing.T) {
 	press(m, "5")
 	m.focus = focusSide
 	press(m, "U")
-	if len(m.whatif.marked) != 4 || m.whatif.result == nil || len(m.whatif.result.Promotions) != 15 {
+	if len(m.whatif.marked) != 4 || m.whatif.result == nil || len(m.whatif.result.Promotions) != 4 {
 		t.Fatalf("U marked %v", m.whatif.marked)
 	}
-	if !strings.Contains(screen(m), "Who steps in (15)") {
+	if !strings.Contains(screen(m), "Who steps in (4)") {
 		t.Fatalf("the report does not show:\n%s", screen(m))
 	}
 	// space unmarks the member under the cursor (the first row: Yeryoma).

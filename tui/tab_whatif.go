@@ -150,6 +150,15 @@ func (m *Model) whatIfRows() []sideRow {
 			{text: clean(m.org.PostPathString(p.Post)), style: &m.styles.Dim, tail: true},
 		}})
 	}
+	if len(w.Skipped) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Not moved down (%d)", len(w.Skipped))))
+		for _, s := range w.Skipped {
+			rows = append(rows, sideRow{post: s.Holds.ID, cols: []col{
+				{text: clean(m.org.MemberLabel(s.Member)) + " stays", w: 26},
+				{text: clean(m.org.PostPathString(s.Holds)), style: &m.styles.Dim, tail: true},
+			}})
+		}
+	}
 	section := func(title string, n int) {
 		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("%s (%d)", title, n)))
 	}

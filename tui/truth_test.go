@@ -158,7 +158,9 @@ func TestWhatIfShowsItsWholeAnswer(t *testing.T) {
 	m := newModel(t, 80, 24)
 	press(m, "j", "j", "l", "5", "tab", "tab", "U")
 	scr := screen(m)
-	if !strings.Contains(scr, "Bench strength 57% → 38%") {
+	w := m.whatif.result
+	bench := fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio())
+	if !strings.Contains(scr, bench) {
 		t.Fatalf("no bench line at 80x24:\n%s", scr)
 	}
 	rows := m.side.rows[tabWhatIf]
@@ -196,7 +198,6 @@ func TestWhatIfShowsItsWholeAnswer(t *testing.T) {
 			}
 		}
 	}
-	w := m.whatif.result
 	if vacated != len(w.Vacated) || steps != len(w.Promotions) {
 		t.Errorf("%d vacated rows marked %s of %d, %d step-in rows of %d", vacated, vacantMark, len(w.Vacated), steps, len(w.Promotions))
 	}

@@ -115,12 +115,13 @@ func TestSimulateTheArrestOfTheExecutiveGroup(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Removed (4): Yeryoma, Demyan, Baron, Sasha",
-		"Who steps in (15):",
+		"Who steps in (4):",
 		"St. Petersburg Committee › Secretary: Yeryoma → Ira",
-		"Posts left vacant (23):",
-		"Units with no one left (7):",
+		"Not moved down (6):",
+		"Posts left vacant (16):",
+		"Units with no one left (3):",
 		"Units cut off from the center (0):",
-		"47 of 82 posts have someone ready (57%) → 31 of 82 (38%)",
+		"47 of 82 posts have someone ready (57%) → 41 of 82 (50%)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("simulate output lacks %q:\n%s", want, out)

@@ -85,6 +85,7 @@ type SimulationReport struct {
 	File         string            `json:"file"`
 	Removed      []MemberRef       `json:"removed"`
 	Promotions   []PromotionReport `json:"promotions"`
+	Skipped      []SkipReport      `json:"skipped"`
 	Vacated      []PostRef         `json:"vacated"`
 	Leaderless   []UnitRef         `json:"leaderless"`
 	CutOff       []UnitRef         `json:"cutOff"`
@@ -119,6 +120,14 @@ type PromotionReport struct {
 	Leaves []PostRef  `json:"leaves,omitempty"`
 }
 
+// SkipReport is a candidate passed over: stepping into Post would have
+// moved them down or sideways from Holds.
+type SkipReport struct {
+	Post   PostRef   `json:"post"`
+	Member MemberRef `json:"member"`
+	Holds  PostRef   `json:"holds"`
+}
+
 // BenchReport is bench strength.
 type BenchReport struct {
 	Ready int     `json:"ready"`
@@ -132,7 +141,7 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 	pref := func(p *model.Post) PostRef { return PostRef{ID: p.ID, Path: o.PostPathString(p)} }
 	uref := func(u *model.Unit) UnitRef { return UnitRef{ID: u.ID, Path: o.PathString(u)} }
 	r := SimulationReport{Format: "orgplan-simulate/1", File: file,
-		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Vacated: []PostRef{},
+		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Skipped: []SkipReport{}, Vacated: []PostRef{},
 		Leaderless: []UnitRef{}, CutOff: []UnitRef{}, SinglePoints: []MemberRef{},
 		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio())},
 		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio())}}
@@ -149,6 +158,9 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 			pr.Leaves = append(pr.Leaves, pref(l))
 		}
 		r.Promotions = append(r.Promotions, pr)
+	}
+	for _, sk := range s.Skipped {
+		r.Skipped = append(r.Skipped, SkipReport{Post: pref(sk.Post), Member: mref(sk.Member), Holds: pref(sk.Holds)})
 	}
 	for _, p := range s.Vacated {
 		r.Vacated = append(r.Vacated, pref(p))
@@ -196,6 +208,12 @@ func simulationText(w io.Writer, r SimulationReport) error {
 			fmt.Fprintf(&b, " (leaves %s)", strings.Join(left, "; "))
 		}
 		b.WriteString("\n")
+	}
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(&b, "\nNot moved down (%d):\n", len(r.Skipped))
+		for _, s := range r.Skipped {
+			fmt.Fprintf(&b, "  skipped %s for %s: holds %s, as important or more\n", v(s.Member.Alias), v(s.Post.Path), v(s.Holds.Path))
+		}
 	}
 	section := func(title string, paths []string) {
 		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(paths))
