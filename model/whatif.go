@@ -25,7 +25,7 @@ type Skip struct {
 type WhatIf struct {
 	Removed     []string
 	Promotions  []Promotion
-	Skipped     []Skip // candidates not moved down
+	Skipped     []Skip  // candidates not moved down
 	Vacated     []*Post // posts that had a holder and are left with none
 	Leaderless  []*Unit // units that had holders and have none left
 	CutOff      []*Unit // units with people left but no working line to the top
