@@ -14,6 +14,26 @@ import (
 type whatIf struct {
 	marked []string
 	result *model.WhatIf
+	// risks is the ranking of weak points, shown when nothing is marked,
+	// as of the plan's version risksAt.
+	risks   []model.Risk
+	risksAt uint64
+	risksOK bool
+}
+
+// maxRiskRows is how many weak points the tab lists.
+const maxRiskRows = 10
+
+// weakPoints is the ranking of risks, kept until the plan changes; on a
+// big plan it waits for the command line (orgplan risk).
+func (m *Model) weakPoints() ([]model.Risk, bool) {
+	if m.org.UnitCount() >= bigPlan {
+		return nil, false
+	}
+	if !m.whatif.risksOK || m.whatif.risksAt != m.org.Version() {
+		m.whatif.risks, m.whatif.risksAt, m.whatif.risksOK = model.Risks(m.org), m.org.Version(), true
+	}
+	return m.whatif.risks, true
 }
 
 func (m *Model) simulate() {
@@ -135,7 +155,7 @@ func (m *Model) whatIfRows() []sideRow {
 	}
 	w := m.whatif.result
 	if w == nil {
-		return rows
+		return append(rows, m.weakPointRows()...)
 	}
 	rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Who steps in (%d)", len(w.Promotions))))
 	for _, p := range w.Promotions {
@@ -200,4 +220,27 @@ func (m *Model) whatIfKey(msg tea.KeyPressMsg) bool {
 		return false
 	}
 	return true
+}
+
+// weakPointRows lists, when nothing is marked, the members whose loss
+// alone would do the most damage (Risks), with the parts.
+func (m *Model) weakPointRows() []sideRow {
+	rs, ok := m.weakPoints()
+	if !ok {
+		return []sideRow{{header: true}, {header: true, cols: []col{{text: "Weak points of a big plan: orgplan risk FILE ranks them", style: &m.styles.Dim}}}}
+	}
+	rows := []sideRow{{header: true}, m.header(fmt.Sprintf("Weak points: damage if taken alone (%d)", len(rs)))}
+	for i, r := range rs {
+		if i == maxRiskRows {
+			rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: orgplan risk lists them all", len(rs)-i), style: &m.styles.Dim}}})
+			break
+		}
+		d := r.Damage
+		rows = append(rows, sideRow{whatifMember: r.Member, member: r.Member, cols: []col{
+			{text: fmt.Sprintf("%3d ", d.Total()), style: &m.styles.Warning, w: 5},
+			{text: clean(m.org.MemberLabel(r.Member)), w: 20},
+			{text: fmt.Sprintf("%d vacant · %d with no one · %d cut off", d.Vacated, d.Leaderless, d.CutOff), style: &m.styles.Dim},
+		}})
+	}
+	return rows
 }

@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/orgplan/orgplan/model"
 )
 
 // clickTab clicks tab t in the side panel's border, as a mouse does.
@@ -349,5 +351,28 @@ func TestTheBlurredCursorUnderlinesTextOnly(t *testing.T) {
 	}
 	if !strings.HasPrefix(out, "    ") || !strings.HasSuffix(out, "   ") || !strings.Contains(out, "     ") {
 		t.Errorf("the underline runs over the padding: %q", out)
+	}
+}
+
+// TestWhatIfListsTheWeakPointsWhenNothingIsMarked: the top of the risk
+// ranking, agreeing with model.Risks; space on one marks it.
+func TestWhatIfListsTheWeakPointsWhenNothingIsMarked(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	press(m, "5", "tab", "tab")
+	rs := model.Risks(m.org)
+	if len(rs) == 0 || !strings.Contains(screen(m), "Weak points: damage if taken alone") ||
+		!strings.Contains(screen(m), m.org.MemberLabel(rs[0].Member)) {
+		t.Fatalf("no weak points:\n%s", screen(m))
+	}
+	for i, r := range m.side.rows[tabWhatIf] {
+		if r.whatifMember == rs[0].Member && !r.header {
+			m.side.cursor[tabWhatIf] = i
+			break
+		}
+	}
+	press(m, "space")
+	if len(m.whatif.marked) != 1 || m.whatif.marked[0] != rs[0].Member || m.whatif.result.Damage() != rs[0].Damage {
+		t.Fatalf("marked %v, damage %+v, want %+v", m.whatif.marked, m.whatif.result.Damage(), rs[0].Damage)
 	}
 }

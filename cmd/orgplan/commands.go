@@ -248,15 +248,21 @@ func newSimulateCmd(e *env) *cobra.Command {
 	var remove []string
 	var unit, format string
 	cmd := &cobra.Command{
-		Use:   "simulate (--remove ID[,ID…] | --remove-unit ID) [--format text|json] FILE",
+		Use:   "simulate (--remove MEMBER[,MEMBER…] | --remove-unit ID) [--format text|json] FILE",
 		Short: "What happens if these members are taken: who steps in, what falls vacant",
 		Long: `Simulate removing members (arrests, say) without changing FILE: each post
-they held passes to its first active candidate who is not removed; a
-promoted member leaves the posts they held, which pass on in turn, most
-important posts first. The report lists the promotions, the posts left
-vacant, the units left with no one, the units cut off from the center (with
-people, but no line to the top through a unit that still has someone),
-bench strength before and after, and today's single points of failure.
+they held passes to its first active candidate who is not removed and
+would not be moved down (a candidate steps in only to a post more
+important than every post they hold); a promoted member leaves the posts
+they held, which pass on in turn, most important posts first. The report
+lists the promotions, the candidates not moved down, the posts left
+vacant, the units left with no one, the units cut off from the center
+(with people, but no line to the top through a unit that still has
+someone), bench strength before and after, and the members whose removal
+alone does damage (see 'orgplan risk').
+
+MEMBER is an id or an alias; an alias two members share is refused with
+the matches.
 
 --remove-unit ID removes every holder of that unit's posts: the arrest of a
 committee.`,
@@ -279,11 +285,8 @@ committee.`,
 					return fail("no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
 				}
 				ids = model.UnitHolders(o, unit)
-			}
-			for _, id := range ids {
-				if o.Member(id) == nil {
-					return fail("no member %s in %s", visible.Quote(id), visible.String(args[0]))
-				}
+			} else if ids, err = memberIDs(o, remove, args[0]); err != nil {
+				return err
 			}
 			w := model.Simulate(o, ids)
 			if err := export.Simulation(e.stdout, format, args[0], o, w); err != nil {
@@ -292,7 +295,7 @@ committee.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringSliceVar(&remove, "remove", nil, "member ids to remove, comma separated")
+	cmd.Flags().StringSliceVar(&remove, "remove", nil, "members to remove (ids or aliases), comma separated")
 	cmd.Flags().StringVar(&unit, "remove-unit", "", "remove every holder of this unit's posts")
 	cmd.Flags().StringVar(&format, "format", "text", "text or json")
 	return cmd
@@ -405,4 +408,31 @@ func exactArg(what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// memberIDs resolves members named by id or alias; an alias shared by
+// several members is refused with the matches.
+func memberIDs(o *model.Org, names []string, file string) ([]string, error) {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if o.Member(n) != nil {
+			out = append(out, n)
+			continue
+		}
+		var matches []string
+		for _, m := range o.Members {
+			if m.Alias == n {
+				matches = append(matches, m.ID)
+			}
+		}
+		switch len(matches) {
+		case 0:
+			return nil, fail("no member %s in %s (neither an id nor an alias)", visible.Quote(n), visible.String(file))
+		case 1:
+			out = append(out, matches[0])
+		default:
+			return nil, fail("the alias %s names %d members: %s; give an id", visible.Quote(n), len(matches), visible.String(strings.Join(matches, ", ")))
+		}
+	}
+	return out, nil
 }

@@ -240,7 +240,7 @@ func simulationText(w io.Writer, r SimulationReport) error {
 	for i, m := range r.SinglePoints {
 		sp[i] = v(m.Alias)
 	}
-	fmt.Fprintf(&b, "Single points of failure today (%d): %s\n", len(sp), strings.Join(sp, ", "))
+	fmt.Fprintf(&b, "Members whose removal alone does damage (%d; orgplan risk ranks them): %s\n", len(sp), strings.Join(sp, ", "))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

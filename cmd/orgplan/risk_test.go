@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRiskAgreesWithSimulate: every member risk lists, simulated alone,
+// vacates, empties and cuts off exactly what risk says; and every member
+// it leaves out does no damage.
+func TestRiskAgreesWithSimulate(t *testing.T) {
+	t.Parallel()
+	for _, ex := range []string{"st-petersburg-1902", "tenant-association"} {
+		file := "../../examples/" + ex + ".json"
+		code, out, errs := orgplan(t, "risk", "--format", "json", file)
+		var r struct {
+			Format  string
+			Members []struct {
+				Member                              struct{ ID string }
+				Damage, Vacated, Leaderless, CutOff int
+			}
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &r) != nil || r.Format != "orgplan-risk/1" || len(r.Members) == 0 {
+			t.Fatalf("%s: exit %d %s", ex, code, errs)
+		}
+		for i, m := range r.Members {
+			if i > 0 && m.Damage > r.Members[i-1].Damage {
+				t.Errorf("%s: not ranked at %d", ex, i)
+			}
+			_, sim, _ := orgplan(t, "simulate", "--remove", m.Member.ID, "--format", "json", file)
+			var s struct{ Vacated, Leaderless, CutOff []json.RawMessage }
+			if err := json.Unmarshal([]byte(sim), &s); err != nil {
+				t.Fatal(err)
+			}
+			if len(s.Vacated) != m.Vacated || len(s.Leaderless) != m.Leaderless || len(s.CutOff) != m.CutOff ||
+				m.Damage != m.Vacated+m.Leaderless+m.CutOff || m.Damage == 0 {
+				t.Errorf("%s: %s: risk %+v, simulate %d/%d/%d", ex, m.Member.ID, m, len(s.Vacated), len(s.Leaderless), len(s.CutOff))
+			}
+		}
+	}
+	code, out, _ := orgplan(t, "risk", "../../examples/tenant-association.json")
+	if code != 0 || !strings.Contains(out, "  1. Lin (t3)") || !strings.Contains(out, "left vacant +") {
+		t.Errorf("text: %d\n%s", code, out)
+	}
+}
+
+func TestRemoveTakesAliases(t *testing.T) {
+	t.Parallel()
+	file := "../../examples/tenant-association.json"
+	_, byAlias, _ := orgplan(t, "simulate", "--remove", "Hank", file)
+	_, byID, _ := orgplan(t, "simulate", "--remove", "t13", file)
+	if byAlias != byID || !strings.Contains(byAlias, "Removed (1): Hank") {
+		t.Errorf("by alias:\n%s\nby id:\n%s", byAlias, byID)
+	}
+	if code, _, errs := orgplan(t, "simulate", "--remove", "Nobody", file); code != 2 || !strings.Contains(errs, `no member "Nobody"`) {
+		t.Errorf("unknown: %d %q", code, errs)
+	}
+	// Two members with one alias: refused, naming both.
+	data, _ := os.ReadFile(file)
+	dup := strings.Replace(string(data), `"alias": "Hank"`, `"alias": "Lin"`, 1)
+	path := filepath.Join(t.TempDir(), "dup.json")
+	os.WriteFile(path, []byte(dup), 0o600)
+	if code, _, errs := orgplan(t, "simulate", "--remove", "Lin", path); code != 2 || !strings.Contains(errs, `the alias "Lin" names 2 members: t3, t13`) {
+		t.Errorf("ambiguous: %d %q", code, errs)
+	}
+}
