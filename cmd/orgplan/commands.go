@@ -279,7 +279,7 @@ committee.`,
 			if err != nil {
 				return err
 			}
-			ids := remove
+			var ids []string
 			if unit != "" {
 				if o.Unit(unit) == nil {
 					return fail("no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
