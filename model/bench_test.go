@@ -102,3 +102,21 @@ func BenchmarkReindex(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRisks ranks every active member by the damage of their removal
+// alone, and reports it per member next to one CheckPlan of the same plan
+// (the reference: a walk of the whole plan).
+func BenchmarkRisks(b *testing.B) {
+	bySize(b, func(b *testing.B, o *model.Org) {
+		t0 := time.Now()
+		model.CheckPlan(o, benchDay)
+		ref := time.Since(t0)
+		var took time.Duration
+		for b.Loop() {
+			t := time.Now()
+			model.Risks(o)
+			took += time.Since(t)
+		}
+		b.ReportMetric(float64(took)/float64(b.N)/float64(ref), "risks/checkplan")
+	})
+}

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/orgplan/orgplan/model"
@@ -94,5 +95,78 @@ func TestTheTenantsCoordinatorStaysCoordinator(t *testing.T) {
 	}
 	if !skipped {
 		t.Fatalf("Dwayne's skip is not reported: %+v", w.Skipped)
+	}
+}
+
+// cutOffByWalk is the cut-off units found the plain way, by walking the
+// whole plan: the reference for the local search Simulate does.
+func cutOffByWalk(o *model.Org, w model.WhatIf) []string {
+	leaderless, gone := map[*model.Unit]bool{}, map[string]bool{}
+	for _, u := range w.Leaderless {
+		leaderless[u] = true
+	}
+	for _, id := range w.Removed {
+		gone[id] = true
+	}
+	staffed := func(u *model.Unit) bool {
+		for _, p := range u.Posts {
+			h := p.Holder
+			if s, ok := w.Final[p]; ok {
+				h = s.Holder
+			}
+			if h != "" && !gone[h] && o.MemberActive(h) {
+				return true
+			}
+		}
+		return false
+	}
+	memo := map[*model.Unit]bool{}
+	var connected func(u *model.Unit) bool
+	connected = func(u *model.Unit) bool {
+		if v, ok := memo[u]; ok {
+			return v
+		}
+		memo[u] = false
+		ok := u.Parent() == nil || !leaderless[u.Parent()] && connected(u.Parent())
+		for _, r := range u.ReportsTo {
+			if t := o.Unit(r); !ok && t != nil && !leaderless[t] && connected(t) {
+				ok = true
+			}
+		}
+		memo[u] = ok
+		return ok
+	}
+	var out []string
+	o.Walk(func(u *model.Unit) bool {
+		if !leaderless[u] && !connected(u) && staffed(u) {
+			out = append(out, u.ID)
+		}
+		return true
+	})
+	return out
+}
+
+// TestCutOffIsFoundLocallyAsByAWholeWalk: random removals in generated
+// plans with reporting lines: the local search finds exactly the units a
+// walk of the whole plan finds.
+func TestCutOffIsFoundLocallyAsByAWholeWalk(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: 2000, Branching: 4, Seed: 9})
+	r := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for range 300 {
+		var set []string
+		for range 1 + r.IntN(40) {
+			set = append(set, o.Members[r.IntN(len(o.Members))].ID)
+		}
+		w := model.Simulate(o, set)
+		got, want := ids(w.CutOff), cutOffByWalk(o, w)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Fatalf("removing %v: cut off %v, a whole walk finds %v", set, got, want)
+		}
+		found += len(want)
+	}
+	if found == 0 {
+		t.Fatal("no removal cut anything off: the test proves nothing")
 	}
 }

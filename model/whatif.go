@@ -217,10 +217,32 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 	}
 	// A unit keeps its line to the top if it is a top-level unit, or if
 	// its parent or a unit it reports to keeps its line and still has
-	// someone to pass reports on. The whole forest is walked once.
+	// someone to pass reports on. Only units downstream of one left with
+	// no one (below it, or reporting to it, at any remove) can lose their
+	// line: those alone are looked at, so one removal costs what it
+	// touches, not the whole plan.
+	downstream := map[*Unit]bool{}
+	queue := make([]*Unit, 0, len(leaderless))
+	for u := range leaderless {
+		queue = append(queue, u)
+	}
+	for len(queue) > 0 {
+		u := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		next := append(append([]*Unit(nil), u.Units...), o.idx.reportedBy[u.ID]...)
+		for _, c := range next {
+			if !downstream[c] {
+				downstream[c] = true
+				queue = append(queue, c)
+			}
+		}
+	}
 	memo := map[*Unit]bool{}
 	var connected func(u *Unit) bool
 	connected = func(u *Unit) bool {
+		if !downstream[u] && !leaderless[u] {
+			return true // nothing above it changed
+		}
 		if v, ok := memo[u]; ok {
 			return v
 		}
@@ -238,12 +260,12 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 		memo[u] = ok
 		return ok
 	}
-	o.Walk(func(u *Unit) bool {
+	for u := range downstream {
 		if !leaderless[u] && !connected(u) && staffed(u) {
 			w.CutOff = append(w.CutOff, u)
 		}
-		return true
-	})
+	}
+	sortUnits(o, w.CutOff)
 }
 
 func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) bool) Bench {
