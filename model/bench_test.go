@@ -120,3 +120,23 @@ func BenchmarkRisks(b *testing.B) {
 		b.ReportMetric(float64(took)/float64(b.N)/float64(ref), "risks/checkplan")
 	})
 }
+
+// BenchmarkKeyPlayers searches for the worst set of three (greedy and
+// swaps past 20,000 sets), per one CheckPlan of the same plan.
+func BenchmarkKeyPlayers(b *testing.B) {
+	for _, n := range []int{100, 10_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			o := synthOrg(n)
+			t0 := time.Now()
+			model.CheckPlan(o, benchDay)
+			ref := time.Since(t0)
+			var took time.Duration
+			for b.Loop() {
+				t := time.Now()
+				model.KeyPlayers(o, 3, 1, 0, model.MaxExhaustive)
+				took += time.Since(t)
+			}
+			b.ReportMetric(float64(took)/float64(b.N)/float64(ref), "keyplayers/checkplan")
+		})
+	}
+}

@@ -67,3 +67,29 @@ func TestRemoveTakesAliases(t *testing.T) {
 		t.Errorf("ambiguous: %d %q", code, errs)
 	}
 }
+
+func TestRiskKFindsASetAndSaysHow(t *testing.T) {
+	t.Parallel()
+	code, out, errs := orgplan(t, "risk", "--k", "2", "--format", "json", example1902)
+	var r struct {
+		KeySet struct {
+			Method           string
+			Members          []struct{ ID string }
+			Damage           struct{ Total, Vacated, Leaderless, CutOff int }
+			ByExposureDamage struct{ Total int }
+		}
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || r.KeySet.Method != "exhaustive" || len(r.KeySet.Members) != 2 {
+		t.Fatalf("exit %d %s: %+v", code, errs, r.KeySet)
+	}
+	ids := r.KeySet.Members[0].ID + "," + r.KeySet.Members[1].ID
+	_, sim, _ := orgplan(t, "simulate", "--remove", ids, "--format", "json", example1902)
+	var s struct{ Vacated, Leaderless, CutOff []json.RawMessage }
+	json.Unmarshal([]byte(sim), &s)
+	if len(s.Vacated)+len(s.Leaderless)+len(s.CutOff) != r.KeySet.Damage.Total || r.KeySet.Damage.Total < r.KeySet.ByExposureDamage.Total {
+		t.Errorf("the set %s: simulate %d/%d/%d, risk %+v", ids, len(s.Vacated), len(s.Leaderless), len(s.CutOff), r.KeySet.Damage)
+	}
+	if code, out, _ := orgplan(t, "risk", "--k", "2", example1902); code != 0 || !strings.Contains(out, "Worst set of 2 (exhaustive,") || !strings.Contains(out, "The 2 with the most exposure:") {
+		t.Errorf("text:\n%s", out)
+	}
+}

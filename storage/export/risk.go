@@ -14,6 +14,38 @@ type RiskFile struct {
 	Format  string       `json:"format"` // "orgplan-risk/1"
 	File    string       `json:"file"`
 	Members []RiskMember `json:"members"`
+	KeySet  *KeySetFile  `json:"keySet,omitempty"`
+}
+
+// KeySearch is what 'risk --k' found, and the comparison.
+type KeySearch struct {
+	K                int
+	Found            model.KeySet
+	ByExposure       []string
+	ByExposureDamage model.Damage
+}
+
+// KeySetFile is the JSON of a key-player search.
+type KeySetFile struct {
+	K           int         `json:"k"`
+	Method      string      `json:"method"`
+	Evaluations int         `json:"evaluations"`
+	Members     []MemberRef `json:"members"`
+	Damage      DamageFile  `json:"damage"`
+	ByExposure  []MemberRef `json:"byExposure"`
+	ExposureDmg DamageFile  `json:"byExposureDamage"`
+}
+
+// DamageFile is a damage with its parts.
+type DamageFile struct {
+	Total      int `json:"total"`
+	Vacated    int `json:"vacated"`
+	Leaderless int `json:"leaderless"`
+	CutOff     int `json:"cutOff"`
+}
+
+func damageFile(d model.Damage) DamageFile {
+	return DamageFile{Total: d.Total(), Vacated: d.Vacated, Leaderless: d.Leaderless, CutOff: d.CutOff}
 }
 
 // RiskMember is one member and the damage of their removal alone.
@@ -28,11 +60,23 @@ type RiskMember struct {
 
 // RiskReport writes the ranking of risks as text (one member a line) or
 // JSON.
-func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk) error {
+func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk, keys *KeySearch) error {
 	r := RiskFile{Format: "orgplan-risk/1", File: file, Members: make([]RiskMember, len(rs))}
 	for i, x := range rs {
 		r.Members[i] = RiskMember{Rank: i + 1, Member: MemberRef{ID: x.Member, Alias: o.MemberLabel(x.Member)},
 			Damage: x.Damage.Total(), Vacated: x.Damage.Vacated, Leaderless: x.Damage.Leaderless, CutOff: x.Damage.CutOff}
+	}
+	refs := func(ids []string) []MemberRef {
+		out := make([]MemberRef, len(ids))
+		for i, id := range ids {
+			out[i] = MemberRef{ID: id, Alias: o.MemberLabel(id)}
+		}
+		return out
+	}
+	if keys != nil {
+		r.KeySet = &KeySetFile{K: keys.K, Method: keys.Found.Method, Evaluations: keys.Found.Evaluations,
+			Members: refs(keys.Found.Members), Damage: damageFile(keys.Found.Damage),
+			ByExposure: refs(keys.ByExposure), ExposureDmg: damageFile(keys.ByExposureDamage)}
 	}
 	if format == "json" {
 		return writeJSON(w, r)
@@ -42,6 +86,20 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk)
 	for _, m := range r.Members {
 		fmt.Fprintf(&b, "%3d. %-20s %3d = %d left vacant + %d with no one + %d cut off\n", m.Rank,
 			visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", m.Damage, m.Vacated, m.Leaderless, m.CutOff)
+	}
+	if ks := r.KeySet; ks != nil {
+		names := func(ms []MemberRef) string {
+			parts := make([]string, len(ms))
+			for i, m := range ms {
+				parts[i] = visible.String(m.Alias)
+			}
+			return strings.Join(parts, ", ")
+		}
+		parts := func(d DamageFile) string {
+			return fmt.Sprintf("damage %d = %d left vacant + %d with no one + %d cut off", d.Total, d.Vacated, d.Leaderless, d.CutOff)
+		}
+		fmt.Fprintf(&b, "\nWorst set of %d (%s, %d simulations): %s — %s\n", ks.K, ks.Method, ks.Evaluations, names(ks.Members), parts(ks.Damage))
+		fmt.Fprintf(&b, "The %d with the most exposure: %s — %s\n", ks.K, names(ks.ByExposure), parts(ks.ExposureDmg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
