@@ -187,8 +187,11 @@ func (c *checker) unit(u *Unit) {
 		}
 		if !o.HasActiveCandidate(p) {
 			c.add(ckNoCandidate, pat, func() string {
-				if len(p.Candidates) == 0 {
+				switch {
+				case len(p.Candidates) == 0:
 					return "no candidate ready to step in"
+				case o.HasAnyActiveCandidate(p):
+					return "no candidate ready now; ready later: " + c.labels(p.ReadyLater)
 				}
 				return "no active candidate: " + c.labels(p.Candidates)
 			})

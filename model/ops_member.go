@@ -102,12 +102,13 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 	i := indexOfPtr(o.Members, m)
 	restore = append(restore, AddMember{Index: i, Member: *cloneMember(m)})
 	for _, p := range touched {
-		restore = append(restore, SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates)})
+		restore = append(restore, SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates), ReadyLater: cloneStrings(p.ReadyLater)})
 		o.unlink(p)
 		if p.Holder == d.ID {
 			p.Holder = ""
 		}
 		p.Candidates = slices.DeleteFunc(cloneStrings(p.Candidates), func(c string) bool { return c == d.ID })
+		p.ReadyLater = keepCandidates(p.ReadyLater, p.Candidates)
 		o.link(p)
 	}
 	o.Members = deleteAt(o.Members, i)

@@ -142,7 +142,8 @@ type SetPeople struct {
 	Post       string
 	Holder     string
 	Candidates []string
-	Name       string // the label; set by the builders
+	ReadyLater []string // those of Candidates ready later; others are dropped
+	Name       string   // the label; set by the builders
 }
 
 // Label implements Op.
@@ -161,11 +162,44 @@ func (s SetPeople) apply(o *Org) (Op, error) {
 	if err := o.checkPeople(s.Holder, s.Candidates); err != nil {
 		return nil, err
 	}
-	old := SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates), Name: "undo " + s.Label()}
+	old := SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates), ReadyLater: cloneStrings(p.ReadyLater), Name: "undo " + s.Label()}
 	o.unlink(p)
 	p.Holder, p.Candidates = s.Holder, cloneStrings(s.Candidates)
+	p.ReadyLater = keepCandidates(s.ReadyLater, s.Candidates)
 	o.link(p)
 	return old, nil
+}
+
+// keepCandidates is later without those who are not candidates (a
+// candidate who left the list, or became the holder), nil when empty.
+func keepCandidates(later, cands []string) []string {
+	var out []string
+	for _, id := range later {
+		if slices.Contains(cands, id) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// SetReadiness marks a candidate of a post ready later, or ready now.
+func (o *Org) SetReadiness(postID, member string, later bool) (Op, error) {
+	p := o.idx.posts[postID]
+	if p == nil {
+		return nil, fmt.Errorf("no post %q", postID)
+	}
+	if !slices.Contains(p.Candidates, member) {
+		return nil, fmt.Errorf("%s is not a candidate for this post", o.MemberLabel(member))
+	}
+	if p.Later(member) == later {
+		return nil, fmt.Errorf("%s is already ready %s", o.MemberLabel(member), map[bool]string{true: "later", false: "now"}[later])
+	}
+	rl := slices.DeleteFunc(cloneStrings(p.ReadyLater), func(c string) bool { return c == member })
+	if later {
+		rl = append(rl, member)
+	}
+	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: cloneStrings(p.Candidates), ReadyLater: rl,
+		Name: "mark " + quote(o.MemberLabel(member)) + " ready " + map[bool]string{true: "later", false: "now"}[later] + " for " + quote(p.Title)}, nil
 }
 
 // SetHolder makes member (or nobody, for "") the holder of a post. A
@@ -186,7 +220,7 @@ func (o *Org) SetHolder(postID, member string) (Op, error) {
 		name = "make " + quote(o.MemberLabel(member)) + " holder of " + quote(p.Title)
 	}
 	cands := slices.DeleteFunc(cloneStrings(p.Candidates), func(c string) bool { return c == member })
-	return SetPeople{Post: p.ID, Holder: member, Candidates: cands, Name: name}, nil
+	return SetPeople{Post: p.ID, Holder: member, Candidates: cands, ReadyLater: p.ReadyLater, Name: name}, nil
 }
 
 // AddCandidate puts member on a post's succession list at index (-1: last).
@@ -204,7 +238,7 @@ func (o *Org) AddCandidate(postID, member string, index int) (Op, error) {
 	if slices.Contains(p.Candidates, member) {
 		return nil, fmt.Errorf("%s is already a candidate for this post", o.MemberLabel(member))
 	}
-	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: insertAt(p.Candidates, index, member),
+	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: insertAt(p.Candidates, index, member), ReadyLater: p.ReadyLater,
 		Name: "add " + quote(o.MemberLabel(member)) + " as candidate for " + quote(p.Title)}, nil
 }
 
@@ -218,7 +252,7 @@ func (o *Org) RemoveCandidate(postID, member string) (Op, error) {
 	if i < 0 {
 		return nil, fmt.Errorf("%s is not a candidate for this post", o.MemberLabel(member))
 	}
-	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: deleteAt(p.Candidates, i),
+	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: deleteAt(p.Candidates, i), ReadyLater: p.ReadyLater,
 		Name: "remove " + quote(o.MemberLabel(member)) + " as candidate for " + quote(p.Title)}, nil
 }
 
@@ -238,6 +272,6 @@ func (o *Org) MoveCandidate(postID, member string, delta int) (Op, error) {
 	}
 	c := cloneStrings(p.Candidates)
 	c[i], c[j] = c[j], c[i]
-	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: c,
-		Name: "move candidate " + o.MemberLabel(member)}, nil
+	return SetPeople{Post: p.ID, Holder: p.Holder, Candidates: c, ReadyLater: p.ReadyLater,
+		Name: "move candidate " + quote(o.MemberLabel(member))}, nil
 }

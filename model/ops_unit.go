@@ -431,6 +431,7 @@ func clonePost(p *Post) *Post {
 	c := *p
 	c.unit = nil
 	c.Candidates = cloneStrings(p.Candidates)
+	c.ReadyLater = cloneStrings(p.ReadyLater)
 	return &c
 }
 
@@ -475,6 +476,7 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 				p.Holder = ""
 			}
 			p.Candidates = slices.DeleteFunc(p.Candidates, func(m string) bool { return !known(m) })
+			p.ReadyLater = keepCandidates(p.ReadyLater, p.Candidates)
 		}
 		return true
 	})

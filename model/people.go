@@ -113,8 +113,20 @@ func (o *Org) vacancyBefore(a, b Vacancy) bool {
 	return indexOfPost(a.Post.unit.Posts, a.Post) < indexOfPost(b.Post.unit.Posts, b.Post)
 }
 
-// HasActiveCandidate reports whether someone active stands ready for p.
+// HasActiveCandidate reports whether someone active stands ready now for
+// p: a candidate ready later does not count.
 func (o *Org) HasActiveCandidate(p *Post) bool {
+	for _, c := range p.Candidates {
+		if o.MemberActive(c) && !p.Later(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAnyActiveCandidate reports whether someone active stands ready for p,
+// now or later.
+func (o *Org) HasAnyActiveCandidate(p *Post) bool {
 	for _, c := range p.Candidates {
 		if o.MemberActive(c) {
 			return true

@@ -138,10 +138,17 @@ type Post struct {
 	Function   string // a Function id, or ""
 	Holder     string // a Member id, or "" when vacant
 	Candidates []string
+	// ReadyLater names the candidates who are ready later (in training,
+	// in a year or two), not now: they are listed, but never step in.
+	// The others are ready now.
+	ReadyLater []string
 	Notes      string
 
 	unit *Unit
 }
+
+// Later reports whether candidate id is ready later rather than now.
+func (p *Post) Later(id string) bool { return indexOf(p.ReadyLater, id) >= 0 }
 
 // Unit returns the unit the post belongs to (nil if it is not in an Org).
 func (p *Post) Unit() *Unit { return p.unit }

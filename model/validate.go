@@ -257,6 +257,7 @@ func (v *validator) link(cands bool) {
 				refs, posts = append(refs, cp), append(posts, post)
 			}
 		}
+		v.readyLater(post, pp)
 	})
 	block := make([]*Post, len(refs))
 	for i := range v.people {
@@ -363,6 +364,19 @@ func (v *validator) linkPeople(post *Post, pp *pathSeg) {
 	for k := range post.Candidates {
 		if cp := v.candidate(post, k, pp); cp != nil {
 			cp.cand = append(cp.cand, post)
+		}
+	}
+	v.readyLater(post, pp)
+}
+
+// readyLater checks that those ready later are candidates, once each.
+func (v *validator) readyLater(post *Post, pp *pathSeg) {
+	for k, id := range post.ReadyLater {
+		switch {
+		case indexOf(post.Candidates, id) < 0:
+			v.addAt(pp.at("readyLater", k), "member %q is ready later but is not a candidate", id)
+		case indexOf(post.ReadyLater[:k], id) >= 0:
+			v.addAt(pp.at("readyLater", k), "member %q is listed twice", id)
 		}
 	}
 }

@@ -35,15 +35,17 @@ type WhatIf struct {
 	Final map[*Post]People
 }
 
-// People is who holds a post and who stands ready for it.
+// People is who holds a post and who stands ready for it (ReadyLater:
+// those of Candidates ready later).
 type People struct {
 	Holder     string
 	Candidates []string
+	ReadyLater []string
 }
 
-// Bench is bench strength: posts with at least one active candidate, of
-// all posts.
-type Bench struct{ Ready, Posts int }
+// Bench is bench strength: posts with at least one active candidate ready
+// now (Ready), or ready at all, now or later (Any), of all posts.
+type Bench struct{ Ready, Posts, Any int }
 
 // Ratio is Ready / Posts, or 0 for no posts.
 func (b Bench) Ratio() float64 {
@@ -60,6 +62,9 @@ func BenchStrength(o *Org) Bench {
 		b.Posts++
 		if o.HasActiveCandidate(p) {
 			b.Ready++
+		}
+		if o.HasAnyActiveCandidate(p) {
+			b.Any++
 		}
 	}
 	return b
@@ -89,7 +94,7 @@ func (w *WhatIf) state(p *Post) People {
 	if s, ok := w.Final[p]; ok {
 		return s
 	}
-	return People{Holder: p.Holder, Candidates: p.Candidates}
+	return People{Holder: p.Holder, Candidates: p.Candidates, ReadyLater: p.ReadyLater}
 }
 
 // simulate is Simulate without the bench strength, which walks every
@@ -104,7 +109,7 @@ func simulate(o *Org, removed []string) WhatIf {
 		if s, ok := w.Final[p]; ok {
 			return s
 		}
-		return People{Holder: p.Holder, Candidates: p.Candidates}
+		return People{Holder: p.Holder, Candidates: p.Candidates, ReadyLater: p.ReadyLater}
 	}
 	active := func(id string) bool { return !gone[id] && o.MemberActive(id) }
 	promoted := map[string]bool{}
@@ -125,8 +130,8 @@ func simulate(o *Org, removed []string) WhatIf {
 		next := ""
 		rank := RankOf(o, p)
 		for _, c := range s.Candidates {
-			if !active(c) || promoted[c] {
-				continue
+			if !active(c) || promoted[c] || indexOf(s.ReadyLater, c) >= 0 {
+				continue // gone, moved already, or not ready yet
 			}
 			if own := highestHeld(o, c, p, state); own != nil && !rank.Above(RankOf(o, own)) {
 				w.Skipped = append(w.Skipped, Skip{Post: p, Member: c, Holds: own})
@@ -136,11 +141,11 @@ func simulate(o *Org, removed []string) WhatIf {
 			break
 		}
 		if next == "" {
-			w.Final[p] = People{Holder: "", Candidates: s.Candidates}
+			w.Final[p] = People{Holder: "", Candidates: s.Candidates, ReadyLater: s.ReadyLater}
 			continue
 		}
 		promoted[next] = true
-		w.Final[p] = People{Holder: next, Candidates: slices.DeleteFunc(slices.Clone(s.Candidates), func(c string) bool { return c == next })}
+		w.Final[p] = People{Holder: next, Candidates: slices.DeleteFunc(slices.Clone(s.Candidates), func(c string) bool { return c == next }), ReadyLater: s.ReadyLater}
 		pr := Promotion{Post: p, From: s.Holder, To: next}
 		for _, own := range o.Held(next) {
 			if own != p && state(own).Holder == next {
@@ -272,11 +277,19 @@ func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) boo
 	var b Bench
 	for _, p := range o.idx.posts {
 		b.Posts++
-		for _, c := range state(p).Candidates {
-			if active(c) && state(p).Holder != c {
-				b.Ready++
-				break
+		s := state(p)
+		now, any := false, false
+		for _, c := range s.Candidates {
+			if active(c) && s.Holder != c {
+				any = true
+				now = now || indexOf(s.ReadyLater, c) < 0
 			}
+		}
+		if now {
+			b.Ready++
+		}
+		if any {
+			b.Any++
 		}
 	}
 	return b
@@ -329,7 +342,7 @@ func (w WhatIf) Apply(o *Org) Op {
 	sortPosts(o, posts)
 	for _, p := range posts {
 		s := w.Final[p]
-		ops = append(ops, SetPeople{Post: p.ID, Holder: s.Holder, Candidates: s.Candidates})
+		ops = append(ops, SetPeople{Post: p.ID, Holder: s.Holder, Candidates: s.Candidates, ReadyLater: s.ReadyLater})
 	}
 	return Batch{Ops: ops, Name: "apply what-if: remove " + joinLabels(o, w.Removed)}
 }

@@ -236,7 +236,7 @@ func TestArrestOfThe1902ExecutiveGroup(t *testing.T) {
 		t.Fatalf("cut off %v", ids(w.CutOff))
 	}
 	// 47 of 82 posts had someone ready; 41 do afterwards.
-	if w.BenchBefore != (model.Bench{Ready: 47, Posts: 82}) || w.BenchAfter != (model.Bench{Ready: 41, Posts: 82}) {
+	if w.BenchBefore != (model.Bench{Ready: 47, Posts: 82, Any: 47}) || w.BenchAfter != (model.Bench{Ready: 41, Posts: 82, Any: 41}) {
 		t.Fatalf("bench %+v → %+v", w.BenchBefore, w.BenchAfter)
 	}
 }

@@ -145,3 +145,44 @@ func TestLongStringsAreFoundBeforeDecoding(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 }
+
+// TestReadyLaterRoundTrips: a plan naming candidates ready later opens,
+// passes the schema and saves to the same bytes; files without the field
+// are untouched (TestExamplesAreCanonical).
+func TestReadyLaterRoundTrips(t *testing.T) {
+	t.Parallel()
+	o, err := Decode("x.json", mustExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, post := range o.Units[0].Posts {
+		if len(post.Candidates) > 0 {
+			post.ReadyLater = []string{post.Candidates[0]}
+			break
+		}
+	}
+	data, err := Encode(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"readyLater": [`) {
+		t.Fatal("readyLater not written")
+	}
+	if sp, err := ValidateSchema(data); err != nil || len(sp) > 0 {
+		t.Fatalf("schema: %v %v", sp, err)
+	}
+	back, err := Decode("x.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Encode(back)
+	if string(again) != string(data) {
+		t.Fatal("a plan with readyLater does not save to the same bytes")
+	}
+}
+
+func mustExample(t *testing.T) []byte {
+	t.Helper()
+	data, _ := examples.Get(examples.Default)
+	return data
+}

@@ -79,6 +79,7 @@ type FilePost struct {
 	Function   string   `json:"function,omitempty"`
 	Holder     string   `json:"holder,omitempty"`
 	Candidates []string `json:"candidates,omitempty"`
+	ReadyLater []string `json:"readyLater,omitempty"`
 	Notes      string   `json:"notes,omitempty"`
 }
 
@@ -130,7 +131,7 @@ func unitsToModel(fus []FileUnit) []*model.Unit {
 			us[i].Posts = make([]*model.Post, len(f.Posts))
 			for j, p := range f.Posts {
 				ps[j] = model.Post{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
-					Candidates: p.Candidates, Notes: p.Notes}
+					Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
 				us[i].Posts[j] = &ps[j]
 			}
 		}
@@ -178,7 +179,7 @@ func unitsFromModel(us []*model.Unit) []FileUnit {
 			f.Posts = make([]FilePost, len(u.Posts))
 			for j, p := range u.Posts {
 				f.Posts[j] = FilePost{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
-					Candidates: p.Candidates, Notes: p.Notes}
+					Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
 			}
 		}
 		f.Units = unitsFromModel(u.Units)

@@ -49,6 +49,8 @@ func (m *Model) postsKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else if m.apply(model.DeletePost{ID: p.ID}, "") {
 			m.setStatus("deleted post " + quoteName(p.Title) + " · u undoes")
 		}
+	case matches(msg, k.Readiness):
+		m.toggleReadiness(p)
 	case matches(msg, k.MoveUp):
 		m.moveCandidate(p, -1)
 	case matches(msg, k.MoveDown):
@@ -95,6 +97,23 @@ func (m *Model) removeCandidate(p *model.Post) {
 	}
 	if m.apply(op, "") {
 		m.posts.cand = min(m.posts.cand, len(p.Candidates)-1)
+		m.setStatus(clean(op.Label()) + " · u undoes")
+	}
+}
+
+// toggleReadiness marks the picked candidate ready later, or now again.
+func (m *Model) toggleReadiness(p *model.Post) {
+	c := m.candidate(p)
+	if c == "" {
+		m.setStatus("← → pick a candidate first, then L marks them ready later or now")
+		return
+	}
+	op, err := m.org.SetReadiness(p.ID, c, !p.Later(c))
+	if err != nil {
+		m.setError(err.Error())
+		return
+	}
+	if m.apply(op, "") {
 		m.setStatus(clean(op.Label()) + " · u undoes")
 	}
 }
@@ -162,7 +181,7 @@ func (m *Model) pickHolder(p *model.Post) tea.Cmd {
 		switch it.id {
 		case pickNewMember:
 			return m.newMemberThen(func(id string, post *model.Post) model.Op {
-				return model.SetPeople{Post: post.ID, Holder: id, Candidates: post.Candidates}
+				return model.SetPeople{Post: post.ID, Holder: id, Candidates: post.Candidates, ReadyLater: post.ReadyLater}
 			}, postID)
 		case pickNobody:
 			it.id = ""
@@ -197,7 +216,7 @@ func (m *Model) pickCandidate(p *model.Post) tea.Cmd {
 	return m.openPicker(newPicker("Candidate for "+quoteName(p.Title), special, items, pickerRows(m.height), func(it pickItem) tea.Cmd {
 		if it.id == pickNewMember {
 			return m.newMemberThen(func(id string, post *model.Post) model.Op {
-				return model.SetPeople{Post: post.ID, Holder: post.Holder, Candidates: append(append([]string(nil), post.Candidates...), id)}
+				return model.SetPeople{Post: post.ID, Holder: post.Holder, Candidates: append(append([]string(nil), post.Candidates...), id), ReadyLater: post.ReadyLater}
 			}, postID)
 		}
 		op, err := m.org.AddCandidate(postID, it.id, -1)

@@ -40,7 +40,7 @@ func (k KeyMap) Groups() []KeyGroup {
 	return []KeyGroup{
 		{"In the tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
 		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
-		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Delete, p.MoveUp, p.MoveDown}},
+		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
 		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
@@ -78,7 +78,7 @@ type TreeKeys struct {
 // PostKeys work on the posts of the selected unit.
 type PostKeys struct {
 	Up, Down, Add, Edit, Holder, Candidate, RemoveCandidate, Delete, MoveUp, MoveDown key.Binding
-	PickCandidate                                                                     key.Binding
+	PickCandidate, Readiness                                                          key.Binding
 }
 
 // SideKeys work in the side panel.
@@ -145,6 +145,7 @@ func DefaultKeyMap() KeyMap {
 			MoveUp:          bind("K", "candidate earlier", "K"),
 			MoveDown:        bind("J", "candidate later", "J"),
 			PickCandidate:   bind("←/→", "pick a candidate", "left", "right"),
+			Readiness:       bind("L", "ready now / later", "L"),
 		},
 		Side: SideKeys{
 			Up:           bind("↑/k", "up", "up", "k"),

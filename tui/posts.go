@@ -72,10 +72,13 @@ func (p *postsPane) view(st *Styles, o *model.Org, u *model.Unit, width int, foc
 		var names []string
 		for j, c := range post.Candidates {
 			label := clean(o.MemberLabel(c))
-			if o.MemberActive(c) {
-				ready = true
-			} else {
+			switch {
+			case !o.MemberActive(c):
 				label += inactiveMark
+			case post.Later(c):
+				label += laterMark
+			default:
+				ready = true
 			}
 			if i == p.cursor && j == p.cand && focused {
 				label = "[" + label + "]"

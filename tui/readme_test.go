@@ -27,7 +27,7 @@ func readmeKeys(k KeyMap) string {
 	}
 	b.WriteString("Marks: `" + vacantMark + "` a post is vacant; `" + noCandidateMark + "` a post has no active candidate (in the tree with `C`); `" +
 		inactiveMark + "` a member not active; `" + jumbleMark + "` a member with more than two functions; `" +
-		requiredMark + "` a post for a function the kind requires; `←` the candidates, first in line first.\n")
+		requiredMark + "` a post for a function the kind requires; `" + laterMark + "` a candidate ready later, not now; `←` the candidates, first in line first.\n")
 	return b.String()
 }
 

@@ -42,6 +42,7 @@ const (
 	inactiveMark    = "†" // a member arrested, exiled or inactive
 	jumbleMark      = "+" // a member with more functions than one can carry
 	requiredMark    = "*" // a post for a function the unit's kind requires
+	laterMark       = "~" // a candidate ready later, not now
 )
 
 // showTab puts tab t on show, built.

@@ -376,3 +376,28 @@ func TestWhatIfListsTheWeakPointsWhenNothingIsMarked(t *testing.T) {
 		t.Fatalf("marked %v, damage %+v, want %+v", m.whatif.marked, m.whatif.result.Damage(), rs[0].Damage)
 	}
 }
+
+// TestLMarksAPickedCandidateReadyLater: L on a picked candidate marks
+// them ready later (shown with the mark), undoable; a post whose only
+// candidate is ready later is flagged as having no one ready now.
+func TestLMarksAPickedCandidateReadyLater(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	u := selectUnit(t, m, "Executive group")
+	press(m, "tab")
+	p := u.Posts[0] // Secretary: Yeryoma, candidate Sasha
+	if len(p.Candidates) != 1 {
+		t.Fatalf("fixture: %v", p.Candidates)
+	}
+	press(m, "right", "L")
+	if !p.Later(p.Candidates[0]) || !strings.Contains(screen(m), m.org.MemberLabel(p.Candidates[0])+laterMark) {
+		t.Fatalf("L: later %v, status %q\n%s", p.ReadyLater, m.status, screen(m))
+	}
+	if m.org.HasActiveCandidate(p) {
+		t.Fatal("a post whose only candidate is ready later still counts as backed")
+	}
+	press(m, "u")
+	if p.Later(p.Candidates[0]) {
+		t.Fatal("u did not undo L")
+	}
+}

@@ -299,6 +299,7 @@ func (m *Model) helpLines(width int) []string {
 		inactiveMark+" not active (arrested, exiled, inactive)",
 		jumbleMark+fmt.Sprintf(" more than %d functions (Labor)", model.JumbleThreshold),
 		requiredMark+" a post for a function the kind requires (Vacancies)",
+		laterMark+" a candidate ready later, not now (L)",
 		"← the candidates, first in line first")
 	for i := range out {
 		out[i] = " " + out[i]

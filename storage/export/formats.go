@@ -268,8 +268,21 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 					fn = " (" + mdEscape(o.FunctionName(p.Function)) + ")"
 				}
 				cands := "no candidate"
-				if len(p.Candidates) > 0 {
-					cands = "ready: " + mdEscape(people(o, p.Candidates))
+				var now, later []string
+				for _, c := range p.Candidates {
+					if p.Later(c) {
+						later = append(later, c)
+					} else {
+						now = append(now, c)
+					}
+				}
+				switch {
+				case len(now) > 0 && len(later) > 0:
+					cands = "ready: " + mdEscape(people(o, now)) + "; ready later: " + mdEscape(people(o, later))
+				case len(now) > 0:
+					cands = "ready: " + mdEscape(people(o, now))
+				case len(later) > 0:
+					cands = "ready later: " + mdEscape(people(o, later))
 				}
 				fmt.Fprintf(&b, "%s  - %s%s: %s; %s\n", ind, mdBlock(p.Title), fn, holder, cands)
 			}

@@ -130,9 +130,10 @@ type SkipReport struct {
 
 // BenchReport is bench strength.
 type BenchReport struct {
-	Ready int     `json:"ready"`
+	Ready int     `json:"ready"` // posts with an active candidate ready now
 	Posts int     `json:"posts"`
 	Ratio float64 `json:"ratio"`
+	Any   int     `json:"any"` // posts with an active candidate, now or later
 }
 
 // Simulation writes a what-if report as text or JSON.
@@ -143,8 +144,8 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 	r := SimulationReport{Format: "orgplan-simulate/1", File: file,
 		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Skipped: []SkipReport{}, Vacated: []PostRef{},
 		Leaderless: []UnitRef{}, CutOff: []UnitRef{}, SinglePoints: []MemberRef{},
-		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio())},
-		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio())}}
+		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio()), s.BenchBefore.Any},
+		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio()), s.BenchAfter.Any}}
 	for _, id := range s.Removed {
 		r.Removed = append(r.Removed, mref(id))
 	}
@@ -236,6 +237,9 @@ func simulationText(w io.Writer, r SimulationReport) error {
 	section("Units cut off from the center", cut)
 	fmt.Fprintf(&b, "\nBench strength: %d of %d posts have someone ready (%.0f%%) → %d of %d (%.0f%%)\n",
 		r.BenchBefore.Ready, r.BenchBefore.Posts, 100*r.BenchBefore.Ratio, r.BenchAfter.Ready, r.BenchAfter.Posts, 100*r.BenchAfter.Ratio)
+	if r.BenchBefore.Any != r.BenchBefore.Ready || r.BenchAfter.Any != r.BenchAfter.Ready {
+		fmt.Fprintf(&b, "With candidates ready later too: %d of %d → %d of %d\n", r.BenchBefore.Any, r.BenchBefore.Posts, r.BenchAfter.Any, r.BenchAfter.Posts)
+	}
 	sp := make([]string, len(r.SinglePoints))
 	for i, m := range r.SinglePoints {
 		sp[i] = v(m.Alias)
