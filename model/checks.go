@@ -34,6 +34,7 @@ const (
 	ckFunctionNotAllowed
 	ckJumble
 	ckIdleMember
+	ckCandidateOverload
 	ckReportOverdue
 	ckContacts
 	ckSecrecyBridge
@@ -50,6 +51,7 @@ var Checks = [nChecks]CheckInfo{
 	ckFunctionNotAllowed: {"function-not-allowed", SevWarning, "a post whose function its kind does not allow"},
 	ckJumble:             {"jumble", SevWarning, "a member performing more than two distinct functions"},
 	ckIdleMember:         {"idle-member", SevWarning, "an active member with no post and no candidacy"},
+	ckCandidateOverload:  {"candidate-overload", SevWarning, "a member ready now to step into more than two posts: one person cannot fill them at once"},
 	ckReportOverdue:      {"report-overdue", SevWarning, "lastReport + reportEveryDays before the as-of date"},
 	ckContacts:           {"contacts-not-deposited", SevWarning, "a party unit of medium secrecy or more whose contacts are not deposited with the center"},
 	ckSecrecyBridge:      {"secrecy-bridge", SevWarning, "a member sitting both in a strict unit and in an open or low one"},
@@ -266,6 +268,13 @@ func (c *checker) member(m *Member) {
 	if m.Active() && len(held) == 0 && len(cand) == 0 {
 		c.add(ckIdleMember, at, func() string { return "active, with no post and no candidacy" })
 	}
+	if m.Active() && len(cand) > MaxCandidateLoad {
+		if load := CandidateLoad(m.ID, cand); load > MaxCandidateLoad {
+			c.add(ckCandidateOverload, at, func() string {
+				return fmt.Sprintf("ready now to step into %d posts; one person fills one", load)
+			})
+		}
+	}
 	var strict, open *Unit
 	for _, ps := range [][]*Post{held, cand} {
 		for _, p := range ps {
@@ -282,6 +291,23 @@ func (c *checker) member(m *Member) {
 			return fmt.Sprintf("sits in %s (strict) and in %s (%s)", strict.Name, open.Name, o.UnitSecrecy(open))
 		})
 	}
+}
+
+// MaxCandidateLoad is how many posts one member may stand ready now for
+// before the check warns: the bench counts them once each, but one person
+// can fill one post at a time.
+const MaxCandidateLoad = 2
+
+// CandidateLoad is how many of the posts name member as a candidate ready
+// now.
+func CandidateLoad(member string, posts []*Post) int {
+	n := 0
+	for _, p := range posts {
+		if !p.Later(member) {
+			n++
+		}
+	}
+	return n
 }
 
 // moreFunctionsThan says whether the posts have more than n distinct

@@ -72,11 +72,20 @@ func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
 		}, "held by Fyodor, who is arrested"},
 		{"jumble", func(o *model.Org) {
 			o.Kinds[0].MaxPosts = 0
+			o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Kolya"}, &model.Member{ID: "m4", Alias: "Zina"})
 			for i, f := range []string{"distribution", "liaison", "printing"} {
 				id := string(rune('a' + i))
-				u1(o).Posts = append(u1(o).Posts, &model.Post{ID: id, Title: f, Function: f, Holder: "m1", Candidates: []string{"m2"}})
+				// Different candidates, so that nobody is ready for too many.
+				u1(o).Posts = append(u1(o).Posts, &model.Post{ID: id, Title: f, Function: f, Holder: "m1", Candidates: []string{[]string{"m2", "m3", "m4"}[i]}})
 			}
 		}, "performs 4 functions"},
+		{"candidate-overload", func(o *model.Org) {
+			for i := range 2 {
+				id := string(rune('a' + i))
+				u1(o).Units = append(u1(o).Units, &model.Unit{ID: "c" + id, Name: "Circle " + id, Kind: "circle",
+					Posts: []*model.Post{{ID: "p" + id, Title: "Leader", Holder: "m1", Candidates: []string{"m2"}}}})
+			}
+		}, "ready now to step into 3 posts"},
 		{"idle-member", func(o *model.Org) { o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Yegor"}) }, "no post and no candidacy"},
 		{"report-overdue", func(o *model.Org) { u1(o).LastReport = "1902-09-01" }, "overdue since 1902-09-15"},
 		{"contacts-not-deposited", func(o *model.Org) { u1(o).ContactsDeposited = false }, "not deposited"},
