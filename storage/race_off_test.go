@@ -1,0 +1,7 @@
+//go:build !race
+
+package storage
+
+// slowdown is how much slower the race detector makes the code: time
+// bounds in tests stretch by it.
+const slowdown = 1
