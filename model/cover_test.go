@@ -31,3 +31,14 @@ func TestCoverCountsEachPersonOnce(t *testing.T) {
 		t.Fatalf("cover without B %d, want 1", c)
 	}
 }
+
+func TestSimulateReportsTheCoverOfTheRemovedPosts(t *testing.T) {
+	t.Parallel()
+	o := readiness(t)
+	// A and D go: their posts P1 and P2 have B ready now for both; B can
+	// fill one of them at once.
+	w := model.Simulate(o, []string{"A", "D"})
+	if w.Cover.Held != 2 || w.Cover.Filled != 1 {
+		t.Fatalf("cover %+v", w.Cover)
+	}
+}

@@ -31,6 +31,10 @@ type WhatIf struct {
 	CutOff      []*Unit // units with people left but no working line to the top
 	BenchBefore Bench
 	BenchAfter  Bench
+	// Cover is, of the posts the removed held (Held), how many candidates
+	// ready now could fill at the same time, one person to one post
+	// (Filled): what the bench can really do for this removal.
+	Cover struct{ Held, Filled int }
 	// Final is each changed post's holder and candidates afterwards.
 	Final map[*Post]People
 }
@@ -86,6 +90,15 @@ func Simulate(o *Org, removed []string) WhatIf {
 		gone[id] = true
 	}
 	w.BenchAfter = w.bench(o, w.state, func(id string) bool { return !gone[id] && o.MemberActive(id) })
+	var held []*Post
+	for _, id := range removed {
+		for _, p := range o.Held(id) {
+			if !slices.Contains(held, p) {
+				held = append(held, p)
+			}
+		}
+	}
+	w.Cover.Held, w.Cover.Filled = len(held), Cover(o, held, gone)
 	return w
 }
 

@@ -107,11 +107,12 @@ func (m *Model) whatIfSummary() []sideRow {
 		fmt.Sprintf("Taken %d · %d step in · %d left vacant", len(m.whatif.marked), len(w.Promotions), len(w.Vacated)),
 		fmt.Sprintf("%d with no one left · %d cut off", len(w.Leaderless), len(w.CutOff)),
 		fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()),
+		fmt.Sprintf("Cover: %d of their %d posts at once", w.Cover.Filled, w.Cover.Held),
 	}
 	rows := make([]sideRow, 0, len(lines)+1)
 	for i, l := range lines {
 		st := &m.styles.PaneTitle
-		if i == len(lines)-1 {
+		if i >= 2 {
 			st = &m.styles.Warning
 		}
 		rows = append(rows, sideRow{header: true, cols: []col{{text: l, style: st}}})

@@ -91,6 +91,7 @@ type SimulationReport struct {
 	CutOff       []UnitRef         `json:"cutOff"`
 	BenchBefore  BenchReport       `json:"benchBefore"`
 	BenchAfter   BenchReport       `json:"benchAfter"`
+	Cover        CoverReport       `json:"cover"`
 	SinglePoints []MemberRef       `json:"singlePointsOfFailure"`
 }
 
@@ -128,6 +129,13 @@ type SkipReport struct {
 	Holds  PostRef   `json:"holds"`
 }
 
+// CoverReport is, of the posts the removed held, how many candidates
+// ready now could fill at the same time (one person, one post).
+type CoverReport struct {
+	Held   int `json:"held"`
+	Filled int `json:"filled"`
+}
+
 // BenchReport is bench strength.
 type BenchReport struct {
 	Ready int     `json:"ready"` // posts with an active candidate ready now
@@ -145,7 +153,8 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Skipped: []SkipReport{}, Vacated: []PostRef{},
 		Leaderless: []UnitRef{}, CutOff: []UnitRef{}, SinglePoints: []MemberRef{},
 		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio()), s.BenchBefore.Any},
-		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio()), s.BenchAfter.Any}}
+		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio()), s.BenchAfter.Any},
+		Cover:       CoverReport{Held: s.Cover.Held, Filled: s.Cover.Filled}}
 	for _, id := range s.Removed {
 		r.Removed = append(r.Removed, mref(id))
 	}
@@ -237,6 +246,7 @@ func simulationText(w io.Writer, r SimulationReport) error {
 	section("Units cut off from the center", cut)
 	fmt.Fprintf(&b, "\nBench strength: %d of %d posts have someone ready (%.0f%%) → %d of %d (%.0f%%)\n",
 		r.BenchBefore.Ready, r.BenchBefore.Posts, 100*r.BenchBefore.Ratio, r.BenchAfter.Ready, r.BenchAfter.Posts, 100*r.BenchAfter.Ratio)
+	fmt.Fprintf(&b, "Cover: of the %d posts they held, %d could be filled at once by candidates ready now (one person, one post)\n", r.Cover.Held, r.Cover.Filled)
 	if r.BenchBefore.Any != r.BenchBefore.Ready || r.BenchAfter.Any != r.BenchAfter.Ready {
 		fmt.Fprintf(&b, "With candidates ready later too: %d of %d → %d of %d\n", r.BenchBefore.Any, r.BenchBefore.Posts, r.BenchAfter.Any, r.BenchAfter.Posts)
 	}
