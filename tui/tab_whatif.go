@@ -106,13 +106,14 @@ func (m *Model) whatIfSummary() []sideRow {
 	lines := []string{
 		fmt.Sprintf("Taken %d · %d step in · %d left vacant", len(m.whatif.marked), len(w.Promotions), len(w.Vacated)),
 		fmt.Sprintf("%d with no one left · %d cut off", len(w.Leaderless), len(w.CutOff)),
-		fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()),
-		fmt.Sprintf("Cover: %d of their %d posts at once", w.Cover.Filled, w.Cover.Held),
+		// cover: of the posts the removed held, how many could be filled
+		// at once by candidates ready now
+		fmt.Sprintf("Bench strength %.0f%% → %.0f%% · cover %d/%d", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio(), w.Cover.Filled, w.Cover.Held),
 	}
 	rows := make([]sideRow, 0, len(lines)+1)
 	for i, l := range lines {
 		st := &m.styles.PaneTitle
-		if i >= 2 {
+		if i == len(lines)-1 {
 			st = &m.styles.Warning
 		}
 		rows = append(rows, sideRow{header: true, cols: []col{{text: l, style: st}}})
