@@ -32,9 +32,16 @@ type Risk struct {
 // Risks ranks the active members whose removal alone does damage, most
 // first (ties by id): the weak points of the plan, each agreeing with
 // Simulate of that one member.
-func Risks(o *Org) []Risk {
+func Risks(o *Org) []Risk { return RisksProgress(o, nil) }
+
+// RisksProgress is Risks, telling progress (members done, of all) now and
+// then: a long ranking on a big plan can show how far it is.
+func RisksProgress(o *Org, progress func(done, total int)) []Risk {
 	var out []Risk
-	for _, m := range o.Members {
+	for i, m := range o.Members {
+		if progress != nil && i%1024 == 0 {
+			progress(i, len(o.Members))
+		}
 		if !m.Active() {
 			continue
 		}
@@ -42,6 +49,9 @@ func Risks(o *Org) []Risk {
 		if d.Total() > 0 {
 			out = append(out, Risk{Member: m.ID, Damage: d})
 		}
+	}
+	if progress != nil {
+		progress(len(o.Members), len(o.Members))
 	}
 	slices.SortStableFunc(out, func(a, b Risk) int {
 		if c := cmp.Compare(b.Damage.Total(), a.Damage.Total()); c != 0 {
