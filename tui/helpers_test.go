@@ -203,3 +203,15 @@ func topPicker(t testing.TB, m *Model) *picker {
 	}
 	return p
 }
+
+// laborRowOf shows the Labor tab, focused, with the cursor on the row of
+// member id.
+func laborRowOf(m *Model, id string) {
+	press(m, "1")
+	m.focus = focusSide
+	for i, r := range m.side.rows[tabLabor] {
+		if r.member == id {
+			m.side.cursor[tabLabor] = i
+		}
+	}
+}

@@ -233,13 +233,7 @@ func TestSideTabsJump(t *testing.T) {
 		t.Fatalf("jump landed on %q post %d", selectedName(m), m.posts.cursor)
 	}
 	// 1 Labor: the jumble row leads to the member on tab 3.
-	press(m, "1")
-	m.focus = focusSide
-	for i, r := range m.side.rows[tabLabor] {
-		if r.member == "m4" {
-			m.side.cursor[tabLabor] = i
-		}
-	}
+	laborRowOf(m, "m4")
 	press(m, "enter")
 	if m.side.tab != tabMember || m.side.member != "m4" || !strings.Contains(screen(m), "4 functions — too many") {
 		t.Fatalf("labor jump: tab %d member %q\n%s", m.side.tab, m.side.member, screen(m))

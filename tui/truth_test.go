@@ -113,13 +113,7 @@ func stripped(s string) string { return ansi.Strip(s) }
 func TestTheMemberTabShowsTheMemberChosenLast(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 120, 40)
-	press(m, "1")
-	m.focus = focusSide
-	for i, r := range m.side.rows[tabLabor] {
-		if r.member == "m4" {
-			m.side.cursor[tabLabor] = i
-		}
-	}
+	laborRowOf(m, "m4")
 	press(m, "enter")
 	for _, k := range []string{"j", "j", "k", "3"} {
 		press(m, k)

@@ -108,6 +108,15 @@ func (o output) write(e *env, key *storage.Key, write func(io.Writer) error) err
 	return nil
 }
 
+// reportPlan checks a report's --format and loads its plan: what check,
+// simulate and risk all begin with.
+func reportPlan(e *env, format, path string) (*model.Org, error) {
+	if format != "text" && format != "json" {
+		return nil, fail("unknown format %q (text, json)", format)
+	}
+	return loadPlan(e, path)
+}
+
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
@@ -218,10 +227,7 @@ file cannot be read or is invalid.`,
 		Example: "  orgplan check plan.json\n  orgplan check --as-of 1902-12-01 --format json plan.json",
 		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fail("unknown format %q (text, json)", format)
-			}
-			o, err := loadPlan(e, args[0])
+			o, err := reportPlan(e, format, args[0])
 			if err != nil {
 				return err
 			}
@@ -269,13 +275,10 @@ committee.`,
 		Example: "  orgplan simulate --remove m1,m2 plan.json\n  orgplan simulate --remove-unit u4 --format json plan.json",
 		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fail("unknown format %q (text, json)", format)
-			}
 			if (len(remove) == 0) == (unit == "") {
-				return fail("give --remove ID[,ID…] or --remove-unit ID (see 'orgplan simulate --help')")
+				return fail("give --remove MEMBER[,MEMBER…] or --remove-unit ID (see 'orgplan simulate --help')")
 			}
-			o, err := loadPlan(e, args[0])
+			o, err := reportPlan(e, format, args[0])
 			if err != nil {
 				return err
 			}

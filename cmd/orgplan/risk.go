@@ -32,10 +32,7 @@ arrest would expose the most others.`,
 		Example: "  orgplan risk plan.json\n  orgplan risk --k 3 plan.json\n  orgplan risk --format json plan.json",
 		Args:    exactArg("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return fail("unknown format %q (text, json)", format)
-			}
-			o, err := loadPlan(e, args[0])
+			o, err := reportPlan(e, format, args[0])
 			if err != nil {
 				return err
 			}
