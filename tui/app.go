@@ -185,6 +185,10 @@ func (m *Model) modified() bool { return m.hist.Modified() }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.followCursor()
+	if m.whatif.wantRisks {
+		m.whatif.wantRisks = false
+		cmd = tea.Batch(cmd, m.startRisks())
+	}
 	if m.recoveryPending {
 		m.recoveryPending = false
 		cmd = tea.Batch(cmd, m.scheduleRecovery())
@@ -208,6 +212,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case recoveryDueMsg:
 		return m.writeRecovery(msg)
+	case riskMsg:
+		return m.risksArrived(msg)
 	case recoveryMsg:
 		if msg.err != nil {
 			m.setError("recovery copy: " + msg.err.Error())

@@ -3,9 +3,11 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
 )
 
@@ -59,5 +61,54 @@ func TestBigPlanFollowsEachEdit(t *testing.T) {
 				t.Fatalf("tab %d after the %s differs from a fresh one", tab+1, step)
 			}
 		}
+	}
+}
+
+// TestBigPlanRanksWeakPointsInTheBackground: What-if on a big plan with
+// nothing marked starts the ranking in a command, shows its progress,
+// answers a key meanwhile, and shows the ranking model.Risks gives when
+// it arrives.
+func TestBigPlanRanksWeakPointsInTheBackground(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 3})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, cmd := m.Update(keyMsg("5"))
+	if cmd == nil || !m.whatif.running || !strings.Contains(screen(m), "ranking every member") {
+		t.Fatalf("no ranking started:\n%s", screen(m))
+	}
+	press(m, "j") // a key while it runs
+	runWaiting(m, cmd, 20*time.Second)
+	want := model.Risks(o)
+	if m.whatif.running || !m.whatif.risksOK || len(m.whatif.risks) != len(want) {
+		t.Fatalf("the ranking did not arrive: running %v, %d of %d", m.whatif.running, len(m.whatif.risks), len(want))
+	}
+	if len(want) > 0 && !strings.Contains(screen(m), "Weak points: damage if taken alone") {
+		t.Fatalf("the ranking does not show:\n%s", screen(m))
+	}
+}
+
+// TestAnEditDuringTheRankingStartsItAgain: the ranking works on a copy;
+// an edit meanwhile makes its answer stale, which is dropped, and a new
+// ranking of the edited plan follows. Run with -race, it also shows the
+// copy shares nothing the editor writes.
+func TestAnEditDuringTheRankingStartsItAgain(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 4})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, cmd := m.Update(keyMsg("5"))
+	// An edit while it runs: the selected unit's first post loses its holder.
+	p := o.Units[0].Posts[0]
+	op, err := o.SetHolder(p.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.apply(op, "") {
+		t.Fatal("edit refused")
+	}
+	runWaiting(m, cmd, 20*time.Second)
+	if !m.whatif.risksOK || m.whatif.risksAt != o.Version() {
+		t.Fatalf("no ranking of the edited plan: ok %v at %d, plan at %d", m.whatif.risksOK, m.whatif.risksAt, o.Version())
 	}
 }

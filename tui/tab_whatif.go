@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
 )
 
 // whatIf is the simulation on tab 5: who is marked as taken, and what
@@ -19,20 +21,100 @@ type whatIf struct {
 	risks   []model.Risk
 	risksAt uint64
 	risksOK bool
+	// On a big plan the ranking is made on a copy of the plan in a command
+	// (running), with its progress; wantRisks asks Update to start one.
+	running   bool
+	wantRisks bool
+	done      float64
+}
+
+// riskMsg carries what the ranking's command reports: progress, or the
+// ranking of the plan at version.
+type riskMsg struct {
+	version uint64
+	done    float64
+	risks   []model.Risk
+	final   bool
+	ch      chan riskMsg
+}
+
+// startRisks ranks the weak points of the plan as it is now, on a copy
+// made from a snapshot (which edits do not change), so that the editor
+// answers keys meanwhile.
+func (m *Model) startRisks() tea.Cmd {
+	if m.whatif.running {
+		return nil
+	}
+	m.whatif.running, m.whatif.done = true, 0
+	v, snap := m.org.Version(), storage.Snapshot(m.org)
+	ch := make(chan riskMsg, 1)
+	go func() {
+		defer close(ch)
+		o, err := storage.FromSnapshot(snap)
+		if err != nil {
+			ch <- riskMsg{version: v, final: true}
+			return
+		}
+		rs := model.RisksProgress(o, func(done, total int) {
+			select {
+			case ch <- riskMsg{version: v, done: float64(done) / float64(max(total, 1))}:
+			default: // the last report is still unread: skip this one
+			}
+		})
+		ch <- riskMsg{version: v, risks: rs, final: true}
+	}()
+	return waitRisks(ch)
+}
+
+func waitRisks(ch chan riskMsg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		msg.ch = ch
+		return msg
+	}
+}
+
+// risksArrived takes a report of the ranking's command.
+func (m *Model) risksArrived(msg riskMsg) tea.Cmd {
+	if !msg.final {
+		m.whatif.done = msg.done
+		m.refreshWhatIf()
+		return waitRisks(msg.ch)
+	}
+	m.whatif.running = false
+	if msg.version == m.org.Version() {
+		m.whatif.risks, m.whatif.risksAt, m.whatif.risksOK = msg.risks, msg.version, true
+	}
+	m.refreshWhatIf()
+	return nil
+}
+
+// refreshWhatIf rebuilds tab 5 if it is on show.
+func (m *Model) refreshWhatIf() {
+	m.side.stale[tabWhatIf] = true
+	if m.side.tab == tabWhatIf {
+		m.ensureTab()
+	}
 }
 
 // maxRiskRows is how many weak points the tab lists.
 const maxRiskRows = 10
 
-// weakPoints is the ranking of risks, kept until the plan changes; on a
-// big plan it waits for the command line (orgplan risk).
+// weakPoints is the ranking of risks, kept until the plan changes. A big
+// plan's is made in a command: until it arrives, ok is false and Update
+// is asked to start it.
 func (m *Model) weakPoints() ([]model.Risk, bool) {
+	if m.whatif.risksOK && m.whatif.risksAt == m.org.Version() {
+		return m.whatif.risks, true
+	}
 	if m.org.UnitCount() >= bigPlan {
+		m.whatif.wantRisks = true
 		return nil, false
 	}
-	if !m.whatif.risksOK || m.whatif.risksAt != m.org.Version() {
-		m.whatif.risks, m.whatif.risksAt, m.whatif.risksOK = model.Risks(m.org), m.org.Version(), true
-	}
+	m.whatif.risks, m.whatif.risksAt, m.whatif.risksOK = model.Risks(m.org), m.org.Version(), true
 	return m.whatif.risks, true
 }
 
@@ -229,7 +311,9 @@ func (m *Model) whatIfKey(msg tea.KeyPressMsg) bool {
 func (m *Model) weakPointRows() []sideRow {
 	rs, ok := m.weakPoints()
 	if !ok {
-		return []sideRow{{header: true}, {header: true, cols: []col{{text: "Weak points of a big plan: orgplan risk FILE ranks them", style: &m.styles.Dim}}}}
+		bar := progress.New(progress.WithWidth(24), progress.WithColors(newPalette(m.isDark).accent))
+		return []sideRow{{header: true}, m.header("Weak points: ranking every member…"),
+			{header: true, cols: []col{{text: bar.ViewAs(m.whatif.done)}}}}
 	}
 	rows := []sideRow{{header: true}, m.header(fmt.Sprintf("Weak points: damage if taken alone (%d)", len(rs)))}
 	for i, r := range rs {
