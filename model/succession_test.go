@@ -32,7 +32,9 @@ func TestNobodyIsMovedDown(t *testing.T) {
 	for _, n := range []string{"st-petersburg-1902", "tenant-association", "union-organizing-committee"} {
 		plans[n] = example(t, n)
 	}
-	plans["synth"] = synth.Generate(synth.Options{Units: 300, Seed: 5})
+	for _, seed := range []uint64{5, 6, 7} {
+		plans["synth-"+string(rune('0'+seed))] = synth.Generate(synth.Options{Units: 300, Branching: int(2 + seed%4), Seed: seed})
+	}
 	for name, o := range plans {
 		risky := map[string]model.Damage{}
 		for _, r := range model.Risks(o) {
