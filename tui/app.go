@@ -143,9 +143,6 @@ func New(opts Options) *Model {
 		m.runChecks()
 	}
 	m.ensureTab()
-	if opts.New {
-		m.hist.MarkUnsaved()
-	}
 	if opts.Recovered != nil {
 		m.offerRecovery(opts.Recovered, opts.RecoveredAt)
 	}

@@ -104,6 +104,11 @@ exist yet starts an empty plan, created on the first save.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if err := notACommand(cmd, args[0]); err != nil {
+					return err
+				}
+			}
 			return openEditor(args)
 		},
 	}
@@ -113,6 +118,24 @@ exist yet starts an empty plan, created on the first save.`,
 	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newRiskCmd(e), newGenCmd(e), newVersionCmd(e))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
+}
+
+// notACommand refuses a FILE that is no file and looks like a mistyped
+// subcommand ("exmaples", "chek"), with cobra's suggestion, instead of
+// opening the editor on a new plan of that name. A name with a dot or a
+// slash, or one that exists, is a file.
+func notACommand(root *cobra.Command, arg string) error {
+	if strings.ContainsAny(arg, "./\\") {
+		return nil
+	}
+	if _, err := os.Lstat(arg); err == nil {
+		return nil
+	}
+	root.SuggestionsMinimumDistance = 2
+	if s := root.SuggestionsFor(arg); len(s) > 0 {
+		return fail("unknown command %s; did you mean %s? (a new plan's file name ends in .json or .age)", visible.Quote(arg), strings.Join(s, " or "))
+	}
+	return nil
 }
 
 func newVersionCmd(e *env) *cobra.Command {

@@ -153,3 +153,15 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// TestATypoIsNotAPlan: a mistyped subcommand is an error with a
+// suggestion, not an editor on a new plan named like it.
+func TestATypoIsNotAPlan(t *testing.T) {
+	t.Parallel()
+	for typo, want := range map[string]string{"exmaples": "examples", "chek": "check", "simulat": "simulate", "exprot": "export"} {
+		code, _, errs := orgplan(t, typo)
+		if code != 2 || !strings.Contains(errs, "did you mean "+want+"?") {
+			t.Errorf("%s: exit %d, %q", typo, code, errs)
+		}
+	}
+}
