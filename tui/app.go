@@ -336,6 +336,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case matches(msg, g.Members):
 		m.openMembers()
 		return nil, true
+	case matches(msg, g.Plan):
+		return m.editPlan(), true
 	case matches(msg, g.Export):
 		return m.openExport(), true
 	}

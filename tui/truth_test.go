@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"time"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -393,5 +394,29 @@ func TestLMarksAPickedCandidateReadyLater(t *testing.T) {
 	press(m, "u")
 	if p.Later(p.Candidates[0]) {
 		t.Fatal("u did not undo L")
+	}
+}
+
+// TestPlanPropertiesAreAnUndoableForm: P edits the plan's name and as-of
+// date ("today" is today), as one change that u undoes.
+func TestPlanPropertiesAreAnUndoableForm(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	m.clock = func() time.Time { return time.Date(1902, 12, 2, 0, 0, 0, 0, time.UTC) }
+	before := m.org.Name
+	pressRun(m, "P")
+	if !isOpen[*form](m) {
+		t.Fatalf("P opened no form:\n%s", screen(m))
+	}
+	typeText(m, " (revised)")
+	pressRun(m, "enter", "enter", "ctrl+u")
+	typeText(m, "today")
+	acceptForm(t, m)
+	if m.org.Name != before+" (revised)" || m.org.AsOf != "1902-12-02" {
+		t.Fatalf("name %q, as of %q", m.org.Name, m.org.AsOf)
+	}
+	press(m, "u")
+	if m.org.Name != before || m.org.AsOf != "1902-10-01" {
+		t.Fatalf("undo: %q %q", m.org.Name, m.org.AsOf)
 	}
 }
