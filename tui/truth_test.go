@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
