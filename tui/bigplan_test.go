@@ -70,10 +70,7 @@ func TestBigPlanFollowsEachEdit(t *testing.T) {
 // it arrives.
 func TestBigPlanRanksWeakPointsInTheBackground(t *testing.T) {
 	t.Parallel()
-	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 3})
-	m := New(Options{Org: o, Path: "big.json"})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	_, cmd := m.Update(keyMsg("5"))
+	o, m, cmd := bigWhatIf(t, 3)
 	if cmd == nil || !m.whatif.running || !strings.Contains(screen(m), "ranking every member") {
 		t.Fatalf("no ranking started:\n%s", screen(m))
 	}
@@ -94,10 +91,7 @@ func TestBigPlanRanksWeakPointsInTheBackground(t *testing.T) {
 // copy shares nothing the editor writes.
 func TestAnEditDuringTheRankingStartsItAgain(t *testing.T) {
 	t.Parallel()
-	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 4})
-	m := New(Options{Org: o, Path: "big.json"})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	_, cmd := m.Update(keyMsg("5"))
+	o, m, cmd := bigWhatIf(t, 4)
 	// An edit while it runs: the selected unit's first post loses its holder.
 	p := o.Units[0].Posts[0]
 	op, err := o.SetHolder(p.ID, "")
@@ -111,4 +105,15 @@ func TestAnEditDuringTheRankingStartsItAgain(t *testing.T) {
 	if !m.whatif.risksOK || m.whatif.risksAt != o.Version() {
 		t.Fatalf("no ranking of the edited plan: ok %v at %d, plan at %d", m.whatif.risksOK, m.whatif.risksAt, o.Version())
 	}
+}
+
+// bigWhatIf opens a generated plan past syncRisks units on the What-if
+// tab, with nothing marked, and returns the command that ranks it.
+func bigWhatIf(t *testing.T, seed uint64) (*model.Org, *Model, tea.Cmd) {
+	t.Helper()
+	o := synth.Generate(synth.Options{Units: syncRisks + 500, Seed: seed})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, cmd := m.Update(keyMsg("5"))
+	return o, m, cmd
 }

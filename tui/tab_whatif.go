@@ -103,14 +103,19 @@ func (m *Model) refreshWhatIf() {
 // maxRiskRows is how many weak points the tab lists.
 const maxRiskRows = 10
 
-// weakPoints is the ranking of risks, kept until the plan changes. A big
-// plan's is made in a command: until it arrives, ok is false and Update
+// syncRisks is the largest plan whose weak points are ranked within the
+// keystroke (5 ms at 1,000 units); a larger one is ranked in a command,
+// so that an edit with the tab on show never waits (33 ms at 5,000).
+const syncRisks = 1000
+
+// weakPoints is the ranking of risks, kept until the plan changes. On a
+// plan past syncRisks units it is made in a command: until it arrives, ok is false and Update
 // is asked to start it.
 func (m *Model) weakPoints() ([]model.Risk, bool) {
 	if m.whatif.risksOK && m.whatif.risksAt == m.org.Version() {
 		return m.whatif.risks, true
 	}
-	if m.org.UnitCount() >= bigPlan {
+	if m.org.UnitCount() > syncRisks {
 		m.whatif.wantRisks = true
 		return nil, false
 	}
