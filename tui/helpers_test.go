@@ -215,3 +215,10 @@ func laborRowOf(m *Model, id string) {
 		}
 	}
 }
+
+// searchFor searches as a person does: /, the text, enter.
+func searchFor(m *Model, q string) {
+	press(m, "/")
+	typeText(m, q)
+	press(m, "enter")
+}

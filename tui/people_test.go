@@ -174,9 +174,7 @@ func TestMembersScreen(t *testing.T) {
 	}
 	press(m, "v")
 	// Filter.
-	press(m, "/")
-	typeText(m, "nikit")
-	press(m, "enter")
+	searchFor(m, "nikit")
 	if len(m.members.shown) != 1 || m.memberAtCursor().ID != "m4" {
 		t.Fatalf("filter shows %d", len(m.members.shown))
 	}

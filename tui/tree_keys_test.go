@@ -288,9 +288,7 @@ func TestDeletePasteMoveIndentOutdent(t *testing.T) {
 func TestSearchNextPrevious(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
-	press(m, "/")
-	typeText(m, "district")
-	press(m, "enter")
+	searchFor(m, "district")
 	// The seven district groups, and the Vasilievsky group's "District
 	// propagandist" post among them.
 	districts := 0

@@ -76,9 +76,7 @@ func TestTheKeyLineAlwaysOffersHelpAndQuit(t *testing.T) {
 func TestSearchingForNothingThenNextSaysSo(t *testing.T) {
 	t.Parallel()
 	m := newModel(t, 80, 24)
-	press(m, "/")
-	typeText(m, "zzzz")
-	press(m, "enter")
+	searchFor(m, "zzzz")
 	for _, k := range []string{"n", "N"} {
 		press(m, k)
 		if !strings.Contains(m.status, `no match for "zzzz"`) {
@@ -137,9 +135,8 @@ func TestTheMemberTabShowsTheMemberChosenLast(t *testing.T) {
 	}
 
 	// A search jump moves the post cursor: the post's holder shows.
-	press(m, "/")
-	typeText(m, "Treasurer")
-	press(m, "enter", "3")
+	searchFor(m, "Treasurer")
+	press(m, "3")
 	p := m.posts.selected(m.tree.selected())
 	if p == nil || p.Holder == "" || m.side.member != p.Holder {
 		t.Fatalf("after the search jump the Member tab shows %q, the post's holder is %v", m.side.member, p)
