@@ -115,7 +115,7 @@ func BenchmarkRisks(b *testing.B) {
 // BenchmarkKeyPlayers searches for the worst set of three (greedy and
 // swaps past 20,000 sets), per one CheckPlan of the same plan.
 func BenchmarkKeyPlayers(b *testing.B) {
-	for _, n := range []int{100, 10_000} {
+	for _, n := range []int{100, 10_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			o := synthOrg(n)
 			perCheckPlan(b, o, "keyplayers/checkplan", func() { model.KeyPlayers(o, 3, 1, 0, model.MaxExhaustive) })

@@ -74,3 +74,6 @@ func sameSet[T comparable](a, b []T) bool {
 	}
 	return true
 }
+
+// UnitBefore exposes the document order of units to the tests.
+func UnitBefore(o *Org, a, b *Unit) bool { return o.unitBefore(a, b) }

@@ -80,7 +80,7 @@ type keySearch struct {
 
 func (s *keySearch) damage(set []string) Damage {
 	s.evals++
-	return simulate(s.o, set).Damage()
+	return simulate(s.o, set, false).Damage()
 }
 
 // greedy adds, k times, the member whose addition does the most damage.
@@ -169,4 +169,4 @@ func TopByExposure(o *Org, k int) []string {
 }
 
 // DamageOf is the damage of removing these members together.
-func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids).Damage() }
+func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids, false).Damage() }

@@ -214,13 +214,26 @@ func (o *Org) postOrder(ps []*Post) map[*Post]int {
 // unitBefore reports whether a comes before b in document order, by
 // comparing their ancestries.
 func (o *Org) unitBefore(a, b *Unit) bool {
-	pa, pb := o.Path(a), o.Path(b)
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		if pa[i] != pb[i] {
-			return o.IndexOf(pa[i]) < o.IndexOf(pb[i])
+	// Climb to one depth, then together to the children of the common
+	// ancestor: no paths are built (this runs inside every sort of posts).
+	da, db := a.Depth(), b.Depth()
+	if a == b {
+		return false
+	}
+	for ; da > db; da-- {
+		if a = a.parent; a == b {
+			return false // b is an ancestor of a: it comes first
 		}
 	}
-	return len(pa) < len(pb)
+	for ; db > da; db-- {
+		if b = b.parent; b == a {
+			return true
+		}
+	}
+	for a.parent != b.parent {
+		a, b = a.parent, b.parent
+	}
+	return o.IndexOf(a) < o.IndexOf(b)
 }
 
 // Exposure counts the distinct other members who share a unit with the

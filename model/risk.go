@@ -45,7 +45,7 @@ func RisksProgress(o *Org, progress func(done, total int)) []Risk {
 		if !m.Active() {
 			continue
 		}
-		d := simulate(o, []string{m.ID}).Damage()
+		d := simulate(o, []string{m.ID}, false).Damage()
 		if d.Total() > 0 {
 			out = append(out, Risk{Member: m.ID, Damage: d})
 		}

@@ -83,7 +83,7 @@ func BenchStrength(o *Org) Bench {
 // pass on by the same rule. The most important posts are filled first
 // (ComparePosts). The plan is not changed.
 func Simulate(o *Org, removed []string) WhatIf {
-	w := simulate(o, removed)
+	w := simulate(o, removed, true)
 	w.BenchBefore = BenchStrength(o)
 	gone := map[string]bool{}
 	for _, id := range removed {
@@ -111,8 +111,9 @@ func (w *WhatIf) state(p *Post) People {
 }
 
 // simulate is Simulate without the bench strength, which walks every
-// post: what the ranking of risks needs, once per member.
-func simulate(o *Org, removed []string) WhatIf {
+// post: what the ranking of risks needs, once per member. Unordered, the
+// lists of posts and units are left unsorted: the damage only counts them.
+func simulate(o *Org, removed []string, ordered bool) WhatIf {
 	w := WhatIf{Removed: removed, Final: map[*Post]People{}}
 	gone := map[string]bool{}
 	for _, id := range removed {
@@ -174,8 +175,12 @@ func simulate(o *Org, removed []string) WhatIf {
 			w.Vacated = append(w.Vacated, p)
 		}
 	}
-	sortPosts(o, w.Vacated)
 	w.leaderlessAndCutOff(o, state, gone)
+	if ordered {
+		sortPosts(o, w.Vacated)
+		sortUnits(o, w.Leaderless)
+		sortUnits(o, w.CutOff)
+	}
 	return w
 }
 
@@ -229,7 +234,6 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 			w.Leaderless = append(w.Leaderless, u)
 		}
 	}
-	sortUnits(o, w.Leaderless)
 	if len(leaderless) == 0 {
 		return
 	}
@@ -283,7 +287,6 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 			w.CutOff = append(w.CutOff, u)
 		}
 	}
-	sortUnits(o, w.CutOff)
 }
 
 func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) bool) Bench {

@@ -197,6 +197,10 @@ func (m *Model) whatIfSummary() []sideRow {
 		// at once by candidates ready now
 		fmt.Sprintf("Bench strength %.0f%% → %.0f%% · cover %d/%d", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio(), w.Cover.Filled, w.Cover.Held),
 	}
+	if w.BenchBefore.Any != w.BenchBefore.Ready || w.BenchAfter.Any != w.BenchAfter.Ready {
+		// The bench counted again with those ready later, as the reports do.
+		lines = slices.Insert(lines, len(lines)-1, fmt.Sprintf("with ready later %.0f%% → %.0f%%", 100*anyRatio(w.BenchBefore), 100*anyRatio(w.BenchAfter)))
+	}
 	rows := make([]sideRow, 0, len(lines)+1)
 	for i, l := range lines {
 		st := &m.styles.PaneTitle
@@ -334,4 +338,12 @@ func (m *Model) weakPointRows() []sideRow {
 		}})
 	}
 	return rows
+}
+
+// anyRatio is the bench counting candidates ready later too.
+func anyRatio(b model.Bench) float64 {
+	if b.Posts == 0 {
+		return 0
+	}
+	return float64(b.Any) / float64(b.Posts)
 }

@@ -417,3 +417,30 @@ func TestPlanPropertiesAreAnUndoableForm(t *testing.T) {
 		t.Fatalf("undo: %q %q", m.org.Name, m.org.AsOf)
 	}
 }
+
+// TestWhatIfCountsTheBenchBothWays: once a candidate is ready later, the
+// What-if summary gives the bench counting them too, as the reports do.
+func TestWhatIfCountsTheBenchBothWays(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 80, 24)
+	press(m, "j", "j", "l", "5", "tab", "tab", "U")
+	if strings.Contains(screen(m), "with ready later") {
+		t.Fatalf("a plan with every candidate ready now shows the second count:\n%s", screen(m))
+	}
+	u := selectUnit(t, m, "Executive group")
+	for m.focus != focusPosts {
+		press(m, "tab")
+	}
+	press(m, "right", "L")
+	if p := u.Posts[0]; !p.Later(p.Candidates[0]) {
+		t.Fatal("fixture: L did not mark the candidate")
+	}
+	w := m.whatif.result
+	if w == nil || w.BenchBefore.Any == w.BenchBefore.Ready {
+		t.Fatalf("the simulation does not see the candidate ready later: %+v", w)
+	}
+	want := fmt.Sprintf("with ready later %.0f%% → %.0f%%", 100*float64(w.BenchBefore.Any)/float64(w.BenchBefore.Posts), 100*float64(w.BenchAfter.Any)/float64(w.BenchAfter.Posts))
+	if !strings.Contains(screen(m), want) {
+		t.Fatalf("no %q:\n%s", want, screen(m))
+	}
+}
