@@ -19,6 +19,9 @@ type Org struct {
 	Kinds       []*Kind
 	Members     []*Member
 	Units       []*Unit
+	// Conflicts are what a merge left for someone to decide (ours is in
+	// place meanwhile); each is an error in the checks until resolved.
+	Conflicts []Conflict
 
 	idx     index
 	version uint64

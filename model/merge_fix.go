@@ -1,0 +1,233 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+// What a field-by-field merge can leave broken, and how it is mended,
+// always in ours' favor: a name of a record the other side deleted, and
+// a cycle of parents and reporting lines made by two moves.
+
+// sortedKeys lists the merged records in a fixed order, so that a merge
+// is the same every time.
+func (rs *Records) sortedKeys() []RecordKey {
+	keys := make([]RecordKey, 0, len(rs.ByKey))
+	for k := range rs.ByKey {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y RecordKey) int {
+		if c := cmp.Compare(slices.Index(RecordKinds, x.Kind), slices.Index(RecordKinds, y.Kind)); c != 0 {
+			return c
+		}
+		return CompareIDs(x.ID, y.ID)
+	})
+	return keys
+}
+
+func names(v Value, f FieldSpec) []string {
+	if f.IsList() {
+		return slices.Clone(v.List)
+	}
+	if v.Text == "" {
+		return nil
+	}
+	return []string{v.Text}
+}
+
+func without(v Value, id string) Value {
+	return Value{List: slices.DeleteFunc(slices.Clone(v.List), func(s string) bool { return s == id })}
+}
+
+// references mends every name of a record that is not in the merge.
+// When ours names it, theirs deleted it: it comes back from ours. When
+// only theirs' change names it, ours deleted it: ours' value stands, or,
+// for a record only theirs has, the name is dropped (the record itself
+// when it is where the record sits). Each mend follows from a conflict
+// already recorded (see findConflicts); it reports whether it changed
+// anything.
+func (m *merger) references() bool {
+	changed := false
+	for _, k := range m.out.sortedKeys() {
+		r, ok := m.out.ByKey[k]
+		if !ok {
+			continue // dropped meanwhile
+		}
+	fields:
+		for _, f := range Fields[k.Kind] {
+			if f.Ref == "" {
+				continue
+			}
+			for _, id := range names(r[f.Name], f) {
+				ref := RecordKey{f.Ref, id}
+				if _, ok := m.out.ByKey[ref]; ok {
+					continue
+				}
+				changed = true
+				ar, inA := m.a.ByKey[k]
+				switch {
+				case inA && slices.Contains(names(ar[f.Name], f), id):
+					m.out.ByKey[ref] = clone(m.a.ByKey[ref])
+				case inA && f.IsList():
+					r[f.Name] = without(r[f.Name], id)
+				case inA:
+					r[f.Name] = ar[f.Name]
+				case f.Name == "parent" || f.Name == "unit":
+					delete(m.out.ByKey, k)
+					break fields
+				case f.IsList():
+					r[f.Name] = without(r[f.Name], id)
+				default:
+					delete(r, f.Name)
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// cycles finds a cycle of parents and reporting lines in the merge and
+// breaks it by undoing theirs' edges in it (ours alone has none); the
+// conflict is already recorded. It reports whether it found one.
+func (m *merger) cycles() bool {
+	next := func(id string) []string {
+		r := m.out.ByKey[RecordKey{RecUnit, id}]
+		out := r["reportsTo"].List
+		if p := r["parent"].Text; p != "" {
+			out = append([]string{p}, out...)
+		}
+		return out
+	}
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int8{}
+	var stack, found []string
+	var visit func(id string) bool
+	visit = func(id string) bool {
+		color[id] = grey
+		stack = append(stack, id)
+		for _, t := range next(id) {
+			switch color[t] {
+			case grey:
+				found = append(slices.Clone(stack[slices.Index(stack, t):]), t)
+				return true
+			case white:
+				if visit(t) {
+					return true
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[id] = black
+		return false
+	}
+	for _, k := range m.out.sortedKeys() {
+		if k.Kind == RecUnit && color[k.ID] == white && visit(k.ID) {
+			break
+		}
+	}
+	if found == nil {
+		return false
+	}
+	for i := range len(found) - 1 {
+		from, to := RecordKey{RecUnit, found[i]}, found[i+1]
+		r, ar := m.out.ByKey[from], m.a.ByKey[from]
+		switch {
+		case r["parent"].Text == to && ar["parent"].Text != to:
+			r["parent"] = ar["parent"]
+		case slices.Contains(r["reportsTo"].List, to) && !slices.Contains(ar["reportsTo"].List, to):
+			r["reportsTo"] = without(r["reportsTo"], to)
+		}
+	}
+	return true
+}
+
+// order puts each sequence in order: the side that reordered it gives its
+// order (ours when both did), and what the other side added goes after
+// the record it follows there.
+func (m *merger) order() {
+	want := map[string]map[string]bool{}
+	for k, r := range m.out.ByKey {
+		if k.Kind == RecPlan {
+			continue
+		}
+		s := seqOf(k, r)
+		if want[s] == nil {
+			want[s] = map[string]bool{}
+		}
+		want[s][k.ID] = true
+	}
+	for s, ids := range want {
+		b, a, t := m.b.Seq[s], m.a.Seq[s], m.t.Seq[s]
+		if unreordered(b, a) && !unreordered(b, t) {
+			a, t = t, a
+		}
+		m.out.Seq[s] = orderSeq(a, t, ids)
+	}
+}
+
+// tidyPosts keeps each post's people consistent after a merge: a holder
+// is no candidate for their own post, nobody is a candidate twice, and
+// only candidates are ready later.
+func (m *merger) tidyPosts() {
+	for k, r := range m.out.ByKey {
+		if k.Kind != RecPost {
+			continue
+		}
+		var cands []string
+		for _, c := range r["candidates"].List {
+			if c != r["holder"].Text && !slices.Contains(cands, c) {
+				cands = append(cands, c)
+			}
+		}
+		var later []string
+		for _, c := range r["readyLater"].List {
+			if slices.Contains(cands, c) && !slices.Contains(later, c) {
+				later = append(later, c)
+			}
+		}
+		set := func(f string, v []string) {
+			if len(v) == 0 {
+				delete(r, f)
+			} else {
+				r[f] = Value{List: v}
+			}
+		}
+		set("candidates", cands)
+		set("readyLater", later)
+	}
+}
+
+// mergeConflicts merges the conflicts the sides already listed: ours,
+// less those theirs resolved, plus those theirs added.
+func mergeConflicts(b, a, t []Conflict) []Conflict {
+	has := func(cs []Conflict, c Conflict) bool {
+		return slices.ContainsFunc(cs, func(d Conflict) bool { return d.Equal(c) })
+	}
+	var out []Conflict
+	for _, c := range a {
+		if !has(b, c) || has(t, c) {
+			out = append(out, c)
+		}
+	}
+	for _, c := range t {
+		if !has(b, c) && !has(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Equal reports whether two conflicts record the same thing.
+func (c Conflict) Equal(d Conflict) bool {
+	return c.Kind == d.Kind && c.Key == d.Key && c.Field == d.Field && c.Path == d.Path &&
+		c.Base.equal(d.Base, c.Key.Kind) && c.Ours.equal(d.Ours, c.Key.Kind) && c.Theirs.equal(d.Theirs, c.Key.Kind)
+}
+
+func (s Side) equal(t Side, k RecordKind) bool {
+	return s.Absent == t.Absent && s.Value.equal(t.Value, orderedList) &&
+		(s.Record == nil) == (t.Record == nil) && (s.Record == nil || s.Record.Equal(t.Record, k))
+}
