@@ -26,10 +26,10 @@ const (
 // keeps ours in place; the conflict records all three versions until
 // someone decides.
 type Conflict struct {
-	Kind  string
-	Key   RecordKey
-	Field string // "" when it is about the whole record
-	Path  string // where, by names
+	Kind               string
+	Key                RecordKey
+	Field              string // "" when it is about the whole record
+	Path               string // where, by names
 	Base, Ours, Theirs Side
 }
 

@@ -65,9 +65,9 @@ func sameStrings(a, b []string) bool {
 type listKind uint8
 
 const (
-	scalar     listKind = iota
-	orderedList         // order means something (candidates: first in line)
-	setList             // order means nothing
+	scalar      listKind = iota
+	orderedList          // order means something (candidates: first in line)
+	setList              // order means nothing
 )
 
 // FieldSpec describes one field of a record.
@@ -84,7 +84,7 @@ func (f FieldSpec) IsList() bool { return f.list != scalar }
 
 // Fields lists each kind of record's fields, in report order.
 var Fields = map[RecordKind][]FieldSpec{
-	RecPlan: {{Name: "name"}, {Name: "description"}, {Name: "asOf"}},
+	RecPlan:     {{Name: "name"}, {Name: "description"}, {Name: "asOf"}},
 	RecFunction: {{Name: "name"}, {Name: "description"}},
 	RecKind: {{Name: "name"}, {Name: "description"}, {Name: "secrecy"}, {Name: "affiliation"}, {Name: "maxPosts"},
 		{Name: "requiredFunctions", list: setList, Ref: RecFunction}, {Name: "allowedFunctions", list: setList, Ref: RecFunction},
