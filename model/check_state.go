@@ -17,7 +17,10 @@ type CheckState struct {
 	// for the checks of units, at members for the checks of members.
 	units   [nChecks][]unitRef
 	members [nChecks][]string
-	c       checker // bare; reused
+	// conflicts are the plan's own findings (what a merge left), few and
+	// read again whole at each update.
+	conflicts []Finding
+	c         checker // bare; reused
 }
 
 // unitRef places a finding: the n-th of its check at a unit.
@@ -28,7 +31,7 @@ type unitRef struct {
 
 // NewCheckState runs every check over the plan.
 func NewCheckState(o *Org, asOf time.Time) *CheckState {
-	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}}
+	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}, conflicts: conflictFindings(o)}
 	o.Walk(func(u *Unit) bool {
 		s.checkUnit(u, false)
 		return true
@@ -92,6 +95,9 @@ func (s *CheckState) checkMember(m *Member, insert bool) {
 func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 	if s == nil || t.All || !asOf.Equal(s.asOf) || s.c.o != o {
 		return NewCheckState(o, asOf)
+	}
+	if len(s.conflicts) > 0 || len(o.Conflicts) > 0 {
+		s.conflicts = conflictFindings(o)
 	}
 	units := make(map[*Unit]bool, len(t.Units))
 	for _, u := range t.Units {
@@ -163,7 +169,7 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 
 // Len is how many findings there are.
 func (s *CheckState) Len() int {
-	n := 0
+	n := len(s.conflicts)
 	for ck := range nChecks {
 		n += len(s.units[ck]) + len(s.members[ck])
 	}
@@ -177,11 +183,13 @@ func (s *CheckState) CountByCheck() [nChecks]int {
 	for ck := range nChecks {
 		n[ck] = len(s.units[ck]) + len(s.members[ck])
 	}
+	n[ckMergeConflict] = len(s.conflicts)
 	return n
 }
 
 // Count tallies the findings by severity.
 func (s *CheckState) Count() (errors, warnings int) {
+	errors = len(s.conflicts)
 	for ck := range nChecks {
 		n := len(s.units[ck]) + len(s.members[ck])
 		if Checks[ck].Severity == SevError {
@@ -196,6 +204,10 @@ func (s *CheckState) Count() (errors, warnings int) {
 // At is the i-th finding in the order of CheckPlan, message and path
 // included: its unit or member is checked again to word it.
 func (s *CheckState) At(i int) Finding {
+	if i < len(s.conflicts) {
+		return s.conflicts[i]
+	}
+	i -= len(s.conflicts)
 	for ck := range nChecks {
 		// A check is about units or about members: one list is empty.
 		n := len(s.units[ck]) + len(s.members[ck])

@@ -26,7 +26,8 @@ type CheckInfo struct {
 
 // The checks, by their place in Checks.
 const (
-	ckMaxPosts = iota
+	ckMergeConflict = iota
+	ckMaxPosts
 	ckRequiredFunction
 	ckInactiveHolder
 	ckVacantPost
@@ -43,6 +44,7 @@ const (
 
 // Checks lists every check, in the order findings are reported.
 var Checks = [nChecks]CheckInfo{
+	ckMergeConflict:      {"merge-conflict", SevError, "a conflict a merge left for someone to decide (ours is in place meanwhile)"},
 	ckMaxPosts:           {"max-posts", SevError, "more posts than the kind allows"},
 	ckRequiredFunction:   {"required-function", SevError, "a unit lacking a post for a function its kind requires"},
 	ckInactiveHolder:     {"inactive-holder", SevError, "a post held by an arrested, exiled or inactive member"},
@@ -90,6 +92,7 @@ func AsOf(o *Org, override string, today time.Time) (time.Time, error) {
 // severity in the order of Checks, then in document order.
 func CheckPlan(o *Org, asOf time.Time) []Finding {
 	c := checker{o: o, asOf: asOf}
+	c.out[ckMergeConflict] = conflictFindings(o)
 	o.Walk(func(u *Unit) bool {
 		c.unit(u)
 		return true
@@ -337,4 +340,25 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// conflictFindings is one error per conflict a merge left.
+func conflictFindings(o *Org) []Finding {
+	out := make([]Finding, 0, len(o.Conflicts))
+	for _, c := range o.Conflicts {
+		f := Finding{Check: Checks[ckMergeConflict].ID, Severity: SevError, Message: c.Message(o), Path: c.Path}
+		switch c.Key.Kind {
+		case RecUnit:
+			f.Unit = c.Key.ID
+		case RecPost:
+			f.Post = c.Key.ID
+			if p := o.Post(c.Key.ID); p != nil {
+				f.Unit = p.unit.ID
+			}
+		case RecMember:
+			f.Member = c.Key.ID
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -5,42 +5,6 @@ import (
 	"slices"
 )
 
-// The kinds of conflict a merge records.
-const (
-	// ConflictChanged: both sides changed one field, differently (a post
-	// given two holders, vacated on one side and filled on the other, a
-	// unit moved under two parents).
-	ConflictChanged = "changed-both"
-	// ConflictDeletedEdited: one side deleted a record the other edited.
-	ConflictDeletedEdited = "deleted-edited"
-	// ConflictDeletedUsed: one side deleted a record the other side's
-	// change names (a unit moved into a deleted unit, a deleted member
-	// made a holder).
-	ConflictDeletedUsed = "deleted-used"
-	// ConflictCycle: two moves that together would put a unit under
-	// itself.
-	ConflictCycle = "cycle"
-)
-
-// Conflict is a difference a merge did not resolve. The merged plan
-// keeps ours in place; the conflict records all three versions until
-// someone decides.
-type Conflict struct {
-	Kind               string
-	Key                RecordKey
-	Field              string // "" when it is about the whole record
-	Path               string // where, by names
-	Base, Ours, Theirs Side
-}
-
-// Side is one side's version in a conflict: a field's value, or the whole
-// record (Field ""), or Absent when the record does not exist there.
-type Side struct {
-	Absent bool
-	Value  Value
-	Record Record
-}
-
 // Merge merges two plans that both come from base, by id and field by
 // field. Changes made on one side only are taken; the same change on
 // both is taken once; records both sides added under one id for different

@@ -48,7 +48,7 @@ func ValidDate(s string) bool {
 // tests use it to prove that operations keep documents valid.
 func (o *Org) Validate() []Problem {
 	c := &Org{Name: o.Name, Description: o.Description, AsOf: o.AsOf,
-		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units}
+		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units, Conflicts: o.Conflicts}
 	c.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: c, checkOnly: true}
 	v.run()
@@ -103,6 +103,7 @@ func (v *validator) run() {
 	v.indexCatalogues()
 	v.indexUnits()
 	v.checkReferences()
+	v.checkConflicts()
 }
 
 func (v *validator) add(path, format string, args ...any) {

@@ -22,6 +22,7 @@ type FileDoc struct {
 	Kinds       []FileKind     `json:"kinds,omitempty"`
 	Members     []FileMember   `json:"members,omitempty"`
 	Units       []FileUnit     `json:"units,omitempty"`
+	Conflicts   []FileConflict `json:"conflicts,omitempty"`
 }
 
 // FileFunction is a function in the catalogue.
@@ -110,6 +111,7 @@ func (d *FileDoc) toModel() *model.Org {
 		o.Members[i] = &ms[i]
 	}
 	o.Units = unitsToModel(d.Units)
+	o.Conflicts = conflictsToModel(d.Conflicts)
 	return o
 }
 
@@ -162,6 +164,7 @@ func fromModel(o *model.Org) *FileDoc {
 			Status: string(m.Status), Skills: m.Skills, Notes: m.Notes}
 	}
 	d.Units = unitsFromModel(o.Units)
+	d.Conflicts = conflictsFromModel(o.Conflicts)
 	return d
 }
 

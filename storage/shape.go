@@ -29,6 +29,7 @@ const (
 	objMember
 	objPost
 	objUnit
+	objConflict
 )
 
 // required lists, per kind of object, the members the schema requires.
@@ -39,6 +40,7 @@ var required = [...][]string{
 	objMember:    {"id", "alias"},
 	objPost:      {"id", "title"},
 	objUnit:      {"id", "name"},
+	objConflict:  {"kind", "record", "id"},
 }
 
 // itemKind is the kind of the objects in an array under key, inside an
@@ -55,6 +57,8 @@ func itemKind(parent objType, key string) objType {
 		return objUnit
 	case parent == objUnit && key == "posts":
 		return objPost
+	case parent == objDoc && key == "conflicts":
+		return objConflict
 	}
 	return objOther
 }
