@@ -147,3 +147,35 @@ func findUnitByName(o interface {
 	})
 	return id
 }
+
+// TestSavingNoChangeLeavesTheFileAlone: ctrl+s with nothing changed (or
+// an edit undone) does not rewrite the file: a file in git stays clean,
+// whatever its layout. After a real edit it is written.
+func TestSavingNoChangeLeavesTheFileAlone(t *testing.T) {
+	t.Parallel()
+	_, path, _ := openTenantCopy(t)
+	data, _ := os.ReadFile(path)
+	// Another tool's layout: tabs, not orgplan's two spaces.
+	loose := []byte(strings.ReplaceAll(string(data), "  ", "\t"))
+	if err := os.WriteFile(path, loose, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := openFile(t, path)
+	run(m, press(m, "ctrl+s"))
+	addUnit(m, "Undone")
+	press(m, "u")
+	run(m, press(m, "ctrl+s"))
+	if got, _ := os.ReadFile(path); string(got) != string(loose) {
+		t.Fatalf("a save with no change rewrote the file (status %q)", m.status)
+	}
+	if !strings.Contains(m.status, "no changes") {
+		t.Fatalf("status %q", m.status)
+	}
+	addUnit(m, "Kept")
+	run(m, press(m, "ctrl+s"))
+	if o, err := storage.Load(path); err != nil || !strings.Contains(string(must(os.ReadFile(path))), "Kept") || o == nil {
+		t.Fatalf("the edit was not saved: %v", err)
+	}
+}
+
+func must[T any](v T, _ error) T { return v }

@@ -21,6 +21,7 @@ type savedMsg struct {
 	err       error
 	quitAfter bool
 	conflict  bool
+	unchanged bool      // nothing to write: the file already holds this plan
 	disk      DiskState // the file as the save left it
 }
 
@@ -112,9 +113,15 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		}
 		return nil
 	}
+	// A save with no change to the plan leaves its file alone, so that a
+	// plan in git stays clean (and an encrypted one is not re-encrypted).
+	same := check && path == m.path && !m.isNew && !m.hist.Modified()
 	return func() tea.Msg {
 		if check && !StatFile(path).same(opened) {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
+		}
+		if same {
+			return savedMsg{path: path, point: point, quitAfter: quitAfter, unchanged: true, disk: opened}
 		}
 		err := storage.SaveKeyed(path, snap, key)
 		if err == nil {
@@ -147,7 +154,11 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.path, m.isNew, m.disk = msg.path, false, msg.disk
 	m.hist.MarkSavedAt(msg.point)
-	m.setStatus("saved " + filepath.Base(msg.path))
+	if msg.unchanged {
+		m.setStatus("no changes to save; " + filepath.Base(msg.path) + " left as it is")
+	} else {
+		m.setStatus("saved " + filepath.Base(msg.path))
+	}
 	if msg.quitAfter {
 		return tea.Quit
 	}

@@ -36,7 +36,7 @@ func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
 	}
 	var key *storage.Key
 	if storage.Encrypted(path) || storage.EncryptedData(data) {
-		if key, err = keyFor(path, false); err != nil {
+		if key, err = askKey(path, false); err != nil {
 			return nil, nil, &exitError{code: exitUsage, err: err}
 		}
 	}

@@ -28,6 +28,12 @@ func keyFor(path string, confirm bool) (*storage.Key, error) {
 	if !storage.Encrypted(path) {
 		return nil, nil
 	}
+	return askKey(path, confirm)
+}
+
+// askKey is keyFor for a file known to be encrypted whatever its name
+// (git's temporary copies of a plan have none).
+func askKey(path string, confirm bool) (*storage.Key, error) {
 	if p, ok := os.LookupEnv(passphraseEnv); ok {
 		if p == "" {
 			return nil, errors.New(passphraseEnv + " is empty")
