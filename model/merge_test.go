@@ -5,45 +5,17 @@ import (
 	"testing"
 
 	"github.com/orgplan/orgplan/model"
+	mt "github.com/orgplan/orgplan/model/modeltest"
 )
 
-// side is a copy of the 1902 plan after some edits, each given as a
-// function that makes an op on the copy.
-func side(t *testing.T, base *model.Org, edits ...func(o *model.Org) (model.Op, error)) *model.Org {
+// side is a copy of base after some edits.
+func side(t *testing.T, base *model.Org, edits ...mt.Edit) *model.Org {
 	t.Helper()
 	o := base.Clone()
-	for _, e := range edits {
-		op, err := e(o)
-		if err == nil {
-			_, err = o.Apply(op)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	if err := mt.Apply(o, edits...); err != nil {
+		t.Fatal(err)
 	}
 	return o
-}
-
-func op(o model.Op) func(*model.Org) (model.Op, error) {
-	return func(*model.Org) (model.Op, error) { return o, nil }
-}
-
-func holder(post, member string) func(*model.Org) (model.Op, error) {
-	return func(o *model.Org) (model.Op, error) { return o.SetHolder(post, member) }
-}
-
-func rename(unit, name string) func(*model.Org) (model.Op, error) {
-	return op(model.RenameUnit{ID: unit, Name: name})
-}
-
-func move(unit, parent string) func(*model.Org) (model.Op, error) {
-	return op(model.MoveUnit{ID: unit, Parent: parent, Index: -1})
-}
-
-func addUnit(parent, name string) func(*model.Org) (model.Op, error) {
-	return func(o *model.Org) (model.Op, error) {
-		return model.AddUnit{Parent: parent, Index: -1, Unit: &model.Unit{ID: o.NewID('u'), Name: name}}, nil
-	}
 }
 
 func conflictOn(cs []model.Conflict, kind string, k model.RecordKey, field string) bool {
@@ -56,10 +28,10 @@ func conflictOn(cs []model.Conflict, kind string, k model.RecordKey, field strin
 func TestIndependentChangesMerge(t *testing.T) {
 	t.Parallel()
 	base := example(t, "st-petersburg-1902")
-	ours := side(t, base, rename("u5", "Vyborg group"), holder("p15", "m36"), addUnit("u3", "Ours' new group"))
-	theirs := side(t, base, move("u5", "u4"),
-		func(o *model.Org) (model.Op, error) { return o.AddCandidate("p15", "m40", -1) },
-		addUnit("u3", "Theirs' new group"))
+	ours := side(t, base, mt.Rename("u5", "Vyborg group"), mt.Holder("p15", "m36"), mt.AddUnit("u3", "Ours' new group"))
+	theirs := side(t, base, mt.Move("u5", "u4"),
+		mt.Candidate("p15", "m40"),
+		mt.AddUnit("u3", "Theirs' new group"))
 	got, cs := mustMerge(t, base, ours, theirs)
 	if len(cs) > 0 {
 		t.Fatalf("conflicts: %+v", cs)
@@ -92,31 +64,31 @@ func TestConflictsKeepOursAndAreListed(t *testing.T) {
 	member := model.RecordKey{Kind: model.RecMember, ID: "m40"}
 	for _, tc := range []struct {
 		name         string
-		ours, theirs []func(*model.Org) (model.Op, error)
+		ours, theirs []mt.Edit
 		kind         string
 		key          model.RecordKey
 		field        string
 		check        func(*model.Org) bool
 	}{
-		{"two holders", []func(*model.Org) (model.Op, error){holder("p15", "m36")}, []func(*model.Org) (model.Op, error){holder("p15", "m40")},
+		{"two holders", []mt.Edit{mt.Holder("p15", "m36")}, []mt.Edit{mt.Holder("p15", "m40")},
 			model.ConflictChanged, post("p15"), "holder", func(o *model.Org) bool { return o.Post("p15").Holder == "m36" }},
-		{"vacated and filled", []func(*model.Org) (model.Op, error){holder("p9", "")}, []func(*model.Org) (model.Op, error){holder("p9", "m40")},
+		{"vacated and filled", []mt.Edit{mt.Holder("p9", "")}, []mt.Edit{mt.Holder("p9", "m40")},
 			model.ConflictChanged, post("p9"), "holder", func(o *model.Org) bool { return o.Post("p9").Holder == "" }},
-		{"moved under two parents", []func(*model.Org) (model.Op, error){move("u24", "u4")}, []func(*model.Org) (model.Op, error){move("u24", "u12")},
+		{"moved under two parents", []mt.Edit{mt.Move("u24", "u4")}, []mt.Edit{mt.Move("u24", "u12")},
 			model.ConflictChanged, unit("u24"), "parent", func(o *model.Org) bool { return o.Unit("u24").Parent().ID == "u4" }},
-		{"two moves make a cycle", []func(*model.Org) (model.Op, error){move("u5", "u6")}, []func(*model.Org) (model.Op, error){move("u6", "u5")},
+		{"two moves make a cycle", []mt.Edit{mt.Move("u5", "u6")}, []mt.Edit{mt.Move("u6", "u5")},
 			model.ConflictCycle, unit("u6"), "parent", func(o *model.Org) bool { return o.Unit("u5").Parent().ID == "u6" && o.Unit("u6").Parent().ID == "u3" }},
-		{"deleted and edited", []func(*model.Org) (model.Op, error){op(model.DeleteUnit{ID: "u26"})}, []func(*model.Org) (model.Op, error){rename("u26", "Passports")},
+		{"deleted and edited", []mt.Edit{mt.Op(model.DeleteUnit{ID: "u26"})}, []mt.Edit{mt.Rename("u26", "Passports")},
 			model.ConflictDeletedEdited, unit("u26"), "", func(o *model.Org) bool { return o.Unit("u26") == nil }},
-		{"edited and deleted", []func(*model.Org) (model.Op, error){rename("u26", "Passports")}, []func(*model.Org) (model.Op, error){op(model.DeleteUnit{ID: "u26"})},
+		{"edited and deleted", []mt.Edit{mt.Rename("u26", "Passports")}, []mt.Edit{mt.Op(model.DeleteUnit{ID: "u26"})},
 			model.ConflictDeletedEdited, unit("u26"), "", func(o *model.Org) bool { return o.Unit("u26").Name == "Passports" }},
-		{"a parent deleted while a child moves into it", []func(*model.Org) (model.Op, error){move("u24", "u26")}, []func(*model.Org) (model.Op, error){op(model.DeleteUnit{ID: "u26"})},
+		{"a parent deleted while a child moves into it", []mt.Edit{mt.Move("u24", "u26")}, []mt.Edit{mt.Op(model.DeleteUnit{ID: "u26"})},
 			model.ConflictDeletedUsed, unit("u26"), "", func(o *model.Org) bool { return o.Unit("u24").Parent().ID == "u26" }},
-		{"a child moves into a parent ours deleted", []func(*model.Org) (model.Op, error){op(model.DeleteUnit{ID: "u26"})}, []func(*model.Org) (model.Op, error){move("u24", "u26")},
+		{"a child moves into a parent ours deleted", []mt.Edit{mt.Op(model.DeleteUnit{ID: "u26"})}, []mt.Edit{mt.Move("u24", "u26")},
 			model.ConflictDeletedUsed, unit("u26"), "", func(o *model.Org) bool { return o.Unit("u26") == nil && o.Unit("u24").Parent().ID == "u3" }},
-		{"a deleted member made a holder", []func(*model.Org) (model.Op, error){op(model.DeleteMember{ID: "m40"})}, []func(*model.Org) (model.Op, error){holder("p15", "m40")},
+		{"a deleted member made a holder", []mt.Edit{mt.Op(model.DeleteMember{ID: "m40"})}, []mt.Edit{mt.Holder("p15", "m40")},
 			model.ConflictDeletedUsed, member, "", func(o *model.Org) bool { return o.Member("m40") == nil && o.Post("p15").Holder == "" }},
-		{"the same field, two changes", []func(*model.Org) (model.Op, error){rename("u5", "North")}, []func(*model.Org) (model.Op, error){rename("u5", "South")},
+		{"the same field, two changes", []mt.Edit{mt.Rename("u5", "North")}, []mt.Edit{mt.Rename("u5", "South")},
 			model.ConflictChanged, unit("u5"), "name", func(o *model.Org) bool { return o.Unit("u5").Name == "North" }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -424,3 +424,30 @@ func skipSeparators(data []byte, off int64) int64 {
 	}
 	return off
 }
+
+// LooksLikePlan reports whether data is an encrypted file or a JSON
+// object whose "format" is this package's: what a merge driver asks
+// before treating a file as a plan rather than as any other JSON.
+func LooksLikePlan(data []byte) bool {
+	if EncryptedData(data) {
+		return true
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return false
+	}
+	for dec.PeekKind() == '"' {
+		key, err := dec.ReadToken()
+		if err != nil {
+			return false
+		}
+		if key.String() == "format" {
+			v, err := dec.ReadToken()
+			return err == nil && v.Kind() == '"' && v.String() == FormatVersion
+		}
+		if err := dec.SkipValue(); err != nil {
+			return false
+		}
+	}
+	return false
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -51,14 +50,14 @@ result replaces OURS (git's %A); files that are not plans are merged by
 			if gitPath != "" {
 				out = output{path: args[1], force: true, plaintext: true}
 			}
+			if gitPath != "" && !anyPlan(args) {
+				return mergeAsText(e, gitPath, args)
+			}
 			ps := &plans{e: e}
 			var sides [3]*model.Org
 			for i, path := range args {
 				o, err := ps.open(path)
 				if err != nil {
-					if gitPath != "" && notAPlan(err) {
-						return mergeAsText(e, gitPath, args)
-					}
 					return err
 				}
 				sides[i] = o
@@ -108,16 +107,16 @@ func plural(n int) string {
 	return "s"
 }
 
-// notAPlan reports whether a file failed to open because it is not a plan
-// at all (rather than a damaged or hostile one, which must not merge as
-// text either way: git then keeps ours and marks the conflict).
-func notAPlan(err error) bool {
-	var le *storage.LoadError
-	if !errors.As(err, &le) {
-		return false
+// anyPlan reports whether any of the files is a plan. Only when none is
+// does the driver merge as text: a plan damaged on one side must not get
+// conflict markers (the driver fails, and git keeps ours).
+func anyPlan(paths []string) bool {
+	for _, p := range paths {
+		if data, err := storage.ReadInput(p, nil); err == nil && storage.LooksLikePlan(data) {
+			return true
+		}
 	}
-	s := le.Error()
-	return strings.Contains(s, `/format`) || strings.Contains(s, "want object")
+	return false
 }
 
 // mergeAsText hands a file that is no plan to git merge-file, which
