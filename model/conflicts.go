@@ -31,6 +31,9 @@ type Conflict struct {
 	Field              string // "" when it is about the whole record
 	Path               string // where, by names
 	Base, Ours, Theirs Side
+	// Unknown are fields a file gave a record in this conflict that no
+	// record has ("ours/record/colour"): a problem when loading.
+	Unknown []string
 }
 
 // Side is one side's version in a conflict: a field's value, or the whole
@@ -131,6 +134,9 @@ func (v *validator) checkConflicts() {
 			if _, ok := FieldOf(c.Key.Kind, c.Field); !ok {
 				v.add(at+"/field", "a %s has no field %q", string(c.Key.Kind), c.Field)
 			}
+		}
+		for _, u := range c.Unknown {
+			v.add(at+"/"+u, "a %s has no field %q", string(c.Key.Kind), u[strings.LastIndex(u, "/")+1:])
 		}
 	}
 }

@@ -35,9 +35,9 @@ func Diff(a, b *Org) []Change {
 			out = append(out, Change{Key: k, Added: true, Where: describe(b, k)})
 			continue
 		}
-		for _, f := range Fields[k.Kind] {
-			if !old[f.Name].equal(r[f.Name], f.list) {
-				c := Change{Key: k, Field: f.Name, From: old[f.Name], To: r[f.Name], Where: describe(b, k)}
+		for i, f := range Fields[k.Kind] {
+			if !old[i].equal(r[i], f.list) {
+				c := Change{Key: k, Field: f.Name, From: old[i], To: r[i], Where: describe(b, k)}
 				if f.Name == "parent" || f.Name == "unit" {
 					c.WhereFrom = describe(a, k)
 				}

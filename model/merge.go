@@ -55,7 +55,7 @@ func (m *merger) side(rs *Records, k RecordKey, field string) Side {
 	case field == "":
 		return Side{Record: r}
 	}
-	return Side{Value: r[field]}
+	return Side{Value: r.Get(k.Kind, field)}
 }
 
 // conflict records a conflict once.
@@ -110,11 +110,11 @@ func (rs *Records) rename(k RecordKey, id string) {
 	delete(rs.ByKey, k)
 	rs.ByKey[RecordKey{k.Kind, id}] = r
 	for key, other := range rs.ByKey {
-		for _, f := range Fields[key.Kind] {
+		for fi, f := range Fields[key.Kind] {
 			if f.Ref != k.Kind {
 				continue
 			}
-			v := other[f.Name]
+			v := other[fi]
 			if v.Text == k.ID {
 				v.Text = id
 			}
@@ -122,9 +122,7 @@ func (rs *Records) rename(k RecordKey, id string) {
 				v.List = slices.Clone(v.List)
 				v.List[i] = id
 			}
-			if v.Text != "" || len(v.List) > 0 {
-				other[f.Name] = v
-			}
+			other[fi] = v
 		}
 	}
 	for s, ids := range rs.Seq {
@@ -156,15 +154,13 @@ func (m *merger) records() {
 		tr, inT := m.t.ByKey[k]
 		switch {
 		case inA && inT:
-			out := Record{}
-			for _, f := range Fields[k.Kind] {
-				v, clash := mergeValue(f, br[f.Name], ar[f.Name], tr[f.Name])
+			out := make(Record, len(Fields[k.Kind]))
+			for i, f := range Fields[k.Kind] {
+				v, clash := mergeValue(f, br.at(i), ar[i], tr[i])
 				if clash {
 					m.conflict(ConflictChanged, k, f.Name)
 				}
-				if v.Text != "" || len(v.List) > 0 {
-					out[f.Name] = v
-				}
+				out[i] = v
 			}
 			m.out.ByKey[k] = out
 		case inA: // theirs has none
@@ -188,8 +184,8 @@ func (m *merger) records() {
 
 func clone(r Record) Record {
 	out := make(Record, len(r))
-	for f, v := range r {
-		out[f] = Value{Text: v.Text, List: slices.Clone(v.List)}
+	for i, v := range r {
+		out[i] = Value{Text: v.Text, List: slices.Clone(v.List)}
 	}
 	return out
 }

@@ -14,17 +14,17 @@ import "slices"
 func (m *merger) findDeletedUsed() {
 	for _, sides := range [][2]*Records{{m.a, m.t}, {m.t, m.a}} {
 		side, other := sides[0], sides[1]
-		for _, k := range side.sortedKeys() {
-			r, br := side.ByKey[k], m.b.ByKey[k]
-			for _, f := range Fields[k.Kind] {
+		for k, r := range side.ByKey {
+			br := m.b.ByKey[k]
+			for i, f := range Fields[k.Kind] {
 				if f.Ref == "" {
 					continue
 				}
-				for _, id := range names(r[f.Name], f) {
+				for _, id := range names(r[i], f) {
 					ref := RecordKey{f.Ref, id}
 					_, inB := m.b.ByKey[ref]
 					_, kept := other.ByKey[ref]
-					if inB && !kept && !slices.Contains(names(br[f.Name], f), id) {
+					if inB && !kept && !slices.Contains(names(br.at(i), f), id) {
 						m.conflict(ConflictDeletedUsed, ref, "")
 					}
 				}
@@ -40,8 +40,8 @@ func (m *merger) findDeletedUsed() {
 func (m *merger) findCycles() {
 	lines := map[string][]string{}
 	edges := func(r Record) []string {
-		out := slices.Clone(r["reportsTo"].List)
-		if p := r["parent"].Text; p != "" {
+		out := slices.Clone(r.at(fUnitReportsTo).List)
+		if p := r.at(fUnitParent).Text; p != "" {
 			out = append(out, p)
 		}
 		return out
@@ -49,7 +49,7 @@ func (m *merger) findCycles() {
 	changed := func(k RecordKey, side *Records) bool {
 		r, ok := side.ByKey[k]
 		br := m.b.ByKey[k]
-		return ok && (!r["parent"].equal(br["parent"], scalar) || !r["reportsTo"].equal(br["reportsTo"], setList))
+		return ok && (!r.at(fUnitParent).equal(br.at(fUnitParent), scalar) || !r.at(fUnitReportsTo).equal(br.at(fUnitReportsTo), setList))
 	}
 	keys := map[RecordKey]bool{}
 	for _, rs := range []*Records{m.a, m.t} {
@@ -92,9 +92,9 @@ func (m *merger) findCycles() {
 		for i := range len(cyc) - 1 {
 			k, to := RecordKey{RecUnit, cyc[i]}, cyc[i+1]
 			field := "reportsTo"
-			if r := m.a.ByKey[k]; r["parent"].Text == to {
+			if r := m.a.ByKey[k]; r.at(fUnitParent).Text == to {
 				field = "parent"
-			} else if r := m.t.ByKey[k]; r["parent"].Text == to {
+			} else if r := m.t.ByKey[k]; r.at(fUnitParent).Text == to {
 				field = "parent"
 			}
 			if changed(k, m.a) || changed(k, m.t) {
@@ -106,7 +106,7 @@ func (m *merger) findCycles() {
 }
 
 func edgesEqual(a, b Record) bool {
-	return a["parent"].equal(b["parent"], scalar) && a["reportsTo"].equal(b["reportsTo"], setList)
+	return a.at(fUnitParent).equal(b.at(fUnitParent), scalar) && a.at(fUnitReportsTo).equal(b.at(fUnitReportsTo), setList)
 }
 
 // findCycle returns one cycle (first id repeated at the end), or nil.

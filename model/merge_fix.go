@@ -44,21 +44,17 @@ func without(v Value, id string) Value {
 // only theirs' change names it, ours deleted it: ours' value stands, or,
 // for a record only theirs has, the name is dropped (the record itself
 // when it is where the record sits). Each mend follows from a conflict
-// already recorded (see findConflicts); it reports whether it changed
+// already recorded (see findDeletedUsed); it reports whether it changed
 // anything.
 func (m *merger) references() bool {
 	changed := false
-	for _, k := range m.out.sortedKeys() {
-		r, ok := m.out.ByKey[k]
-		if !ok {
-			continue // dropped meanwhile
-		}
+	for k, r := range m.out.ByKey {
 	fields:
-		for _, f := range Fields[k.Kind] {
+		for i, f := range Fields[k.Kind] {
 			if f.Ref == "" {
 				continue
 			}
-			for _, id := range names(r[f.Name], f) {
+			for _, id := range names(r[i], f) {
 				ref := RecordKey{f.Ref, id}
 				if _, ok := m.out.ByKey[ref]; ok {
 					continue
@@ -66,19 +62,19 @@ func (m *merger) references() bool {
 				changed = true
 				ar, inA := m.a.ByKey[k]
 				switch {
-				case inA && slices.Contains(names(ar[f.Name], f), id):
+				case inA && slices.Contains(names(ar[i], f), id):
 					m.out.ByKey[ref] = clone(m.a.ByKey[ref])
 				case inA && f.IsList():
-					r[f.Name] = without(r[f.Name], id)
+					r[i] = without(r[i], id)
 				case inA:
-					r[f.Name] = ar[f.Name]
+					r[i] = ar[i]
 				case f.Name == "parent" || f.Name == "unit":
 					delete(m.out.ByKey, k)
 					break fields
 				case f.IsList():
-					r[f.Name] = without(r[f.Name], id)
+					r[i] = without(r[i], id)
 				default:
-					delete(r, f.Name)
+					r[i] = Value{}
 				}
 			}
 		}
@@ -92,8 +88,8 @@ func (m *merger) references() bool {
 func (m *merger) cycles() bool {
 	next := func(id string) []string {
 		r := m.out.ByKey[RecordKey{RecUnit, id}]
-		out := r["reportsTo"].List
-		if p := r["parent"].Text; p != "" {
+		out := r[fUnitReportsTo].List
+		if p := r[fUnitParent].Text; p != "" {
 			out = append([]string{p}, out...)
 		}
 		return out
@@ -136,10 +132,10 @@ func (m *merger) cycles() bool {
 		from, to := RecordKey{RecUnit, found[i]}, found[i+1]
 		r, ar := m.out.ByKey[from], m.a.ByKey[from]
 		switch {
-		case r["parent"].Text == to && ar["parent"].Text != to:
-			r["parent"] = ar["parent"]
-		case slices.Contains(r["reportsTo"].List, to) && !slices.Contains(ar["reportsTo"].List, to):
-			r["reportsTo"] = without(r["reportsTo"], to)
+		case r[fUnitParent].Text == to && ar[fUnitParent].Text != to:
+			r[fUnitParent] = ar[fUnitParent]
+		case slices.Contains(r[fUnitReportsTo].List, to) && !slices.Contains(ar[fUnitReportsTo].List, to):
+			r[fUnitReportsTo] = without(r[fUnitReportsTo], to)
 		}
 	}
 	return true
@@ -178,26 +174,18 @@ func (m *merger) tidyPosts() {
 			continue
 		}
 		var cands []string
-		for _, c := range r["candidates"].List {
-			if c != r["holder"].Text && !slices.Contains(cands, c) {
+		for _, c := range r[fPostCandidates].List {
+			if c != r[fPostHolder].Text && !slices.Contains(cands, c) {
 				cands = append(cands, c)
 			}
 		}
 		var later []string
-		for _, c := range r["readyLater"].List {
+		for _, c := range r[fPostReadyLater].List {
 			if slices.Contains(cands, c) && !slices.Contains(later, c) {
 				later = append(later, c)
 			}
 		}
-		set := func(f string, v []string) {
-			if len(v) == 0 {
-				delete(r, f)
-			} else {
-				r[f] = Value{List: v}
-			}
-		}
-		set("candidates", cands)
-		set("readyLater", later)
+		r[fPostCandidates], r[fPostReadyLater] = Value{List: cands}, Value{List: later}
 	}
 }
 

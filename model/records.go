@@ -108,8 +108,44 @@ func FieldOf(k RecordKind, name string) (FieldSpec, bool) {
 	return FieldSpec{}, false
 }
 
-// Record is one record's fields (a field absent from the map is empty).
-type Record map[string]Value
+// Record is one record's fields, in the order of Fields for its kind.
+type Record []Value
+
+// The places of the fields the merge looks at by name.
+const (
+	fUnitParent     = 0
+	fUnitReportsTo  = 6
+	fPostUnit       = 0
+	fPostHolder     = 3
+	fPostCandidates = 4
+	fPostReadyLater = 5
+)
+
+// fieldIndex is the place of a kind of record's field, or -1.
+func fieldIndex(k RecordKind, name string) int {
+	for i, f := range Fields[k] {
+		if f.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// at is field i of r, empty when r is none (a record a side lacks).
+func (r Record) at(i int) Value {
+	if i < len(r) {
+		return r[i]
+	}
+	return Value{}
+}
+
+// Get is a field's value by name (empty for no such field).
+func (r Record) Get(k RecordKind, name string) Value {
+	if i := fieldIndex(k, name); i >= 0 && i < len(r) {
+		return r[i]
+	}
+	return Value{}
+}
 
 // Records is a plan as records, with the order of each sequence: the
 // members, the functions, the kinds, the top-level units (seqTop), the
@@ -125,9 +161,9 @@ const seqTop = "u:"
 func seqOf(k RecordKey, r Record) string {
 	switch k.Kind {
 	case RecUnit:
-		return "u:" + r["parent"].Text
+		return "u:" + r[fUnitParent].Text
 	case RecPost:
-		return "p:" + r["unit"].Text
+		return "p:" + r[fPostUnit].Text
 	}
 	return string(k.Kind)
 }
@@ -151,41 +187,35 @@ func flag(b bool) Value {
 func Flatten(o *Org) *Records {
 	rs := &Records{ByKey: map[RecordKey]Record{}, Seq: map[string][]string{}}
 	put := func(k RecordKey, r Record) {
-		for f, v := range r {
-			if v.Text == "" && len(v.List) == 0 {
-				delete(r, f)
-			}
-		}
 		rs.ByKey[k] = r
 		if k.Kind != RecPlan {
 			s := seqOf(k, r)
 			rs.Seq[s] = append(rs.Seq[s], k.ID)
 		}
 	}
-	put(RecordKey{RecPlan, ""}, Record{"name": text(o.Name), "description": text(o.Description), "asOf": text(o.AsOf)})
+	// Positional, in the order of Fields.
+	put(RecordKey{RecPlan, ""}, Record{text(o.Name), text(o.Description), text(o.AsOf)})
 	for _, f := range o.Functions {
-		put(RecordKey{RecFunction, f.ID}, Record{"name": text(f.Name), "description": text(f.Description)})
+		put(RecordKey{RecFunction, f.ID}, Record{text(f.Name), text(f.Description)})
 	}
 	for _, k := range o.Kinds {
-		put(RecordKey{RecKind, k.ID}, Record{"name": text(k.Name), "description": text(k.Description),
-			"secrecy": text(string(k.Secrecy)), "affiliation": text(string(k.Affiliation)), "maxPosts": number(k.MaxPosts),
-			"requiredFunctions": list(k.RequiredFunctions), "allowedFunctions": list(k.AllowedFunctions),
-			"reportEveryDays": number(k.ReportEveryDays)})
+		put(RecordKey{RecKind, k.ID}, Record{text(k.Name), text(k.Description), text(string(k.Secrecy)),
+			text(string(k.Affiliation)), number(k.MaxPosts), list(k.RequiredFunctions), list(k.AllowedFunctions),
+			number(k.ReportEveryDays)})
 	}
 	for _, m := range o.Members {
-		put(RecordKey{RecMember, m.ID}, Record{"alias": text(m.Alias), "name": text(m.Name), "background": text(m.Background),
-			"status": text(string(m.Status)), "skills": list(m.Skills), "notes": text(m.Notes)})
+		put(RecordKey{RecMember, m.ID}, Record{text(m.Alias), text(m.Name), text(m.Background),
+			text(string(m.Status)), list(m.Skills), text(m.Notes)})
 	}
 	var walk func(us []*Unit, parent string)
 	walk = func(us []*Unit, parent string) {
 		for _, u := range us {
-			put(RecordKey{RecUnit, u.ID}, Record{"parent": text(parent), "name": text(u.Name), "kind": text(u.Kind),
-				"secrecy": text(string(u.Secrecy)), "affiliation": text(string(u.Affiliation)), "purpose": text(u.Purpose),
-				"reportsTo": list(u.ReportsTo), "reportEveryDays": number(u.ReportEveryDays), "lastReport": text(u.LastReport),
-				"contactsDeposited": flag(u.ContactsDeposited), "notes": text(u.Notes)})
+			put(RecordKey{RecUnit, u.ID}, Record{text(parent), text(u.Name), text(u.Kind), text(string(u.Secrecy)),
+				text(string(u.Affiliation)), text(u.Purpose), list(u.ReportsTo), number(u.ReportEveryDays),
+				text(u.LastReport), flag(u.ContactsDeposited), text(u.Notes)})
 			for _, p := range u.Posts {
-				put(RecordKey{RecPost, p.ID}, Record{"unit": text(u.ID), "title": text(p.Title), "function": text(p.Function),
-					"holder": text(p.Holder), "candidates": list(p.Candidates), "readyLater": list(p.ReadyLater), "notes": text(p.Notes)})
+				put(RecordKey{RecPost, p.ID}, Record{text(u.ID), text(p.Title), text(p.Function), text(p.Holder),
+					list(p.Candidates), list(p.ReadyLater), text(p.Notes)})
 			}
 			walk(u.Units, u.ID)
 		}
@@ -196,8 +226,11 @@ func Flatten(o *Org) *Records {
 
 // Equal reports whether two records of one kind agree on every field.
 func (r Record) Equal(s Record, k RecordKind) bool {
-	for _, f := range Fields[k] {
-		if !r[f.Name].equal(s[f.Name], f.list) {
+	if len(r) != len(s) {
+		return false
+	}
+	for i, f := range Fields[k] {
+		if !r[i].equal(s[i], f.list) {
 			return false
 		}
 	}
@@ -210,38 +243,38 @@ func (r Record) Equal(s Record, k RecordKind) bool {
 func (rs *Records) build() (*Org, []Problem) {
 	o := &Org{}
 	p := rs.ByKey[RecordKey{RecPlan, ""}]
-	o.Name, o.Description, o.AsOf = p["name"].Text, p["description"].Text, p["asOf"].Text
+	o.Name, o.Description, o.AsOf = p[0].Text, p[1].Text, p[2].Text
 	num := func(v Value) int { n, _ := strconv.Atoi(v.Text); return n }
 	for _, id := range rs.Seq[string(RecFunction)] {
 		r := rs.ByKey[RecordKey{RecFunction, id}]
-		o.Functions = append(o.Functions, &Function{ID: id, Name: r["name"].Text, Description: r["description"].Text})
+		o.Functions = append(o.Functions, &Function{ID: id, Name: r[0].Text, Description: r[1].Text})
 	}
 	for _, id := range rs.Seq[string(RecKind)] {
 		r := rs.ByKey[RecordKey{RecKind, id}]
-		o.Kinds = append(o.Kinds, &Kind{ID: id, Name: r["name"].Text, Description: r["description"].Text,
-			Secrecy: Secrecy(r["secrecy"].Text), Affiliation: Affiliation(r["affiliation"].Text), MaxPosts: num(r["maxPosts"]),
-			RequiredFunctions: r["requiredFunctions"].List, AllowedFunctions: r["allowedFunctions"].List,
-			ReportEveryDays: num(r["reportEveryDays"])})
+		o.Kinds = append(o.Kinds, &Kind{ID: id, Name: r[0].Text, Description: r[1].Text,
+			Secrecy: Secrecy(r[2].Text), Affiliation: Affiliation(r[3].Text), MaxPosts: num(r[4]),
+			RequiredFunctions: r[5].List, AllowedFunctions: r[6].List,
+			ReportEveryDays: num(r[7])})
 	}
 	for _, id := range rs.Seq[string(RecMember)] {
 		r := rs.ByKey[RecordKey{RecMember, id}]
-		o.Members = append(o.Members, &Member{ID: id, Alias: r["alias"].Text, Name: r["name"].Text,
-			Background: r["background"].Text, Status: Status(r["status"].Text), Skills: r["skills"].List, Notes: r["notes"].Text})
+		o.Members = append(o.Members, &Member{ID: id, Alias: r[0].Text, Name: r[1].Text,
+			Background: r[2].Text, Status: Status(r[3].Text), Skills: r[4].List, Notes: r[5].Text})
 	}
 	var units func(seq string, depth int) []*Unit
 	units = func(seq string, depth int) []*Unit {
 		var us []*Unit
 		for _, id := range rs.Seq[seq] {
 			r := rs.ByKey[RecordKey{RecUnit, id}]
-			u := &Unit{ID: id, Name: r["name"].Text, Kind: r["kind"].Text, Secrecy: Secrecy(r["secrecy"].Text),
-				Affiliation: Affiliation(r["affiliation"].Text), Purpose: r["purpose"].Text, ReportsTo: r["reportsTo"].List,
-				ReportEveryDays: num(r["reportEveryDays"]), LastReport: r["lastReport"].Text,
-				ContactsDeposited: r["contactsDeposited"].Text == "true", Notes: r["notes"].Text}
+			u := &Unit{ID: id, Name: r[1].Text, Kind: r[2].Text, Secrecy: Secrecy(r[3].Text),
+				Affiliation: Affiliation(r[4].Text), Purpose: r[5].Text, ReportsTo: r[6].List,
+				ReportEveryDays: num(r[7]), LastReport: r[8].Text,
+				ContactsDeposited: r[9].Text == "true", Notes: r[10].Text}
 			for _, pid := range rs.Seq["p:"+id] {
 				pr := rs.ByKey[RecordKey{RecPost, pid}]
-				u.Posts = append(u.Posts, &Post{ID: pid, Title: pr["title"].Text, Function: pr["function"].Text,
-					Holder: pr["holder"].Text, Candidates: pr["candidates"].List, ReadyLater: pr["readyLater"].List,
-					Notes: pr["notes"].Text})
+				u.Posts = append(u.Posts, &Post{ID: pid, Title: pr[1].Text, Function: pr[2].Text,
+					Holder: pr[3].Text, Candidates: pr[4].List, ReadyLater: pr[5].List,
+					Notes: pr[6].Text})
 			}
 			if depth <= MaxDepth { // one past: Reindex then refuses it
 				u.Units = units("u:"+id, depth+1)

@@ -12,6 +12,7 @@ import (
 	"github.com/go-json-experiment/json"
 
 	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
 )
 
@@ -171,4 +172,61 @@ func bareUnmarshal(b *testing.B, path string) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Since(t0)
+}
+
+// BenchmarkDiffAndMerge compares and merges two versions of a plan that
+// differ from it in 100 places each (renames, holders, moves), and
+// reports each as a multiple of loading the three files, timed in the
+// same loop.
+func BenchmarkDiffAndMerge(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			base, err := Load(synthFile(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var units []*model.Unit
+			base.Walk(func(u *model.Unit) bool { units = append(units, u); return true })
+			paths := []string{filepath.Join(dir, "base.json"), filepath.Join(dir, "ours.json"), filepath.Join(dir, "theirs.json")}
+			for i, path := range paths {
+				o := base.Clone()
+				for k := range 100 * min(i, 1) {
+					u := units[(k*7919+i*104729)%len(units)]
+					_, _ = o.Apply(model.RenameUnit{ID: u.ID, Name: fmt.Sprintf("renamed %d by %d", k, i)})
+					if len(u.Posts) > 0 {
+						_, _ = o.Apply(model.SetPeople{Post: u.Posts[0].ID, Holder: ""})
+					}
+				}
+				if err := Save(path, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var load, diff, merge time.Duration
+			for b.Loop() {
+				settle(b)
+				t0 := time.Now()
+				var sides [3]*model.Org
+				for i, p := range paths {
+					if sides[i], err = Load(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+				load += time.Since(t0)
+				t0 = time.Now()
+				if cs := model.Diff(sides[0], sides[1]); len(cs) == 0 {
+					b.Fatal("no changes")
+				}
+				diff += time.Since(t0)
+				t0 = time.Now()
+				if _, _, err := model.Merge(sides[0], sides[1], sides[2]); err != nil {
+					b.Fatal(err)
+				}
+				merge += time.Since(t0)
+			}
+			b.ReportMetric(float64(diff)/float64(load), "diff/load3")
+			b.ReportMetric(float64(merge)/float64(load), "merge/load3")
+			b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "load3-ms")
+		})
+	}
 }

@@ -62,18 +62,20 @@ func conflictsFromModel(cs []model.Conflict) []FileConflict {
 	if len(cs) == 0 {
 		return nil
 	}
-	side := func(s model.Side) FileSide {
-		f := FileSide{Absent: s.Absent, Text: s.Value.Text, List: s.Value.List}
-		if s.Record != nil {
-			f.Record = make(FileRecord, len(s.Record))
-			for k, v := range s.Record {
-				f.Record[k] = FileValue{Text: v.Text, List: v.List}
-			}
-		}
-		return f
-	}
 	out := make([]FileConflict, len(cs))
 	for i, c := range cs {
+		side := func(s model.Side) FileSide {
+			f := FileSide{Absent: s.Absent, Text: s.Value.Text, List: s.Value.List}
+			if s.Record != nil {
+				f.Record = FileRecord{}
+				for j, spec := range model.Fields[c.Key.Kind] {
+					if v := s.Record[j]; j < len(s.Record) && (v.Text != "" || len(v.List) > 0) {
+						f.Record[spec.Name] = FileValue{Text: v.Text, List: v.List}
+					}
+				}
+			}
+			return f
+		}
 		out[i] = FileConflict{Kind: c.Kind, Record: string(c.Key.Kind), ID: c.Key.ID, Field: c.Field, Path: c.Path,
 			Base: side(c.Base), Ours: side(c.Ours), Theirs: side(c.Theirs)}
 	}
@@ -84,21 +86,27 @@ func conflictsToModel(fs []FileConflict) []model.Conflict {
 	if len(fs) == 0 {
 		return nil
 	}
-	side := func(f FileSide, whole bool) model.Side {
-		s := model.Side{Absent: f.Absent, Value: model.Value{Text: f.Text, List: f.List}}
-		if whole && !f.Absent {
-			s.Record = model.Record{}
-			for k, v := range f.Record {
-				s.Record[k] = model.Value{Text: v.Text, List: v.List}
-			}
-		}
-		return s
-	}
 	out := make([]model.Conflict, len(fs))
 	for i, f := range fs {
-		whole := f.Field == ""
-		out[i] = model.Conflict{Kind: f.Kind, Key: model.RecordKey{Kind: model.RecordKind(f.Record), ID: f.ID}, Field: f.Field,
-			Path: f.Path, Base: side(f.Base, whole), Ours: side(f.Ours, whole), Theirs: side(f.Theirs, whole)}
+		c := &out[i]
+		*c = model.Conflict{Kind: f.Kind, Key: model.RecordKey{Kind: model.RecordKind(f.Record), ID: f.ID}, Field: f.Field, Path: f.Path}
+		side := func(fs FileSide, name string) model.Side {
+			s := model.Side{Absent: fs.Absent, Value: model.Value{Text: fs.Text, List: fs.List}}
+			if f.Field == "" && !fs.Absent {
+				specs := model.Fields[c.Key.Kind]
+				s.Record = make(model.Record, len(specs))
+				for k, v := range fs.Record {
+					j := slices.IndexFunc(specs, func(spec model.FieldSpec) bool { return spec.Name == k })
+					if j < 0 {
+						c.Unknown = append(c.Unknown, name+"/record/"+k)
+						continue
+					}
+					s.Record[j] = model.Value{Text: v.Text, List: v.List}
+				}
+			}
+			return s
+		}
+		c.Base, c.Ours, c.Theirs = side(f.Base, "base"), side(f.Ours, "ours"), side(f.Theirs, "theirs")
 	}
 	return out
 }
