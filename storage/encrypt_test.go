@@ -29,7 +29,7 @@ func TestEncryptedPlansRoundTripAndNeverHoldPlaintext(t *testing.T) {
 	if err := SaveKeyed(path, Snapshot(o), key); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SaveRecovery(path, Snapshot(o), key); err != nil {
+	if _, err := SaveRecovery(path, EndedSession(), Snapshot(o), key); err != nil {
 		t.Fatal(err)
 	}
 	// Nothing in the folder reads as the plan.
@@ -54,14 +54,14 @@ func TestEncryptedPlansRoundTripAndNeverHoldPlaintext(t *testing.T) {
 	if !bytes.Equal(out, b) {
 		t.Fatal("the decrypted plan differs")
 	}
-	if _, _, ok := FindRecovery(path, key); ok {
+	if _, _, _, ok := FindRecovery(path, key); ok {
 		// Saved after the plan, so it is newer only if the clock moved;
 		// either way it must load with the key.
-		if _, err := LoadKeyed(RecoveryPath(path), key); err != nil {
+		if _, err := LoadKeyed(RecoveryPath(path, EndedSession()), key); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !strings.HasSuffix(RecoveryPath(path), ".age") {
+	if !strings.HasSuffix(RecoveryPath(path, EndedSession()), ".age") {
 		t.Fatal("the recovery copy of an encrypted plan is not named .age")
 	}
 	// A wrong passphrase is one clear error; no key at all says so.

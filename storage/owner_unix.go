@@ -3,6 +3,7 @@
 package storage
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"syscall"
@@ -28,3 +29,13 @@ func ownedByMe(fi fs.FileInfo) bool {
 // openNoBlock opens for reading without waiting for a FIFO's writer, so
 // that a FIFO given as a plan is refused at once.
 const openNoBlock = syscall.O_NONBLOCK
+
+// processAlive reports whether a process of this host is running (or
+// runs as someone else: still alive).
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -45,6 +45,9 @@ type WriteOptions struct {
 	Replace bool      // an existing regular file may be replaced
 	Stdout  io.Writer // where "-" goes (Output only)
 	Key     *Key      // encrypts; required when the path ends in .age
+	// Exclusive creates the file where it is, failing with fs.ErrExist
+	// when anything is there (a lock: two editors racing, one wins).
+	Exclusive bool
 }
 
 // ExistsError is a refusal to replace an existing regular file.
@@ -69,6 +72,9 @@ func WriteTo(path string, opt WriteOptions, write func(io.Writer) error) error {
 			return err
 		}
 		return bw.Flush()
+	}
+	if opt.Exclusive {
+		return createExclusive(path, write)
 	}
 	fi, err := os.Lstat(path)
 	switch {
@@ -107,6 +113,26 @@ func WriteTo(path string, opt WriteOptions, write func(io.Writer) error) error {
 		return &ExistsError{Path: path}
 	}
 	return replace(path, fi, write)
+}
+
+// createExclusive creates a new file, 0600, and never opens what is there
+// (O_EXCL fails on a symbolic link too).
+func createExclusive(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+	}
+	return err
 }
 
 // writeInPlace writes into a device, FIFO or descriptor: these are never

@@ -120,7 +120,7 @@ func TestSideFilesRefusePlantedLinksAndLeaveTheirTargets(t *testing.T) {
 	if err := os.WriteFile(theirs, []byte("bait"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	for _, side := range []string{RecoveryPath(plan), filepath.Join(dir, "plan.md")} {
+	for _, side := range []string{RecoveryPath(plan, EndedSession()), filepath.Join(dir, "plan.md")} {
 		if err := os.Symlink(theirs, side); err != nil {
 			t.Fatal(err)
 		}
@@ -130,28 +130,28 @@ func TestSideFilesRefusePlantedLinksAndLeaveTheirTargets(t *testing.T) {
 		}
 	}
 	// A planted copy is never offered as the user's own unsaved work.
-	if _, _, ok := FindRecovery(plan, nil); ok {
+	if _, _, _, ok := FindRecovery(plan, nil); ok {
 		t.Error("a planted recovery link was offered")
 	}
 	// The recovery copy goes to the cache folder instead, never through
 	// the link.
-	at, err := SaveRecovery(plan, Snapshot(model.New("unsaved")), nil)
-	if cache, _ := CacheRecoveryPath(plan); err != nil || at != cache {
+	at, err := SaveRecovery(plan, EndedSession(), Snapshot(model.New("unsaved")), nil)
+	if cache, _ := CacheRecoveryPath(plan, EndedSession()); err != nil || at != cache {
 		t.Errorf("recovery copy at %q (%v), want the cache %q", at, err, cache)
 	}
 	if b, _ := os.ReadFile(theirs); string(b) != "bait" {
 		t.Errorf("the link's target was written: %q", b)
 	}
-	if o, _, ok := FindRecovery(plan, nil); !ok || o.Name != "unsaved" {
+	if o, _, _, ok := FindRecovery(plan, nil); !ok || o.Name != "unsaved" {
 		t.Error("the copy in the cache is not found")
 	}
-	if err := RemoveRecovery(plan); err != nil {
+	if err := RemoveRecovery(plan, EndedSession()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Lstat(at); err == nil {
 		t.Error("the cached copy outlived RemoveRecovery")
 	}
-	if _, err := os.Lstat(RecoveryPath(plan)); err != nil {
+	if _, err := os.Lstat(RecoveryPath(plan, EndedSession())); err != nil {
 		t.Error("RemoveRecovery removed the planted link, which is not ours")
 	}
 }

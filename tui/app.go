@@ -43,9 +43,17 @@ type Options struct {
 	// Key unlocks an encrypted plan (Path ending in .age): saves, recovery
 	// copies and exports are encrypted with it.
 	Key *storage.Key
-	// Recovered is a recovery copy newer than Path, offered at start.
-	Recovered   *model.Org
-	RecoveredAt time.Time
+	// Recovered is a recovery copy newer than Path, offered at start,
+	// left by an editor session that has ended (at RecoveredFrom).
+	Recovered     *model.Org
+	RecoveredAt   time.Time
+	RecoveredFrom string
+	// Session names this editor's recovery copies (storage.SessionID
+	// when empty).
+	Session string
+	// LockedBy is the other editor that has Path open, if any: the user
+	// chooses read-only, or opening anyway.
+	LockedBy *storage.LockInfo
 }
 
 type focus int
@@ -93,6 +101,8 @@ type Model struct {
 	planKey         *storage.Key
 	recoveryPending bool   // the plan changed: keep a recovery copy soon
 	recoveryAt      string // where the last recovery copy went
+	session         string // names this editor's recovery copies
+	readOnly        string // why edits are refused ("" : they are not)
 	status          string
 	statErr         bool
 	clip            *model.Unit // the last deleted unit, for p
@@ -131,6 +141,10 @@ func New(opts Options) *Model {
 		tree:    newTreePane(o),
 		disk:    opts.Disk,
 		planKey: opts.Key,
+		session: opts.Session,
+	}
+	if m.session == "" {
+		m.session = storage.SessionID()
 	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
@@ -144,7 +158,10 @@ func New(opts Options) *Model {
 	}
 	m.ensureTab()
 	if opts.Recovered != nil {
-		m.offerRecovery(opts.Recovered, opts.RecoveredAt)
+		m.offerRecovery(opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom)
+	}
+	if opts.LockedBy != nil {
+		m.offerLocked(*opts.LockedBy)
 	}
 	return m
 }
@@ -214,7 +231,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case recoveryMsg:
 		if msg.err != nil {
 			m.setError("recovery copy: " + msg.err.Error())
-		} else if msg.at != "" && msg.at != m.recoveryAt && msg.at != storage.RecoveryPath(m.path) {
+		} else if msg.at != "" && msg.at != m.recoveryAt && msg.at != storage.RecoveryPath(m.path, m.session) {
 			// Said once: the plan's folder refused the copy.
 			m.setStatus("the plan's folder refused the recovery copy; it is kept in " + msg.at)
 		}
@@ -365,7 +382,7 @@ func (m *Model) quit() tea.Cmd {
 			case "discard":
 				// Discarding on purpose: no recovery copy to offer next time.
 				if path := m.path; path != "" {
-					return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }, tea.Quit)
+					return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path, m.session)} }, tea.Quit)
 				}
 				return tea.Quit
 			}
@@ -378,6 +395,9 @@ func (m *Model) quit() tea.Cmd {
 // apply makes one undoable change and refreshes what depends on the
 // document. The cursor stays on keep (a unit id) when given.
 func (m *Model) apply(op model.Op, keep string) bool {
+	if m.refuseReadOnly() {
+		return false
+	}
 	if err := m.hist.Do(m.org, op); err != nil {
 		m.setError(err.Error())
 		return false
@@ -409,6 +429,9 @@ func (m *Model) redo() { m.travel(m.hist.Redo, "redo", "redid") }
 
 // travel moves through the history one step and says what it did.
 func (m *Model) travel(step func(*model.Org) (string, bool, error), verb, done string) {
+	if m.refuseReadOnly() {
+		return
+	}
 	label, ok, err := step(m.org)
 	switch {
 	case !ok:

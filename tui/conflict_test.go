@@ -100,13 +100,16 @@ func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 	addUnit(m, "Unsaved group")
 	// The tick that follows the change asks for a copy of this version.
 	run(m, m.writeRecovery(recoveryDueMsg{version: m.org.Version()}))
-	rp := storage.RecoveryPath(path)
+	rp := storage.RecoveryPath(path, m.session)
 	fi, err := os.Stat(rp)
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("recovery copy: %v %v", err, fi)
 	}
-	o, at, ok := storage.FindRecovery(path, nil)
-	if !ok || at.IsZero() || findUnitByName(o, "Unsaved group") == "" {
+	if _, _, _, ok := storage.FindRecovery(path, nil); ok {
+		t.Fatal("a running editor's own copy is offered")
+	}
+	o, err := storage.LoadKeyed(rp, nil)
+	if err != nil || findUnitByName(o, "Unsaved group") == "" {
 		t.Fatal("the copy does not hold the edit")
 	}
 	// A tick for an older version writes nothing new.
@@ -119,12 +122,13 @@ func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
 		t.Fatal("the copy outlived the save")
 	}
 	// Restore offered at start: r puts the copy in the editor, unsaved.
-	storage.SaveRecovery(path, storage.Snapshot(o), nil)
-	rec, at, ok := storage.FindRecovery(path, nil)
+	// As a crashed editor would have left it.
+	storage.SaveRecovery(path, storage.EndedSession(), storage.Snapshot(o), nil)
+	rec, at, from, ok := storage.FindRecovery(path, nil)
 	if !ok {
 		t.Fatal("a copy newer than the file is not found")
 	}
-	m2 := New(Options{Org: exampleOrg(t, "tenant-association"), Path: path, Disk: StatFile(path), Recovered: rec, RecoveredAt: at})
+	m2 := New(Options{Org: exampleOrg(t, "tenant-association"), Path: path, Disk: StatFile(path), Recovered: rec, RecoveredAt: at, RecoveredFrom: from})
 	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !isOpen[*choice](m2) || !strings.Contains(screen(m2), "Unsaved changes to plan.json") {
 		t.Fatalf("no offer:\n%s", screen(m2))

@@ -116,6 +116,7 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 	// A save with no change to the plan leaves its file alone, so that a
 	// plan in git stays clean (and an encrypted one is not re-encrypted).
 	same := check && path == m.path && !m.isNew && !m.hist.Modified()
+	session := m.session
 	return func() tea.Msg {
 		if check && !StatFile(path).same(opened) {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
@@ -125,7 +126,7 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		}
 		err := storage.SaveKeyed(path, snap, key)
 		if err == nil {
-			_ = storage.RemoveRecovery(path) // best effort: older than the file now; a copy left is offered only if newer
+			_ = storage.RemoveRecovery(path, session) // best effort: older than the file now; a copy left is offered only if newer
 		}
 		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: StatFile(path)}
 	}
@@ -212,33 +213,35 @@ func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
 	if m.path == "" || msg.version != m.org.Version() {
 		return nil
 	}
-	path := m.path
+	path, session := m.path, m.session
 	if !m.modified() {
-		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
+		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path, session)} }
 	}
 	snap, key := storage.Snapshot(m.org), m.planKey
 	return func() tea.Msg {
-		at, err := storage.SaveRecovery(path, snap, key)
+		at, err := storage.SaveRecovery(path, session, snap, key)
 		return recoveryMsg{at: at, err: err}
 	}
 }
 
 // offerRecovery asks what to do with a recovery copy of unsaved changes
 // from a session that ended: restore, discard or keep it for later.
-func (m *Model) offerRecovery(rec *model.Org, at time.Time) {
+func (m *Model) offerRecovery(rec *model.Org, at time.Time, from string) {
 	k := m.keys.Dialog
 	text := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + at.Format("2006-01-02 15:04") + "\n" +
 		"were kept when that session ended."
 	m.push(newChoice(text, answer{"restore", k.Restore}, answer{"discard", k.Discard}, answer{"", k.Keep}),
 		func(res dialogResult) tea.Cmd {
-			path := m.path
 			switch res.value {
 			case "restore":
+				// The ended session's copy is this session's work now,
+				// kept in this session's own copy from the next change.
 				m.replacePlan(rec)
 				m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
+				return tea.Batch(m.scheduleRecovery(), func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(from)} })
 			case "discard":
 				m.setStatus("recovery copy discarded")
-				return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path)} }
+				return func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(from)} }
 			default:
 				m.setStatus("recovery copy kept for later")
 			}

@@ -46,7 +46,7 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
 		{"In a prompt", []key.Binding{promptKeys.Accept, promptKeys.Cancel, promptKeys.Recall}},
-		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.Cancel}},
+		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.Cancel}},
 		{"In the help", []key.Binding{k.Help.Down, k.Help.Up, k.Help.PageDown, k.Help.PageUp}},
 	}
 }
@@ -56,6 +56,7 @@ type DialogKeys struct {
 	SaveQuit, DiscardQuit, Cancel key.Binding // quitting with unsaved changes
 	Overwrite, SaveAs             key.Binding // the file changed on disk
 	Restore, Discard, Keep        key.Binding // a recovery copy
+	ReadOnly, OpenAnyway, Leave   key.Binding // the plan is open in another editor
 }
 
 // GlobalKeys work whatever pane has the focus.
@@ -190,6 +191,9 @@ func DefaultKeyMap() KeyMap {
 		Restore:     bind("r", "restore them", "r"),
 		Discard:     bind("d", "discard them", "d"),
 		Keep:        bind("k", "keep for later", "k", "esc"),
+		ReadOnly:    bind("r", "open read-only", "r", "esc"),
+		OpenAnyway:  bind("o", "open anyway", "o"),
+		Leave:       bind("q", "quit", "q", "ctrl+c"),
 	}
 	k.Global.TabKeys = bind("1–5", "tabs", "1", "2", "3", "4", "5")
 	for i := range k.Global.Tabs {

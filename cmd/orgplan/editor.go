@@ -43,8 +43,16 @@ func openEditor(args []string) error {
 		}
 	}
 	if opts.Path != "" {
-		if o, at, ok := storage.FindRecovery(opts.Path, opts.Key); ok {
-			opts.Recovered, opts.RecoveredAt = o, at
+		// The lock says to a second editor who has the plan; a folder that
+		// refuses it (read-only) just goes without.
+		if release, holder, err := storage.Lock(opts.Path); err == nil {
+			if release != nil {
+				defer release()
+			}
+			opts.LockedBy = holder
+		}
+		if o, at, from, ok := storage.FindRecovery(opts.Path, opts.Key); ok {
+			opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom = o, at, from
 		}
 	}
 	if err := tui.Run(opts, os.Stdin, os.Stdout); err != nil {

@@ -85,7 +85,7 @@ func TestTmuxEncryptedPlanLeavesNoPlaintext(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("added «Cipher bureau»")
 	// Wait for the recovery copy, then save, export, quit.
-	waitForFile(t, storage.RecoveryPath(plan))
+	waitForCopy(t, plan)
 	scanForPlaintext(t, dir, "Yeryoma")
 	tm.keys("C-s")
 	tm.waitFor("saved plan.age")

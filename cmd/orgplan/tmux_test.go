@@ -149,16 +149,17 @@ func (tm *term) saveQuit(file string) {
 	tm.waitExit()
 }
 
-// waitForFile waits for a file the editor writes in the background.
-func waitForFile(t *testing.T, path string) {
+// waitForCopy waits for a recovery copy of the plan, of any session: the
+// editor writes it in the background.
+func waitForCopy(t *testing.T, plan string) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		if _, err := os.Stat(path); err == nil {
-			return
+		if cs := storage.RecoveryCopies(plan); len(cs) > 0 {
+			return cs[0]
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s was never written", path)
+			t.Fatalf("no recovery copy of %s was written", plan)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -298,7 +299,7 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("added «Night patrol»")
 	// The copy is written two seconds after the last change.
-	waitForFile(t, storage.RecoveryPath(path))
+	waitForCopy(t, path)
 	// Kill it as a crash would: no chance to clean up.
 	out, _ := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
 	pid := strings.TrimSpace(string(out))
@@ -315,7 +316,67 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	if findUnit(o, "Night patrol") == nil {
 		t.Fatal("the restored edit is not in the saved file")
 	}
-	if _, err := os.Stat(storage.RecoveryPath(path)); !os.IsNotExist(err) {
-		t.Fatal("the recovery copy outlived the save")
+	if cs := storage.RecoveryCopies(path); len(cs) > 0 {
+		t.Fatalf("recovery copies outlived the restore and save: %v", cs)
+	}
+}
+
+// TestTmuxTwoEditorsOfOneFile: the second editor is told who has the
+// plan; read-only refuses edits; opened anyway, it keeps its own recovery
+// copy; the first editor's copy is never deleted by it nor offered to it.
+func TestTmuxTwoEditorsOfOneFile(t *testing.T) {
+	t.Parallel()
+	dir, path := exampleFile(t, "tenant-association")
+	first := newTerm(t, 80, 24, dir, path)
+	first.waitFor("Organization")
+	first.keys("a")
+	first.typeText("First's group")
+	first.keys("Enter")
+	first.waitFor("added «First's group»")
+	firstCopy := waitForCopy(t, path)
+
+	second := newTerm(t, 80, 24, dir, path)
+	second.waitFor("is open in another orgplan")
+	if strings.Contains(second.screen(), "Unsaved changes") {
+		t.Fatal("the first editor's copy was offered to the second")
+	}
+	second.keys("r")
+	second.waitFor("read-only")
+	second.keys("a")
+	second.typeText("Second's group")
+	second.keys("Enter")
+	second.waitFor("read-only: pid")
+	second.keys("q")
+	second.waitExit()
+
+	second = newTerm(t, 80, 24, dir, path)
+	second.waitFor("is open in another orgplan")
+	second.keys("o")
+	second.waitFor("opened anyway")
+	second.keys("a")
+	second.typeText("Second's group")
+	second.keys("Enter")
+	second.waitFor("added «Second's group»")
+	deadline := time.Now().Add(10 * time.Second)
+	for len(storage.RecoveryCopies(path)) < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the second editor kept no copy of its own: %v", storage.RecoveryCopies(path))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	// It quits discarding its work: its own copy goes, the first's stays.
+	second.keys("q")
+	second.waitFor("before quitting?")
+	second.keys("d")
+	second.waitExit()
+	if cs := storage.RecoveryCopies(path); len(cs) != 1 || cs[0] != firstCopy {
+		t.Fatalf("copies after the second quit: %v, want only %s", cs, firstCopy)
+	}
+	first.saveQuit("plan.json")
+	if o := reload(t, path); findUnit(o, "First's group") == nil || findUnit(o, "Second's group") != nil {
+		t.Fatal("the saved plan is not the first editor's")
+	}
+	if _, err := os.Lstat(storage.LockPath(path)); !os.IsNotExist(err) {
+		t.Fatal("the lock outlived the editor")
 	}
 }
