@@ -86,45 +86,20 @@ func (m *merger) references() bool {
 // breaks it by undoing theirs' edges in it (ours alone has none); the
 // conflict is already recorded. It reports whether it found one.
 func (m *merger) cycles() bool {
-	next := func(id string) []string {
-		r := m.out.ByKey[RecordKey{RecUnit, id}]
-		out := r[fUnitReportsTo].List
+	lines := map[string][]string{}
+	var ids []string
+	for _, k := range m.out.sortedKeys() {
+		if k.Kind != RecUnit {
+			continue
+		}
+		r := m.out.ByKey[k]
+		out := slices.Clone(r[fUnitReportsTo].List)
 		if p := r[fUnitParent].Text; p != "" {
 			out = append([]string{p}, out...)
 		}
-		return out
+		lines[k.ID], ids = out, append(ids, k.ID)
 	}
-	const (
-		white = iota
-		grey
-		black
-	)
-	color := map[string]int8{}
-	var stack, found []string
-	var visit func(id string) bool
-	visit = func(id string) bool {
-		color[id] = grey
-		stack = append(stack, id)
-		for _, t := range next(id) {
-			switch color[t] {
-			case grey:
-				found = append(slices.Clone(stack[slices.Index(stack, t):]), t)
-				return true
-			case white:
-				if visit(t) {
-					return true
-				}
-			}
-		}
-		stack = stack[:len(stack)-1]
-		color[id] = black
-		return false
-	}
-	for _, k := range m.out.sortedKeys() {
-		if k.Kind == RecUnit && color[k.ID] == white && visit(k.ID) {
-			break
-		}
-	}
+	found := findCycle(ids, lines)
 	if found == nil {
 		return false
 	}
