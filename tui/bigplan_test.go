@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ import (
 func TestBigPlanFollowsEachEdit(t *testing.T) {
 	t.Parallel()
 	o := synth.Generate(synth.Options{Units: bigPlan + 10, Seed: 2})
-	m := New(Options{Org: o, Path: "big.json"})
+	m := New(Options{Org: o, Path: filepath.Join(t.TempDir(), "big.json")})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if m.derived.Checks() != nil || !strings.Contains(screen(m), "checking") {
 		t.Fatal("a big plan was checked before its first frame")
@@ -112,7 +113,7 @@ func TestAnEditDuringTheRankingStartsItAgain(t *testing.T) {
 func bigWhatIf(t *testing.T, seed uint64) (*model.Org, *Model, tea.Cmd) {
 	t.Helper()
 	o := synth.Generate(synth.Options{Units: syncRisks + 500, Seed: seed})
-	m := New(Options{Org: o, Path: "big.json"})
+	m := New(Options{Org: o, Path: filepath.Join(t.TempDir(), "big.json")})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	_, cmd := m.Update(keyMsg("5"))
 	return o, m, cmd
