@@ -193,7 +193,9 @@ func addAttributes(path string, patterns []string) ([]string, error) {
 		text += "\n"
 	}
 	text += strings.Join(add, "\n") + "\n"
-	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Output, Replace: true},
+	// orgplan names this file itself: a link or a device in its place is
+	// refused, never followed.
+	err := storage.WriteTo(path, storage.WriteOptions{Target: storage.Side, Replace: true},
 		func(w io.Writer) error { _, err := io.WriteString(w, text); return err })
 	return add, err
 }

@@ -228,3 +228,25 @@ func TestGitMergesAJSONFileThatIsNoPlanAsText(t *testing.T) {
 		t.Fatalf("merged as text:\n%s", got)
 	}
 }
+
+// TestGitSetupNeverWritesThroughALink: a .gitattributes that is a
+// symbolic link is refused, its target left alone.
+func TestGitSetupNeverWritesThroughALink(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &repo{t: t, dir: t.TempDir(), env: []string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1"}}
+	r.mustGit("init", "-q")
+	target := filepath.Join(t.TempDir(), "elsewhere")
+	if err := os.WriteFile(target, []byte("keep\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(r.dir, ".gitattributes")); err != nil {
+		t.Fatal(err)
+	}
+	code, out := r.orgplan("git", "setup", "--command", binary(t))
+	if b, _ := os.ReadFile(target); code != 2 || string(b) != "keep\n" || !strings.Contains(out, "symbolic link") {
+		t.Fatalf("exit %d, target %q: %s", code, b, out)
+	}
+}
