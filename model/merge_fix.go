@@ -140,30 +140,6 @@ func (m *merger) order() {
 	}
 }
 
-// tidyPosts keeps each post's people consistent after a merge: a holder
-// is no candidate for their own post, nobody is a candidate twice, and
-// only candidates are ready later.
-func (m *merger) tidyPosts() {
-	for k, r := range m.out.ByKey {
-		if k.Kind != RecPost {
-			continue
-		}
-		var cands []string
-		for _, c := range r[fPostCandidates].List {
-			if c != r[fPostHolder].Text && !slices.Contains(cands, c) {
-				cands = append(cands, c)
-			}
-		}
-		var later []string
-		for _, c := range r[fPostReadyLater].List {
-			if slices.Contains(cands, c) && !slices.Contains(later, c) {
-				later = append(later, c)
-			}
-		}
-		r[fPostCandidates], r[fPostReadyLater] = Value{List: cands}, Value{List: later}
-	}
-}
-
 // mergeConflicts merges the conflicts the sides already listed: ours,
 // less those theirs resolved, plus those theirs added.
 func mergeConflicts(b, a, t []Conflict) []Conflict {
