@@ -54,13 +54,10 @@ func (c Conflict) Message(o *Org) string {
 		what = string(c.Key.Kind)
 	}
 	show := func(s Side) string {
-		switch {
-		case s.Absent:
-			return "deleted"
-		case c.Field == "":
+		if c.Field == "" && !s.Absent {
 			return "kept"
 		}
-		return c.value(o, s.Value)
+		return c.Version(o, s)
 	}
 	switch c.Kind {
 	case ConflictChanged:
@@ -79,6 +76,28 @@ func (c Conflict) Message(o *Org) string {
 		return fmt.Sprintf("the two sides' moves together put it under itself: ours %s, theirs %s", show(c.Ours), show(c.Theirs))
 	}
 	return "merge conflict " + c.Kind
+}
+
+// Version says what one side has: "deleted", the field's value, or the
+// whole record by its name.
+func (c Conflict) Version(o *Org, s Side) string {
+	switch {
+	case s.Absent:
+		return "deleted"
+	case c.Field != "":
+		return c.value(o, s.Value)
+	}
+	name := "name"
+	switch c.Key.Kind {
+	case RecMember:
+		name = "alias"
+	case RecPost:
+		name = "title"
+	}
+	if i := fieldIndex(c.Key.Kind, name); i >= 0 && i < len(s.Record) {
+		return fmt.Sprintf("there, as %q", s.Record[i].Text)
+	}
+	return "there"
 }
 
 // value shows a field's value: names for the members and units it

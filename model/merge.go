@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -27,6 +28,7 @@ func Merge(base, ours, theirs *Org) (*Org, []Conflict, error) {
 	if len(probs) > 0 {
 		return nil, nil, fmt.Errorf("the merged plan is not valid: %v", probs[0])
 	}
+	m.sortConflicts()
 	for i := range m.conflicts {
 		c := &m.conflicts[i]
 		c.Path = describe(o, c.Key)
@@ -56,6 +58,24 @@ func (m *merger) side(rs *Records, k RecordKey, field string) Side {
 		return Side{Record: r}
 	}
 	return Side{Value: r.Get(k.Kind, field)}
+}
+
+// sortConflicts puts the conflicts in report order (records, then
+// fields, then kinds): they are found walking maps, and a merge must
+// give the same file every time.
+func (m *merger) sortConflicts() {
+	slices.SortFunc(m.conflicts, func(x, y Conflict) int {
+		if c := cmp.Compare(slices.Index(RecordKinds, x.Key.Kind), slices.Index(RecordKinds, y.Key.Kind)); c != 0 {
+			return c
+		}
+		if c := CompareIDs(x.Key.ID, y.Key.ID); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(fieldIndex(x.Key.Kind, x.Field), fieldIndex(y.Key.Kind, y.Field)); c != 0 {
+			return c
+		}
+		return cmp.Compare(slices.Index(ConflictKinds, x.Kind), slices.Index(ConflictKinds, y.Kind))
+	})
 }
 
 // conflict records a conflict once.

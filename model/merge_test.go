@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 
@@ -103,5 +104,22 @@ func TestConflictsKeepOursAndAreListed(t *testing.T) {
 				t.Fatalf("the plan lists %d conflicts, the merge found %d", len(got.Conflicts), len(cs))
 			}
 		})
+	}
+}
+
+// TestMergeIsTheSameEveryTime: conflicts are found walking maps; the
+// merged file must not depend on the walk.
+func TestMergeIsTheSameEveryTime(t *testing.T) {
+	t.Parallel()
+	base := example(t, "st-petersburg-1902")
+	ours := side(t, base, mt.Holder("p15", "m36"), mt.Rename("u5", "North"), mt.Rename("u26", "Passports"), mt.Move("u24", "u4"))
+	theirs := side(t, base, mt.Holder("p15", "m40"), mt.Rename("u5", "South"), mt.Op(model.DeleteUnit{ID: "u26"}), mt.Move("u24", "u12"))
+	first, _ := mustMerge(t, base, ours, theirs)
+	want := encode(t, first)
+	for range 20 {
+		o, _ := mustMerge(t, base, ours, theirs)
+		if got := encode(t, o); !bytes.Equal(got, want) {
+			t.Fatalf("two merges of the same plans differ:\n%s\n---\n%s", want, got)
+		}
 	}
 }

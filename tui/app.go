@@ -157,6 +157,7 @@ func New(opts Options) *Model {
 		m.runChecks()
 	}
 	m.ensureTab()
+	m.openOnConflicts()
 	if opts.Recovered != nil {
 		m.offerRecovery(opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom)
 	}

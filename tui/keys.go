@@ -41,22 +41,24 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In the tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
 		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
 		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
-		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
+		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Plan, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
 		{"In a prompt", []key.Binding{promptKeys.Accept, promptKeys.Cancel, promptKeys.Recall}},
-		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.Cancel}},
+		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.TakeOurs, d.TakeTheirs, d.TakeBase, d.GoTo, d.Later, d.Cancel}},
 		{"In the help", []key.Binding{k.Help.Down, k.Help.Up, k.Help.PageDown, k.Help.PageUp}},
 	}
 }
 
 // DialogKeys answer the editor's questions.
 type DialogKeys struct {
-	SaveQuit, DiscardQuit, Cancel key.Binding // quitting with unsaved changes
-	Overwrite, SaveAs             key.Binding // the file changed on disk
-	Restore, Discard, Keep        key.Binding // a recovery copy
-	ReadOnly, OpenAnyway, Leave   key.Binding // the plan is open in another editor
+	SaveQuit, DiscardQuit, Cancel  key.Binding // quitting with unsaved changes
+	Overwrite, SaveAs              key.Binding // the file changed on disk
+	Restore, Discard, Keep         key.Binding // a recovery copy
+	ReadOnly, OpenAnyway, Leave    key.Binding // the plan is open in another editor
+	TakeOurs, TakeTheirs, TakeBase key.Binding // a merge conflict
+	GoTo, Later                    key.Binding
 }
 
 // GlobalKeys work whatever pane has the focus.
@@ -64,7 +66,7 @@ type GlobalKeys struct {
 	Save, Undo, Redo, Search, Next, Prev, ClearSearch, Focus, FocusBack, Members, Export, Help, Quit key.Binding
 	Plan                                                                                             key.Binding
 	Tabs                                                                                             [tabCount]key.Binding
-	// TabKeys stands for the five in the key line.
+	// TabKeys stands for the six in the key line.
 	TabKeys key.Binding
 }
 
@@ -194,8 +196,13 @@ func DefaultKeyMap() KeyMap {
 		ReadOnly:    bind("r", "open read-only", "r", "esc"),
 		OpenAnyway:  bind("o", "open anyway", "o"),
 		Leave:       bind("q", "quit", "q", "ctrl+c"),
+		TakeOurs:    bind("o", "take ours", "o"),
+		TakeTheirs:  bind("t", "take theirs", "t"),
+		TakeBase:    bind("b", "take base", "b"),
+		GoTo:        bind("g", "go to it", "g"),
+		Later:       bind("esc", "decide later", "esc", "q"),
 	}
-	k.Global.TabKeys = bind("1–5", "tabs", "1", "2", "3", "4", "5")
+	k.Global.TabKeys = bind("1–6", "tabs", "1", "2", "3", "4", "5", "6")
 	for i := range k.Global.Tabs {
 		n := string(rune('1' + i))
 		k.Global.Tabs[i] = bind(n, sideTabs[i].name, n)

@@ -8,7 +8,7 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// sidePanel is the right-hand column: five tabs over the plan. Each tab's
+// sidePanel is the right-hand column: six tabs over the plan. Each tab's
 // rows are computed when the plan changes (and only for the tab on show;
 // the others are marked stale), never on a cursor move.
 type sidePanel struct {
@@ -48,6 +48,7 @@ type sideRow struct {
 	function            string         // Labor tab: Enter goes to its first post
 	vacancy             *model.Vacancy // Vacancies tab: cells made when drawn
 	finding             int            // Checks tab: 1 + the finding's index, or -1 - the check of a group's header; cells made when drawn
+	conflict            int            // Conflicts tab: 1 + the conflict's index
 }
 
 // col is a cell of a row: w > 0 pads or cuts it to w cells; w == 0 takes
@@ -289,6 +290,8 @@ func (m *Model) jumpFromSide() {
 		r.post = m.firstPostOf(r.function)
 	}
 	switch {
+	case r.conflict > 0:
+		m.decideConflict(r.conflict - 1)
 	case r.post != "":
 		m.jumpToPost(r.post)
 	case r.unit != "":

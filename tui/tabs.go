@@ -1,6 +1,6 @@
 package tui
 
-// The side panel's tabs, in key order (1–5). A tab is a tabSpec: its
+// The side panel's tabs, in key order (1–6). A tab is a tabSpec: its
 // names, what it says when it has no rows, and how its rows are built.
 // Keys, mouse clicks and jumps all put a tab on show through showTab,
 // which builds it when the plan changed since: no way of switching can
@@ -12,6 +12,7 @@ const (
 	tabMember
 	tabChecks
 	tabWhatIf
+	tabConflicts
 	tabCount
 )
 
@@ -21,19 +22,27 @@ type tabSpec struct {
 	short string       // when the full names do not fit
 	empty string       // shown when the tab has no rows
 	build func(*Model) // makes the rows; runs in Update, never in View
+	// shown says whether the tab is in the border; nil is always. Its
+	// key shows it all the same.
+	shown func(*Model) bool
 }
 
 var sideTabs = [tabCount]tabSpec{
 	tabLabor: {"Labor", "Labor", "No functions in the plan yet.",
 		func(m *Model) {
 			m.side.rows[tabLabor] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows))
-		}},
-	tabVacancies: {"Vacancies", "Vacant", "Every post has a holder and an active candidate.", (*Model).showVacancies},
+		}, nil},
+	tabVacancies: {"Vacancies", "Vacant", "Every post has a holder and an active candidate.", (*Model).showVacancies, nil},
 	tabMember: {"Member", "Member", "Select a post with a holder, or a member in m.",
-		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }},
-	tabChecks: {"Checks", "Checks", "No findings.", (*Model).showChecks},
-	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.", (*Model).buildWhatIf},
+		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }, nil},
+	tabChecks: {"Checks", "Checks", "No findings.", (*Model).showChecks, nil},
+	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.", (*Model).buildWhatIf, nil},
+	tabConflicts: {"Conflicts", "Merge", "No merge conflicts: every one is decided.", (*Model).showConflicts,
+		func(m *Model) bool { return len(m.org.Conflicts) > 0 || m.side.tab == tabConflicts }},
 }
+
+// tabShown says whether tab t is drawn in the border.
+func (m *Model) tabShown(t int) bool { return sideTabs[t].shown == nil || sideTabs[t].shown(m) }
 
 // One symbol per meaning, wherever it is drawn; the help lists them.
 const (

@@ -149,12 +149,17 @@ type tabSpan struct {
 // tabLayout lays the tabs out in width cells, the first that fits of:
 // numbered full names, padded; numbered short names, the active tab
 // padded; short names alone, the active tab shown by its color (the key
-// line says 1–5); numbers, the active tab named. Drawing and mouse clicks both use it.
+// line says 1–6); numbers, the active tab named. A tab not shown has no
+// width. Drawing and mouse clicks both use it.
 func (m *Model) tabLayout(width int) []tabSpan {
 	try := func(short, padAll, numbers, namesOff bool) []tabSpan {
 		spans := make([]tabSpan, tabCount)
 		x := 0
 		for i, t := range sideTabs {
+			if !m.tabShown(i) {
+				spans[i] = tabSpan{x: x}
+				continue
+			}
 			n := t.name
 			if short {
 				n = t.short
@@ -174,7 +179,13 @@ func (m *Model) tabLayout(width int) []tabSpan {
 		}
 		return spans
 	}
-	fits := func(sp []tabSpan) bool { last := sp[len(sp)-1]; return last.x+last.w <= width }
+	fits := func(sp []tabSpan) bool {
+		end := 0
+		for _, s := range sp {
+			end = max(end, s.x+s.w)
+		}
+		return end <= width
+	}
 	for _, sp := range [][]tabSpan{try(false, true, true, false), try(true, false, true, false), try(true, false, false, false)} {
 		if fits(sp) {
 			return sp
@@ -187,7 +198,10 @@ func (m *Model) tabLayout(width int) []tabSpan {
 func (m *Model) tabsTitle(width int) string {
 	var b strings.Builder
 	for i, sp := range m.tabLayout(width) {
-		if i > 0 {
+		if sp.w == 0 {
+			continue
+		}
+		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
 		if i == m.side.tab {
