@@ -119,16 +119,27 @@ func (c *choice) bindings() []key.Binding {
 }
 
 func (c *choice) view(st *Styles, width, _ int) string {
-	// Wrapped, not cut: a question must be read whole.
-	wrap := lipgloss.NewStyle().Width(max(min(width-8, 72), 20))
+	// Wrapped, not cut: a question must be read whole, and so must
+	// every answer's key.
+	w := max(min(width-8, 72), 20)
+	wrap := lipgloss.NewStyle().Width(w)
 	lines := strings.Split(c.text, "\n")
 	for i, l := range lines {
 		lines[i] = wrap.Render(clean(l))
 	}
 	var keys []string
+	line, used := "", 0
 	for _, a := range c.answers {
 		h := a.key.Help()
-		keys = append(keys, st.Key.Render(h.Key)+" "+h.Desc)
+		n := ansiWidth(h.Key) + 1 + ansiWidth(h.Desc)
+		if used > 0 && used+3+n > w {
+			keys, line, used = append(keys, line), "", 0
+		}
+		if used > 0 {
+			line, used = line+"   ", used+3
+		}
+		line, used = line+st.Key.Render(h.Key)+" "+h.Desc, used+n
 	}
-	return st.Dialog.Render(strings.Join(lines, "\n") + "\n\n" + strings.Join(keys, "   "))
+	keys = append(keys, line)
+	return st.Dialog.Render(strings.Join(lines, "\n") + "\n\n" + strings.Join(keys, "\n"))
 }

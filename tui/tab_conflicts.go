@@ -84,10 +84,10 @@ func (m *Model) takeVersion(i int, take, where string) {
 		return
 	}
 	if n := len(m.org.Conflicts); n > 0 {
-		m.setStatus(fmt.Sprintf("took %s for %s · %s left", take, where, count(n, "conflict")))
+		m.setStatus(fmt.Sprintf("%s left · took %s for %s", count(n, "conflict"), take, where))
 		return
 	}
-	m.setStatus(fmt.Sprintf("took %s for %s · every conflict decided: save to finish", take, where))
+	m.setStatus(fmt.Sprintf("every conflict decided: save to finish · took %s for %s", take, where))
 }
 
 // goToRecord shows the unit, post or member a conflict is about.

@@ -201,3 +201,22 @@ func TestGoldenConflicts(t *testing.T) {
 		})
 	}
 }
+
+// TestConflictDialogFitsTheSmallestScreen: every answer's key can be
+// read at the smallest size the editor draws.
+func TestConflictDialogFitsTheSmallestScreen(t *testing.T) {
+	t.Parallel()
+	m := openMerged(t, 60, 15)
+	press(m, "enter")
+	s := screen(m)
+	for _, want := range []string{"o take ours", "t take theirs", "b take base", "g go to it", "esc decide later"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("%q cut off:\n%s", want, s)
+		}
+	}
+	for i, l := range strings.Split(s, "\n") {
+		if ansiWidth(l) > 60 {
+			t.Fatalf("line %d is %d wide", i, ansiWidth(l))
+		}
+	}
+}

@@ -203,6 +203,44 @@ func TestGitMergeConflictsGiveAPlanThatOpens(t *testing.T) {
 	}
 }
 
+// TestTmuxResolveConflictsAndCommit: the task end to end, as a person
+// does it: a merge stops at two conflicts, the editor opens on them, each
+// is decided with enter and a key, the plan is saved and committed, and
+// check accepts it.
+func TestTmuxResolveConflictsAndCommit(t *testing.T) {
+	t.Parallel()
+	ours, theirs := twoClones(t, "plan.json")
+	ours.edit("plan.json", "ours", mt.Holder("p15", "m36"), mt.Op(model.DeleteUnit{ID: "u26"}))
+	theirs.edit("plan.json", "theirs", mt.Holder("p15", "m40"), mt.Rename("u26", "Passports"))
+	if out, err := ours.pull(theirs); err == nil {
+		t.Fatalf("the merge did not stop:\n%s", out)
+	}
+	tm := newTermEnv(t, 100, 30, ours.dir, ours.env, "plan.json")
+	tm.waitFor("2 merge conflicts")
+	// The holder: theirs; the unit ours deleted: ours, so it stays deleted.
+	for _, left := range []string{"1 conflict left", "every conflict decided"} {
+		tm.keys("Enter")
+		take := "o"
+		if strings.Contains(tm.waitFor("take theirs"), "changed-both") {
+			take = "t"
+		}
+		tm.keys(take)
+		tm.waitFor(left)
+	}
+	tm.saveQuit("plan.json")
+	ours.mustGit("commit", "-qam", "merge theirs, conflicts decided")
+	if code, report := ours.orgplan("check", "plan.json"); strings.Contains(report, "merge-conflict") || code > 1 {
+		t.Fatalf("check after resolving: %d\n%s", code, report)
+	}
+	o := ours.load("plan.json")
+	if o.Post("p15").Holder != "m40" || o.Unit("u26") != nil || len(o.Conflicts) != 0 {
+		t.Fatalf("holder %q, u26 %v, %d conflicts", o.Post("p15").Holder, o.Unit("u26"), len(o.Conflicts))
+	}
+	if st := ours.mustGit("status", "--porcelain"); strings.TrimSpace(st) != "" {
+		t.Fatalf("the clone is not clean after the commit:\n%s", st)
+	}
+}
+
 // TestGitMergesAJSONFileThatIsNoPlanAsText: the attributes name every
 // *.json; one that is no plan is merged by git merge-file, as git would.
 func TestGitMergesAJSONFileThatIsNoPlanAsText(t *testing.T) {
