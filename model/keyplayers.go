@@ -74,13 +74,17 @@ func KeyPlayers(o *Org, k int, seed uint64, restarts, maxEvals int) KeySet {
 }
 
 type keySearch struct {
-	o     *Org
-	evals int
+	o      *Org
+	evals  int
+	before *lines
 }
 
 func (s *keySearch) damage(set []string) Damage {
 	s.evals++
-	return simulate(s.o, set, false).Damage()
+	if s.before == nil {
+		s.before = linesNow(s.o)
+	}
+	return simulate(s.o, set, false, s.before).Damage()
 }
 
 // greedy adds, k times, the member whose addition does the most damage.
@@ -169,4 +173,4 @@ func TopByExposure(o *Org, k int) []string {
 }
 
 // DamageOf is the damage of removing these members together.
-func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids, false).Damage() }
+func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids, false, nil).Damage() }

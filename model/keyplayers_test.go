@@ -10,7 +10,8 @@ import (
 // keyFixture: E alone holds three posts of unit Y (damage 4 alone); A and
 // D hold the two posts of unit X, each harmless alone for X (damage 1),
 // but together they leave X with no one and its five sub-units, each
-// staffed, cut off (damage 8). The sub-units' holders have candidates, so
+// staffed, cut off and lost, X being a top-level unit (damage
+// 2 + 1 + 5 × 2 = 13). The sub-units' holders have candidates, so
 // taking one of them does nothing. Greedy takes E first, then A (a tie
 // with D, broken by id): {A, E}, damage 5; the optimum is {A, D}.
 func keyFixture(t *testing.T) *model.Org {
@@ -34,18 +35,18 @@ func TestKeyPlayersFindTheBestPairWhereGreedyDoesNot(t *testing.T) {
 	if d := model.DamageOf(o, []string{"A", "E"}); d.Total() != 5 {
 		t.Fatalf("{A, E} does %+v, the fixture wants 5", d)
 	}
-	if d := model.DamageOf(o, []string{"A", "D"}); d != (model.Damage{Vacated: 2, Leaderless: 1, CutOff: 5}) {
-		t.Fatalf("{A, D} does %+v, the fixture wants 2 + 1 + 5", d)
+	if d := model.DamageOf(o, []string{"A", "D"}); d != (model.Damage{Vacated: 2, Leaderless: 1, CutOff: 5, Lost: 5}) || d.Total() != 13 {
+		t.Fatalf("{A, D} does %+v, the fixture wants 2 + 1 + 5 lost", d)
 	}
 	// Exhaustive: C(13, 2) = 78 sets.
 	ex := model.KeyPlayers(o, 2, 1, 0, model.MaxExhaustive)
-	if ex.Method != "exhaustive" || !slices.Equal(ex.Members, []string{"A", "D"}) || ex.Damage.Total() != 8 || ex.Evaluations != 78 {
+	if ex.Method != "exhaustive" || !slices.Equal(ex.Members, []string{"A", "D"}) || ex.Damage.Total() != 13 || ex.Evaluations != 78 {
 		t.Fatalf("exhaustive: %+v", ex)
 	}
 	// Greedy alone would stop at {A, E}; the swaps must reach {A, D}, with
 	// no restart to help.
 	gr := model.KeyPlayers(o, 2, 1, 0, 0)
-	if gr.Method != "greedy and swaps" || !slices.Equal(gr.Members, []string{"A", "D"}) || gr.Damage.Total() != 8 {
+	if gr.Method != "greedy and swaps" || !slices.Equal(gr.Members, []string{"A", "D"}) || gr.Damage.Total() != 13 {
 		t.Fatalf("greedy and swaps: %+v", gr)
 	}
 	if again := model.KeyPlayers(o, 2, 1, 3, 0); !slices.Equal(again.Members, gr.Members) {

@@ -23,7 +23,7 @@ func Merge(base, ours, theirs *Org) (*Org, []Conflict, error) {
 	for m.references() || m.cycles() {
 	}
 	m.order()
-	m.out.tidyPosts()
+	m.out.tidy()
 	o, probs := m.out.build()
 	if len(probs) > 0 {
 		return nil, nil, fmt.Errorf("the merged plan is not valid: %v", probs[0])

@@ -79,8 +79,9 @@ func (o *Org) SetStatus(memberID string, s Status) (Op, error) {
 	return EditMember{Member: c}, nil
 }
 
-// DeleteMember removes a member. The posts they hold fall vacant and their
-// candidacies end; undo puts all of it back.
+// DeleteMember removes a member. The posts they hold fall vacant, their
+// candidacies end and the lines they carried fall back to their units'
+// holders; undo puts all of it back.
 type DeleteMember struct{ ID string }
 
 // Label implements Op.
@@ -110,6 +111,21 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 		p.Candidates = slices.DeleteFunc(cloneStrings(p.Candidates), func(c string) bool { return c == d.ID })
 		p.ReadyLater = keepCandidates(p.ReadyLater, p.Candidates)
 		o.link(p)
+	}
+	// The lines they carried fall back to their units' holders.
+	carried := slices.Clone(o.idx.carriedBy[d.ID])
+	slices.SortFunc(carried, func(a, b *Unit) int { return CompareIDs(a.ID, b.ID) })
+	for _, u := range carried {
+		dt := u.Details()
+		restore = append(restore, SetDetails{ID: u.ID, Details: u.Details()})
+		if dt.Liaison == d.ID {
+			dt.Liaison = ""
+		}
+		dt.ReportLiaisons = slices.DeleteFunc(dt.ReportLiaisons, func(l ReportLiaison) bool { return l.Member == d.ID })
+		o.unlinkReports(u)
+		u.setDetails(dt)
+		o.linkReports(u)
+		o.touchUnit(u)
 	}
 	o.Members = deleteAt(o.Members, i)
 	delete(o.idx.members, d.ID)

@@ -211,6 +211,7 @@ func (d DeleteUnit) apply(o *Org) (Op, error) {
 		r := o.idx.units[op.(SetDetails).ID]
 		dt := r.Details()
 		dt.ReportsTo = slices.DeleteFunc(dt.ReportsTo, func(id string) bool { return inside[id] })
+		dt.ReportLiaisons = slices.DeleteFunc(dt.ReportLiaisons, func(l ReportLiaison) bool { return inside[l.To] })
 		o.unlinkReports(r)
 		r.setDetails(dt)
 		o.linkReports(r)
@@ -311,6 +312,22 @@ func (o *Org) checkDetails(id string, d Details, refs bool) error {
 		}
 		if refs && o.idx.units[r] == nil {
 			return fmt.Errorf("unknown unit %q", r)
+		}
+	}
+	if d.Headcount < 0 {
+		return errors.New("the headcount must not be negative")
+	}
+	if d.Liaison != "" && o.idx.members[d.Liaison] == nil {
+		return fmt.Errorf("unknown member %q", d.Liaison)
+	}
+	for i, l := range d.ReportLiaisons {
+		switch {
+		case !slices.Contains(d.ReportsTo, l.To):
+			return fmt.Errorf("unit %q is not one the unit reports to", l.To)
+		case slices.ContainsFunc(d.ReportLiaisons[:i], func(e ReportLiaison) bool { return e.To == l.To }):
+			return fmt.Errorf("the line to %q is named twice", l.To)
+		case o.idx.members[l.Member] == nil:
+			return fmt.Errorf("unknown member %q", l.Member)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -122,6 +123,7 @@ type index struct {
 	functions  map[string]*Function
 	kinds      map[string]*Kind
 	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
+	carriedBy  map[string][]*Unit // member id → units whose lines they carry
 	next       [256]int           // id prefix → the highest number seen
 }
 
@@ -407,6 +409,7 @@ func newIndex(members, functions, kinds int) index {
 		functions:  make(map[string]*Function, functions),
 		kinds:      make(map[string]*Kind, kinds),
 		reportedBy: map[string][]*Unit{},
+		carriedBy:  map[string][]*Unit{},
 	}
 }
 
@@ -465,10 +468,14 @@ func removeUnit(us []*Unit, u *Unit) []*Unit {
 	return us
 }
 
-// linkReports records u's reportsTo in the reverse index.
+// linkReports records u's reportsTo and liaisons in the reverse indexes.
 func (o *Org) linkReports(u *Unit) {
 	for _, r := range u.ReportsTo {
 		o.idx.reportedBy[r] = append(o.idx.reportedBy[r], u)
+	}
+	for _, m := range u.liaisons() {
+		o.idx.carriedBy[m] = append(o.idx.carriedBy[m], u)
+		o.touchMember(m)
 	}
 }
 
@@ -479,4 +486,31 @@ func (o *Org) unlinkReports(u *Unit) {
 			delete(o.idx.reportedBy, r)
 		}
 	}
+	for _, m := range u.liaisons() {
+		o.idx.carriedBy[m] = removeUnit(o.idx.carriedBy[m], u)
+		if len(o.idx.carriedBy[m]) == 0 {
+			delete(o.idx.carriedBy, m)
+		}
+		o.touchMember(m)
+	}
 }
+
+// liaisons are the members named to carry u's lines, once each.
+func (u *Unit) liaisons() []string {
+	if u.Liaison == "" && len(u.ReportLiaisons) == 0 {
+		return nil
+	}
+	var out []string
+	if u.Liaison != "" {
+		out = append(out, u.Liaison)
+	}
+	for _, l := range u.ReportLiaisons {
+		if l.Member != "" && !slices.Contains(out, l.Member) {
+			out = append(out, l.Member)
+		}
+	}
+	return out
+}
+
+// Carries lists the units whose lines member id carries, in no order.
+func (o *Org) Carries(id string) []*Unit { return o.idx.carriedBy[id] }

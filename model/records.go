@@ -88,12 +88,14 @@ var Fields = map[RecordKind][]FieldSpec{
 	RecFunction: {{Name: "name"}, {Name: "description"}},
 	RecKind: {{Name: "name"}, {Name: "description"}, {Name: "secrecy"}, {Name: "affiliation"}, {Name: "maxPosts"},
 		{Name: "requiredFunctions", list: setList, Ref: RecFunction}, {Name: "allowedFunctions", list: setList, Ref: RecFunction},
-		{Name: "reportEveryDays"}},
+		{Name: "reportEveryDays"}, {Name: "coverageRatio"}},
 	RecMember: {{Name: "alias"}, {Name: "name", Private: true}, {Name: "background", Private: true}, {Name: "status"},
 		{Name: "skills", list: setList}, {Name: "notes", Private: true}},
 	RecUnit: {{Name: "parent", Ref: RecUnit}, {Name: "name"}, {Name: "kind", Ref: RecKind}, {Name: "secrecy"}, {Name: "affiliation"},
 		{Name: "purpose"}, {Name: "reportsTo", list: setList, Ref: RecUnit}, {Name: "reportEveryDays"}, {Name: "lastReport"},
-		{Name: "contactsDeposited"}, {Name: "notes"}},
+		{Name: "contactsDeposited"}, {Name: "notes"}, {Name: "liaison", Ref: RecMember},
+		// "to member" pairs: tidy drops those naming what is gone.
+		{Name: "reportLiaisons", list: setList}, {Name: "headcount"}},
 	RecPost: {{Name: "unit", Ref: RecUnit}, {Name: "title"}, {Name: "function", Ref: RecFunction}, {Name: "holder", Ref: RecMember},
 		{Name: "candidates", list: orderedList, Ref: RecMember}, {Name: "readyLater", list: setList, Ref: RecMember}, {Name: "notes"}},
 }
@@ -113,12 +115,13 @@ type Record []Value
 
 // The places of the fields the merge looks at by name.
 const (
-	fUnitParent     = 0
-	fUnitReportsTo  = 6
-	fPostUnit       = 0
-	fPostHolder     = 3
-	fPostCandidates = 4
-	fPostReadyLater = 5
+	fUnitParent         = 0
+	fUnitReportsTo      = 6
+	fUnitReportLiaisons = 12
+	fPostUnit           = 0
+	fPostHolder         = 3
+	fPostCandidates     = 4
+	fPostReadyLater     = 5
 )
 
 // fieldIndex is the place of a kind of record's field, or -1.
@@ -183,6 +186,39 @@ func flag(b bool) Value {
 	return Value{}
 }
 
+// pairs and unpair turn the lines' liaisons into a list of quoted
+// "to" "member" pairs and back: any id survives.
+func pairs(ls []ReportLiaison) Value {
+	if len(ls) == 0 {
+		return Value{}
+	}
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = strconv.Quote(l.To) + strconv.Quote(l.Member)
+	}
+	return Value{List: out}
+}
+
+func unpair(v Value) []ReportLiaison {
+	var out []ReportLiaison
+	for _, s := range v.List {
+		if l, ok := unquotePair(s); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func unquotePair(s string) (ReportLiaison, bool) {
+	first, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return ReportLiaison{}, false
+	}
+	to, err1 := strconv.Unquote(first)
+	m, err2 := strconv.Unquote(s[len(first):])
+	return ReportLiaison{To: to, Member: m}, err1 == nil && err2 == nil
+}
+
 // Flatten turns a plan into records.
 func Flatten(o *Org) *Records {
 	rs := &Records{ByKey: map[RecordKey]Record{}, Seq: map[string][]string{}}
@@ -201,7 +237,7 @@ func Flatten(o *Org) *Records {
 	for _, k := range o.Kinds {
 		put(RecordKey{RecKind, k.ID}, Record{text(k.Name), text(k.Description), text(string(k.Secrecy)),
 			text(string(k.Affiliation)), number(k.MaxPosts), list(k.RequiredFunctions), list(k.AllowedFunctions),
-			number(k.ReportEveryDays)})
+			number(k.ReportEveryDays), number(k.CoverageRatio)})
 	}
 	for _, m := range o.Members {
 		put(RecordKey{RecMember, m.ID}, Record{text(m.Alias), text(m.Name), text(m.Background),
@@ -212,7 +248,8 @@ func Flatten(o *Org) *Records {
 		for _, u := range us {
 			put(RecordKey{RecUnit, u.ID}, Record{text(parent), text(u.Name), text(u.Kind), text(string(u.Secrecy)),
 				text(string(u.Affiliation)), text(u.Purpose), list(u.ReportsTo), number(u.ReportEveryDays),
-				text(u.LastReport), flag(u.ContactsDeposited), text(u.Notes)})
+				text(u.LastReport), flag(u.ContactsDeposited), text(u.Notes), text(u.Liaison),
+				pairs(u.ReportLiaisons), number(u.Headcount)})
 			for _, p := range u.Posts {
 				put(RecordKey{RecPost, p.ID}, Record{text(u.ID), text(p.Title), text(p.Function), text(p.Holder),
 					list(p.Candidates), list(p.ReadyLater), text(p.Notes)})
@@ -254,7 +291,7 @@ func (rs *Records) build() (*Org, []Problem) {
 		o.Kinds = append(o.Kinds, &Kind{ID: id, Name: r[0].Text, Description: r[1].Text,
 			Secrecy: Secrecy(r[2].Text), Affiliation: Affiliation(r[3].Text), MaxPosts: num(r[4]),
 			RequiredFunctions: r[5].List, AllowedFunctions: r[6].List,
-			ReportEveryDays: num(r[7])})
+			ReportEveryDays: num(r[7]), CoverageRatio: num(r[8])})
 	}
 	for _, id := range rs.Seq[string(RecMember)] {
 		r := rs.ByKey[RecordKey{RecMember, id}]
@@ -269,7 +306,8 @@ func (rs *Records) build() (*Org, []Problem) {
 			u := &Unit{ID: id, Name: r[1].Text, Kind: r[2].Text, Secrecy: Secrecy(r[3].Text),
 				Affiliation: Affiliation(r[4].Text), Purpose: r[5].Text, ReportsTo: r[6].List,
 				ReportEveryDays: num(r[7]), LastReport: r[8].Text,
-				ContactsDeposited: r[9].Text == "true", Notes: r[10].Text}
+				ContactsDeposited: r[9].Text == "true", Notes: r[10].Text, Liaison: r[11].Text,
+				ReportLiaisons: unpair(r[12]), Headcount: num(r[13])}
 			for _, pid := range rs.Seq["p:"+id] {
 				pr := rs.ByKey[RecordKey{RecPost, pid}]
 				u.Posts = append(u.Posts, &Post{ID: pid, Title: pr[1].Text, Function: pr[2].Text,

@@ -85,7 +85,7 @@ func (o *Org) resolved(r Resolve) (*Org, error) {
 	if u := rs.unreachable(); u != "" {
 		return nil, fmt.Errorf("%s cannot be taken: it puts %s under itself", r.Take, describe(o, RecordKey{RecUnit, u}))
 	}
-	rs.tidyPosts()
+	rs.tidy()
 	n, probs := rs.build()
 	if len(probs) > 0 {
 		return nil, fmt.Errorf("%s cannot be taken: %s", r.Take, probs[0].Msg)
@@ -188,11 +188,15 @@ func (rs *Records) unreachable() string {
 	return ""
 }
 
-// tidyPosts keeps each post's people consistent: a holder is no
-// candidate for their own post, nobody is a candidate twice, and only
-// candidates are ready later.
-func (rs *Records) tidyPosts() {
+// tidy keeps each post's people and each unit's liaisons consistent: a
+// holder is no candidate for their own post, nobody is a candidate twice,
+// only candidates are ready later, and a line's liaison names a unit
+// reported to and a member there.
+func (rs *Records) tidy() {
 	for k, r := range rs.ByKey {
+		if k.Kind == RecUnit {
+			rs.tidyLines(r)
+		}
 		if k.Kind != RecPost {
 			continue
 		}
@@ -210,6 +214,20 @@ func (rs *Records) tidyPosts() {
 		}
 		r[fPostCandidates], r[fPostReadyLater] = Value{List: cands}, Value{List: later}
 	}
+}
+
+func (rs *Records) tidyLines(r Record) {
+	var keep []string
+	seen := map[string]bool{}
+	for _, s := range r[fUnitReportLiaisons].List {
+		l, ok := unquotePair(s)
+		_, member := rs.ByKey[RecordKey{RecMember, l.Member}]
+		if ok && member && !seen[l.To] && slices.Contains(r[fUnitReportsTo].List, l.To) {
+			seen[l.To] = true
+			keep = append(keep, s)
+		}
+	}
+	r[fUnitReportLiaisons] = Value{List: keep}
 }
 
 // swapPlan puts another whole plan in place, built apart and shared with

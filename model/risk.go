@@ -6,21 +6,27 @@ import (
 )
 
 // Damage is what a removal costs the organization, counted from the
-// simulation's own result, one for each: a post that had a holder and is
-// left with none; a unit that had active holders and has none left; a
-// unit with people left but no line to the top. The three weigh the same:
-// each is one place where work stops until someone is found, and keeping
-// the parts visible lets a reader weigh them otherwise.
+// simulation's own result: one for each post that had a holder and is
+// left with none; one for each unit that had active holders and has none
+// left; one for each unit cut off (people left, no line to a center), and
+// one more when it is lost rather than recoverable, since nobody can
+// re-form its line. Keeping the parts visible lets a reader weigh them
+// otherwise.
 type Damage struct {
 	Vacated, Leaderless, CutOff int
+	Lost                        int // of CutOff, those not recoverable
 }
 
 // Total is the damage as one number.
-func (d Damage) Total() int { return d.Vacated + d.Leaderless + d.CutOff }
+func (d Damage) Total() int { return d.Vacated + d.Leaderless + d.CutOff + d.Lost }
+
+// Recoverable is how many of the cut-off units can be reconnected.
+func (d Damage) Recoverable() int { return d.CutOff - d.Lost }
 
 // Damage of a simulation.
 func (w WhatIf) Damage() Damage {
-	return Damage{Vacated: len(w.Vacated), Leaderless: len(w.Leaderless), CutOff: len(w.CutOff)}
+	return Damage{Vacated: len(w.Vacated), Leaderless: len(w.Leaderless), CutOff: len(w.CutOff),
+		Lost: len(w.CutOff) - len(w.Recoverable)}
 }
 
 // Risk is one member and the damage their removal alone would do.
@@ -38,6 +44,7 @@ func Risks(o *Org) []Risk { return RisksProgress(o, nil) }
 // then: a long ranking on a big plan can show how far it is.
 func RisksProgress(o *Org, progress func(done, total int)) []Risk {
 	var out []Risk
+	before := linesNow(o)
 	for i, m := range o.Members {
 		if progress != nil && i%1024 == 0 {
 			progress(i, len(o.Members))
@@ -45,7 +52,7 @@ func RisksProgress(o *Org, progress func(done, total int)) []Risk {
 		if !m.Active() {
 			continue
 		}
-		d := simulate(o, []string{m.ID}, false).Damage()
+		d := simulate(o, []string{m.ID}, false, before).Damage()
 		if d.Total() > 0 {
 			out = append(out, Risk{Member: m.ID, Damage: d})
 		}

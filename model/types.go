@@ -3,6 +3,8 @@
 // checks and the analyses. It knows nothing of terminals or files.
 package model
 
+import "slices"
+
 // Secrecy is how closely a unit guards itself, from open to strict.
 type Secrecy string
 
@@ -93,6 +95,20 @@ type Kind struct {
 	RequiredFunctions []string
 	AllowedFunctions  []string // empty: every function is allowed
 	ReportEveryDays   int      // 0: no regular reports expected
+	// CoverageRatio is how many people one organizer can cover in units
+	// of this kind (0: DefaultCoverageRatio).
+	CoverageRatio int
+}
+
+// DefaultCoverageRatio is one organizer per ten people ("one to ten").
+const DefaultCoverageRatio = 10
+
+// Ratio is the kind's coverage ratio, or the default.
+func (k *Kind) Ratio() int {
+	if k == nil || k.CoverageRatio <= 0 {
+		return DefaultCoverageRatio
+	}
+	return k.CoverageRatio
 }
 
 // Allows reports whether a post with the given function fits this kind.
@@ -166,10 +182,38 @@ type Unit struct {
 	LastReport        string   // YYYY-MM-DD or ""
 	ContactsDeposited bool
 	Notes             string
-	Posts             []*Post
-	Units             []*Unit
+	// Liaison is the member who carries the unit's line to its parent;
+	// ReportLiaisons who carries each line to a unit in ReportsTo. A line
+	// with nobody named is carried by the unit's active holders.
+	Liaison        string
+	ReportLiaisons []ReportLiaison
+	// Headcount is how many people the unit organizes (workers in a
+	// shop, tenants in a building); 0 when not recorded.
+	Headcount int
+	Posts     []*Post
+	Units     []*Unit
 
 	parent *Unit
+}
+
+// ReportLiaison names who carries a unit's line to a unit it reports to.
+type ReportLiaison struct {
+	To     string // a unit in ReportsTo
+	Member string
+}
+
+// LiaisonTo is who carries u's line to unit to (its parent or a unit it
+// reports to), "" when nobody is named.
+func (u *Unit) LiaisonTo(to string) string {
+	if u.parent != nil && u.parent.ID == to {
+		return u.Liaison
+	}
+	for _, l := range u.ReportLiaisons {
+		if l.To == to {
+			return l.Member
+		}
+	}
+	return ""
 }
 
 // Parent returns the parent unit, or nil for a top-level unit.
@@ -195,6 +239,9 @@ type Details struct {
 	LastReport        string
 	ContactsDeposited bool
 	Notes             string
+	Liaison           string
+	ReportLiaisons    []ReportLiaison
+	Headcount         int
 }
 
 // Details returns a copy of the unit's editable details.
@@ -203,6 +250,7 @@ func (u *Unit) Details() Details {
 		Kind: u.Kind, Secrecy: u.Secrecy, Affiliation: u.Affiliation, Purpose: u.Purpose,
 		ReportsTo: cloneStrings(u.ReportsTo), ReportEveryDays: u.ReportEveryDays,
 		LastReport: u.LastReport, ContactsDeposited: u.ContactsDeposited, Notes: u.Notes,
+		Liaison: u.Liaison, ReportLiaisons: slices.Clone(u.ReportLiaisons), Headcount: u.Headcount,
 	}
 }
 
@@ -210,6 +258,7 @@ func (u *Unit) setDetails(d Details) {
 	u.Kind, u.Secrecy, u.Affiliation, u.Purpose = d.Kind, d.Secrecy, d.Affiliation, d.Purpose
 	u.ReportsTo, u.ReportEveryDays, u.LastReport = cloneStrings(d.ReportsTo), d.ReportEveryDays, d.LastReport
 	u.ContactsDeposited, u.Notes = d.ContactsDeposited, d.Notes
+	u.Liaison, u.ReportLiaisons, u.Headcount = d.Liaison, slices.Clone(d.ReportLiaisons), d.Headcount
 }
 
 func cloneStrings(s []string) []string {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,6 +145,9 @@ func (v *validator) indexCatalogues() {
 		}
 		if k.ReportEveryDays < 0 {
 			v.add(p+"/reportEveryDays", "must not be negative")
+		}
+		if k.CoverageRatio < 0 {
+			v.add(p+"/coverageRatio", "must not be negative")
 		}
 	}
 	// The members' records sit side by side: linking touches each a few
@@ -336,6 +340,9 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 	if u.LastReport != "" && !ValidDate(u.LastReport) {
 		v.addAt(p.key("lastReport"), "%q is not a date (YYYY-MM-DD)", u.LastReport)
 	}
+	if u.Headcount < 0 {
+		v.addAt(p.key("headcount"), "must not be negative")
+	}
 	for j, post := range u.Posts {
 		pp := p.at("posts", j)
 		if v.checkOnly && post.unit != u {
@@ -436,6 +443,7 @@ func (v *validator) checkReferences() {
 					v.addAt(p.at("reportsTo", j), "unit %q reports to itself", r)
 				}
 			}
+			v.checkLiaisons(u, p)
 			o.linkReports(u)
 			walk(u.Units, p, depth+1)
 		}
@@ -448,6 +456,27 @@ func (v *validator) checkReferences() {
 				names[i] = u.ID
 			}
 			v.add(o.unitPath(cyc[0])+"/reportsTo", "reporting lines form a cycle: %s", strings.Join(names, " → "))
+		}
+	}
+}
+
+// checkLiaisons checks the members named to carry a unit's lines.
+func (v *validator) checkLiaisons(u *Unit, p *pathSeg) {
+	o := v.o
+	// A top-level unit's liaison carries nothing until it is moved under
+	// a unit again: it is kept, not refused.
+	if u.Liaison != "" && o.idx.members[u.Liaison] == nil {
+		v.unknown(p.key("liaison"), u.Liaison)
+	}
+	for j, l := range u.ReportLiaisons {
+		at := p.at("reportLiaisons", j)
+		switch {
+		case indexOf(u.ReportsTo, l.To) < 0:
+			v.addAt(at.key("to"), "unit %q is not one the unit reports to", l.To)
+		case slices.ContainsFunc(u.ReportLiaisons[:j], func(e ReportLiaison) bool { return e.To == l.To }):
+			v.addAt(at.key("to"), "the line to %q is named twice", l.To)
+		case o.idx.members[l.Member] == nil:
+			v.unknown(at.key("member"), l.Member)
 		}
 	}
 }

@@ -23,12 +23,15 @@ type Skip struct {
 
 // WhatIf is what removing some members does to the plan.
 type WhatIf struct {
-	Removed     []string
-	Promotions  []Promotion
-	Skipped     []Skip  // candidates not moved down
-	Vacated     []*Post // posts that had a holder and are left with none
-	Leaderless  []*Unit // units that had holders and have none left
-	CutOff      []*Unit // units with people left but no working line to the top
+	Removed    []string
+	Promotions []Promotion
+	Skipped    []Skip  // candidates not moved down
+	Vacated    []*Post // posts that had a holder and are left with none
+	Leaderless []*Unit // units that had holders and have none left
+	CutOff     []*Unit // units with people left but no working line to a center
+	// Recoverable are the units of CutOff whose line the center can
+	// re-form (their contacts are deposited); the others are lost.
+	Recoverable map[*Unit]bool
 	BenchBefore Bench
 	BenchAfter  Bench
 	// Cover is, of the posts the removed held (Held), how many candidates
@@ -83,7 +86,7 @@ func BenchStrength(o *Org) Bench {
 // pass on by the same rule. The most important posts are filled first
 // (ComparePosts). The plan is not changed.
 func Simulate(o *Org, removed []string) WhatIf {
-	w := simulate(o, removed, true)
+	w := simulate(o, removed, true, nil)
 	w.BenchBefore = BenchStrength(o)
 	gone := map[string]bool{}
 	for _, id := range removed {
@@ -113,7 +116,12 @@ func (w *WhatIf) state(p *Post) People {
 // simulate is Simulate without the bench strength, which walks every
 // post: what the ranking of risks needs, once per member. Unordered, the
 // lists of posts and units are left unsorted: the damage only counts them.
-func simulate(o *Org, removed []string, ordered bool) WhatIf {
+// before is the plan's lines as they are, shared by the simulations of
+// one ranking (nil: made here).
+func simulate(o *Org, removed []string, ordered bool, before *lines) WhatIf {
+	if before == nil {
+		before = linesNow(o)
+	}
 	w := WhatIf{Removed: removed, Final: map[*Post]People{}}
 	gone := map[string]bool{}
 	for _, id := range removed {
@@ -175,7 +183,7 @@ func simulate(o *Org, removed []string, ordered bool) WhatIf {
 			w.Vacated = append(w.Vacated, p)
 		}
 	}
-	w.leaderlessAndCutOff(o, state, gone)
+	w.leaderlessAndCutOff(o, state, gone, before)
 	if ordered {
 		sortPosts(o, w.Vacated)
 		sortUnits(o, w.Leaderless)
@@ -200,8 +208,13 @@ func holderLeft(s People, gone map[string]bool, o *Org) bool {
 	return s.Holder != "" && !gone[s.Holder] && o.MemberActive(s.Holder)
 }
 
-func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[string]bool) {
-	// Only units touched by the change can lose their last holder.
+// leaderlessAndCutOff finds the units the removal leaves with no one, and
+// those it cuts off (see lines.go): connected before, with people left,
+// and no working line after. Only units downstream of a change (a unit
+// left with no one, a line whose liaison is removed) can lose their line:
+// those alone are looked at, so one removal costs what it touches, not
+// the whole plan.
+func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[string]bool, before *lines) {
 	touched := map[*Unit]bool{}
 	for p := range w.Final {
 		touched[p.unit] = true
@@ -219,72 +232,36 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 		}
 		return false
 	}
-	before := func(u *Unit) bool {
-		for _, p := range u.Posts {
-			if p.Holder != "" && o.MemberActive(p.Holder) {
-				return true
-			}
-		}
-		return false
-	}
-	leaderless := map[*Unit]bool{}
+	var changed []*Unit
 	for u := range touched {
-		if before(u) && !staffed(u) {
-			leaderless[u] = true
+		if staffedNow(o, u) && !staffed(u) {
 			w.Leaderless = append(w.Leaderless, u)
+			changed = append(changed, u)
 		}
 	}
-	if len(leaderless) == 0 {
+	for _, id := range w.Removed {
+		changed = append(changed, o.idx.carriedBy[id]...)
+	}
+	if len(changed) == 0 {
 		return
 	}
-	// A unit keeps its line to the top if it is a top-level unit, or if
-	// its parent or a unit it reports to keeps its line and still has
-	// someone to pass reports on. Only units downstream of one left with
-	// no one (below it, or reporting to it, at any remove) can lose their
-	// line: those alone are looked at, so one removal costs what it
-	// touches, not the whole plan.
-	downstream := map[*Unit]bool{}
-	queue := make([]*Unit, 0, len(leaderless))
-	for u := range leaderless {
-		queue = append(queue, u)
-	}
-	for len(queue) > 0 {
-		u := queue[len(queue)-1]
-		queue = queue[:len(queue)-1]
-		next := append(append([]*Unit(nil), u.Units...), o.idx.reportedBy[u.ID]...)
-		for _, c := range next {
-			if !downstream[c] {
-				downstream[c] = true
-				queue = append(queue, c)
+	reach := o.downstream(changed)
+	after := &lines{o: o, active: func(id string) bool { return !gone[id] && o.MemberActive(id) }, staffed: staffed,
+		known: func(u *Unit) (bool, bool) {
+			if reach[u] {
+				return false, false
 			}
-		}
-	}
-	memo := map[*Unit]bool{}
-	var connected func(u *Unit) bool
-	connected = func(u *Unit) bool {
-		if !downstream[u] && !leaderless[u] {
-			return true // nothing above it changed
-		}
-		if v, ok := memo[u]; ok {
-			return v
-		}
-		memo[u] = false // no cycles in a valid plan; guards a broken one
-		ok := u.parent == nil
-		relay := func(t *Unit) bool { return t != nil && !leaderless[t] && connected(t) }
-		if !ok && relay(u.parent) {
-			ok = true
-		}
-		for _, r := range u.ReportsTo {
-			if !ok && relay(o.idx.units[r]) {
-				ok = true
-			}
-		}
-		memo[u] = ok
-		return ok
-	}
-	for u := range downstream {
-		if !leaderless[u] && !connected(u) && staffed(u) {
+			return before.connected(u), true
+		}}
+	for u := range reach {
+		if staffed(u) && !after.connected(u) && before.connected(u) {
 			w.CutOff = append(w.CutOff, u)
+			if after.recoverable(u) {
+				if w.Recoverable == nil {
+					w.Recoverable = map[*Unit]bool{}
+				}
+				w.Recoverable[u] = true
+			}
 		}
 	}
 }

@@ -43,6 +43,7 @@ type FileKind struct {
 	RequiredFunctions []string `json:"requiredFunctions,omitempty"`
 	AllowedFunctions  []string `json:"allowedFunctions,omitempty"`
 	ReportEveryDays   int      `json:"reportEveryDays,omitzero"`
+	CoverageRatio     int      `json:"coverageRatio,omitzero"`
 }
 
 // FileMember is a member.
@@ -64,13 +65,44 @@ type FileUnit struct {
 	Secrecy           string     `json:"secrecy,omitempty"`
 	Affiliation       string     `json:"affiliation,omitempty"`
 	Purpose           string     `json:"purpose,omitempty"`
+	Headcount         int        `json:"headcount,omitzero"`
 	ReportsTo         []string   `json:"reportsTo,omitempty"`
+	Liaison           string     `json:"liaison,omitempty"`
+	ReportLiaisons    []FileLine `json:"reportLiaisons,omitempty"`
 	ReportEveryDays   int        `json:"reportEveryDays,omitzero"`
 	LastReport        string     `json:"lastReport,omitempty"`
 	ContactsDeposited bool       `json:"contactsDeposited,omitzero"`
 	Notes             string     `json:"notes,omitempty"`
 	Posts             []FilePost `json:"posts,omitempty"`
 	Units             []FileUnit `json:"units,omitempty"`
+}
+
+// FileLine names who carries a unit's line to a unit it reports to.
+type FileLine struct {
+	To     string `json:"to"`
+	Member string `json:"member"`
+}
+
+func linesToModel(ls []FileLine) []model.ReportLiaison {
+	if len(ls) == 0 {
+		return nil
+	}
+	out := make([]model.ReportLiaison, len(ls))
+	for i, l := range ls {
+		out[i] = model.ReportLiaison{To: l.To, Member: l.Member}
+	}
+	return out
+}
+
+func linesFromModel(ls []model.ReportLiaison) []FileLine {
+	if len(ls) == 0 {
+		return nil
+	}
+	out := make([]FileLine, len(ls))
+	for i, l := range ls {
+		out[i] = FileLine{To: l.To, Member: l.Member}
+	}
+	return out
 }
 
 // FilePost is a post.
@@ -100,7 +132,8 @@ func (d *FileDoc) toModel() *model.Org {
 		ks[i] = model.Kind{ID: k.ID, Name: k.Name, Description: k.Description,
 			Secrecy: model.Secrecy(k.Secrecy), Affiliation: model.Affiliation(k.Affiliation),
 			MaxPosts: k.MaxPosts, RequiredFunctions: k.RequiredFunctions,
-			AllowedFunctions: k.AllowedFunctions, ReportEveryDays: k.ReportEveryDays}
+			AllowedFunctions: k.AllowedFunctions, ReportEveryDays: k.ReportEveryDays,
+			CoverageRatio: k.CoverageRatio}
 		o.Kinds[i] = &ks[i]
 	}
 	ms := make([]model.Member, len(d.Members))
@@ -127,7 +160,8 @@ func unitsToModel(fus []FileUnit) []*model.Unit {
 		us[i] = model.Unit{ID: f.ID, Name: f.Name, Kind: f.Kind, Secrecy: model.Secrecy(f.Secrecy),
 			Affiliation: model.Affiliation(f.Affiliation), Purpose: f.Purpose, ReportsTo: f.ReportsTo,
 			ReportEveryDays: f.ReportEveryDays, LastReport: f.LastReport,
-			ContactsDeposited: f.ContactsDeposited, Notes: f.Notes}
+			ContactsDeposited: f.ContactsDeposited, Notes: f.Notes, Headcount: f.Headcount,
+			Liaison: f.Liaison, ReportLiaisons: linesToModel(f.ReportLiaisons)}
 		if len(f.Posts) > 0 {
 			ps := make([]model.Post, len(f.Posts))
 			us[i].Posts = make([]*model.Post, len(f.Posts))
@@ -156,7 +190,7 @@ func fromModel(o *model.Org) *FileDoc {
 		d.Kinds[i] = FileKind{ID: k.ID, Name: k.Name, Description: k.Description,
 			Secrecy: string(k.Secrecy), Affiliation: string(k.Affiliation), MaxPosts: k.MaxPosts,
 			RequiredFunctions: k.RequiredFunctions, AllowedFunctions: k.AllowedFunctions,
-			ReportEveryDays: k.ReportEveryDays}
+			ReportEveryDays: k.ReportEveryDays, CoverageRatio: k.CoverageRatio}
 	}
 	d.Members = make([]FileMember, len(o.Members))
 	for i, m := range o.Members {
@@ -177,7 +211,8 @@ func unitsFromModel(us []*model.Unit) []FileUnit {
 		f := FileUnit{ID: u.ID, Name: u.Name, Kind: u.Kind, Secrecy: string(u.Secrecy),
 			Affiliation: string(u.Affiliation), Purpose: u.Purpose, ReportsTo: u.ReportsTo,
 			ReportEveryDays: u.ReportEveryDays, LastReport: u.LastReport,
-			ContactsDeposited: u.ContactsDeposited, Notes: u.Notes}
+			ContactsDeposited: u.ContactsDeposited, Notes: u.Notes, Headcount: u.Headcount,
+			Liaison: u.Liaison, ReportLiaisons: linesFromModel(u.ReportLiaisons)}
 		if len(u.Posts) > 0 {
 			f.Posts = make([]FilePost, len(u.Posts))
 			for j, p := range u.Posts {

@@ -30,6 +30,7 @@ const (
 	objPost
 	objUnit
 	objConflict
+	objLine
 )
 
 // required lists, per kind of object, the members the schema requires.
@@ -41,6 +42,7 @@ var required = [...][]string{
 	objPost:      {"id", "title"},
 	objUnit:      {"id", "name"},
 	objConflict:  {"kind", "record", "id"},
+	objLine:      {"to", "member"},
 }
 
 // itemKind is the kind of the objects in an array under key, inside an
@@ -57,6 +59,8 @@ func itemKind(parent objType, key string) objType {
 		return objUnit
 	case parent == objUnit && key == "posts":
 		return objPost
+	case parent == objUnit && key == "reportLiaisons":
+		return objLine
 	case parent == objDoc && key == "conflicts":
 		return objConflict
 	}

@@ -19,8 +19,8 @@ func TestRiskAgreesWithSimulate(t *testing.T) {
 		var r struct {
 			Format  string
 			Members []struct {
-				Member                              struct{ ID string }
-				Damage, Vacated, Leaderless, CutOff int
+				Member                                                 struct{ ID string }
+				Damage, Vacated, Leaderless, CutOff, Recoverable, Lost int
 			}
 		}
 		if code != 0 || json.Unmarshal([]byte(out), &r) != nil || r.Format != "orgplan-risk/1" || len(r.Members) == 0 {
@@ -31,12 +31,22 @@ func TestRiskAgreesWithSimulate(t *testing.T) {
 				t.Errorf("%s: not ranked at %d", ex, i)
 			}
 			_, sim, _ := orgplan(t, "simulate", "--remove", m.Member.ID, "--format", "json", file)
-			var s struct{ Vacated, Leaderless, CutOff []json.RawMessage }
+			var s struct {
+				Vacated, Leaderless []json.RawMessage
+				CutOff              []struct{ Recoverable bool }
+			}
 			if err := json.Unmarshal([]byte(sim), &s); err != nil {
 				t.Fatal(err)
 			}
+			lost := 0
+			for _, c := range s.CutOff {
+				if !c.Recoverable {
+					lost++
+				}
+			}
 			if len(s.Vacated) != m.Vacated || len(s.Leaderless) != m.Leaderless || len(s.CutOff) != m.CutOff ||
-				m.Damage != m.Vacated+m.Leaderless+m.CutOff || m.Damage == 0 {
+				m.Lost != lost || m.Recoverable != m.CutOff-lost ||
+				m.Damage != m.Vacated+m.Leaderless+m.CutOff+m.Lost || m.Damage == 0 {
 				t.Errorf("%s: %s: risk %+v, simulate %d/%d/%d", ex, m.Member.ID, m, len(s.Vacated), len(s.Leaderless), len(s.CutOff))
 			}
 		}

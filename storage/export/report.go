@@ -6,6 +6,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,7 +89,7 @@ type SimulationReport struct {
 	Skipped      []SkipReport      `json:"skipped"`
 	Vacated      []PostRef         `json:"vacated"`
 	Leaderless   []UnitRef         `json:"leaderless"`
-	CutOff       []UnitRef         `json:"cutOff"`
+	CutOff       []CutOffRef       `json:"cutOff"`
 	BenchBefore  BenchReport       `json:"benchBefore"`
 	BenchAfter   BenchReport       `json:"benchAfter"`
 	Cover        CoverReport       `json:"cover"`
@@ -111,6 +112,14 @@ type PostRef struct {
 type UnitRef struct {
 	ID   string `json:"id"`
 	Path string `json:"path"`
+}
+
+// CutOffRef is a unit cut off, and whether the center can re-form its
+// line (its contacts are deposited with a unit still connected).
+type CutOffRef struct {
+	ID          string `json:"id"`
+	Path        string `json:"path"`
+	Recoverable bool   `json:"recoverable"`
 }
 
 // PromotionReport is one succession.
@@ -151,7 +160,7 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 	uref := func(u *model.Unit) UnitRef { return UnitRef{ID: u.ID, Path: o.PathString(u)} }
 	r := SimulationReport{Format: "orgplan-simulate/1", File: file,
 		Removed: []MemberRef{}, Promotions: []PromotionReport{}, Skipped: []SkipReport{}, Vacated: []PostRef{},
-		Leaderless: []UnitRef{}, CutOff: []UnitRef{}, SinglePoints: []MemberRef{},
+		Leaderless: []UnitRef{}, CutOff: []CutOffRef{}, SinglePoints: []MemberRef{},
 		BenchBefore: BenchReport{s.BenchBefore.Ready, s.BenchBefore.Posts, round(s.BenchBefore.Ratio()), s.BenchBefore.Any},
 		BenchAfter:  BenchReport{s.BenchAfter.Ready, s.BenchAfter.Posts, round(s.BenchAfter.Ratio()), s.BenchAfter.Any},
 		Cover:       CoverReport{Held: s.Cover.Held, Filled: s.Cover.Filled}}
@@ -179,7 +188,7 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 		r.Leaderless = append(r.Leaderless, uref(u))
 	}
 	for _, u := range s.CutOff {
-		r.CutOff = append(r.CutOff, uref(u))
+		r.CutOff = append(r.CutOff, CutOffRef{ID: u.ID, Path: o.PathString(u), Recoverable: s.Recoverable[u]})
 	}
 	for _, id := range model.SinglePoints(o) {
 		r.SinglePoints = append(r.SinglePoints, mref(id))
@@ -225,8 +234,8 @@ func simulationText(w io.Writer, r SimulationReport) error {
 			fmt.Fprintf(&b, "  skipped %s for %s: holds %s, as important or more\n", v(s.Member.Alias), v(s.Post.Path), v(s.Holds.Path))
 		}
 	}
-	section := func(title string, paths []string) {
-		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(paths))
+	section := func(title string, paths []string, more ...string) {
+		fmt.Fprintf(&b, "\n%s (%s):\n", title, strings.Join(append([]string{strconv.Itoa(len(paths))}, more...), ": "))
 		for _, p := range paths {
 			b.WriteString("  " + v(p) + "\n")
 		}
@@ -238,12 +247,22 @@ func simulationText(w io.Writer, r SimulationReport) error {
 	for _, u := range r.Leaderless {
 		ll = append(ll, u.Path)
 	}
+	lost := 0
 	for _, u := range r.CutOff {
-		cut = append(cut, u.Path)
+		if u.Recoverable {
+			cut = append(cut, u.Path+" (recoverable)")
+		} else {
+			cut = append(cut, u.Path+" (lost)")
+			lost++
+		}
 	}
 	section("Posts left vacant", vac)
 	section("Units with no one left", ll)
-	section("Units cut off from the center", cut)
+	if len(cut) > 0 {
+		section("Units cut off from the center", cut, fmt.Sprintf("%d recoverable, %d lost", len(cut)-lost, lost))
+	} else {
+		section("Units cut off from the center", cut)
+	}
 	fmt.Fprintf(&b, "\nBench strength: %d of %d posts have someone ready (%.0f%%) → %d of %d (%.0f%%)\n",
 		r.BenchBefore.Ready, r.BenchBefore.Posts, 100*r.BenchBefore.Ratio, r.BenchAfter.Ready, r.BenchAfter.Posts, 100*r.BenchAfter.Ratio)
 	fmt.Fprintf(&b, "Cover: of the %d posts they held, %d could be filled at once by candidates ready now (one person, one post)\n", r.Cover.Held, r.Cover.Filled)

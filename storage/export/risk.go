@@ -36,26 +36,41 @@ type KeySetFile struct {
 	ExposureDmg DamageFile  `json:"byExposureDamage"`
 }
 
-// DamageFile is a damage with its parts.
+// DamageFile is a damage with its parts: cutOff is recoverable + lost,
+// and the lost count twice in the total.
 type DamageFile struct {
-	Total      int `json:"total"`
-	Vacated    int `json:"vacated"`
-	Leaderless int `json:"leaderless"`
-	CutOff     int `json:"cutOff"`
+	Total       int `json:"total"`
+	Vacated     int `json:"vacated"`
+	Leaderless  int `json:"leaderless"`
+	CutOff      int `json:"cutOff"`
+	Recoverable int `json:"recoverable"`
+	Lost        int `json:"lost"`
 }
 
 func damageFile(d model.Damage) DamageFile {
-	return DamageFile{Total: d.Total(), Vacated: d.Vacated, Leaderless: d.Leaderless, CutOff: d.CutOff}
+	return DamageFile{Total: d.Total(), Vacated: d.Vacated, Leaderless: d.Leaderless, CutOff: d.CutOff,
+		Recoverable: d.Recoverable(), Lost: d.Lost}
+}
+
+// words is the damage's sum in words.
+func (d DamageFile) words() string {
+	s := fmt.Sprintf("%d = %d left vacant + %d with no one + %d cut off", d.Total, d.Vacated, d.Leaderless, d.CutOff)
+	if d.Lost > 0 {
+		s += fmt.Sprintf(" + %d lost", d.Lost)
+	}
+	return s
 }
 
 // RiskMember is one member and the damage of their removal alone.
 type RiskMember struct {
-	Rank       int       `json:"rank"`
-	Member     MemberRef `json:"member"`
-	Damage     int       `json:"damage"`
-	Vacated    int       `json:"vacated"`
-	Leaderless int       `json:"leaderless"`
-	CutOff     int       `json:"cutOff"`
+	Rank        int       `json:"rank"`
+	Member      MemberRef `json:"member"`
+	Damage      int       `json:"damage"`
+	Vacated     int       `json:"vacated"`
+	Leaderless  int       `json:"leaderless"`
+	CutOff      int       `json:"cutOff"`
+	Recoverable int       `json:"recoverable"`
+	Lost        int       `json:"lost"`
 }
 
 // RiskReport writes the ranking of risks as text (one member a line) or
@@ -63,8 +78,10 @@ type RiskMember struct {
 func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk, keys *KeySearch) error {
 	r := RiskFile{Format: "orgplan-risk/1", File: file, Members: make([]RiskMember, len(rs))}
 	for i, x := range rs {
+		d := x.Damage
 		r.Members[i] = RiskMember{Rank: i + 1, Member: MemberRef{ID: x.Member, Alias: o.MemberLabel(x.Member)},
-			Damage: x.Damage.Total(), Vacated: x.Damage.Vacated, Leaderless: x.Damage.Leaderless, CutOff: x.Damage.CutOff}
+			Damage: d.Total(), Vacated: d.Vacated, Leaderless: d.Leaderless, CutOff: d.CutOff,
+			Recoverable: d.Recoverable(), Lost: d.Lost}
 	}
 	refs := func(ids []string) []MemberRef {
 		out := make([]MemberRef, len(ids))
@@ -84,8 +101,8 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk,
 	var b strings.Builder
 	fmt.Fprintf(&b, "Damage if taken alone (%d of %d members):\n", len(rs), len(o.Members))
 	for _, m := range r.Members {
-		fmt.Fprintf(&b, "%3d. %-20s %3d = %d left vacant + %d with no one + %d cut off\n", m.Rank,
-			visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", m.Damage, m.Vacated, m.Leaderless, m.CutOff)
+		d := DamageFile{Total: m.Damage, Vacated: m.Vacated, Leaderless: m.Leaderless, CutOff: m.CutOff, Lost: m.Lost}
+		fmt.Fprintf(&b, "%3d. %-20s %3s\n", m.Rank, visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", d.words())
 	}
 	if ks := r.KeySet; ks != nil {
 		names := func(ms []MemberRef) string {
@@ -95,9 +112,7 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk,
 			}
 			return strings.Join(parts, ", ")
 		}
-		parts := func(d DamageFile) string {
-			return fmt.Sprintf("damage %d = %d left vacant + %d with no one + %d cut off", d.Total, d.Vacated, d.Leaderless, d.CutOff)
-		}
+		parts := func(d DamageFile) string { return "damage " + d.words() }
 		fmt.Fprintf(&b, "\nWorst set of %d (%s, %d simulations): %s — %s\n", ks.K, ks.Method, ks.Evaluations, names(ks.Members), parts(ks.Damage))
 		fmt.Fprintf(&b, "The %d with the most exposure: %s — %s\n", ks.K, names(ks.ByExposure), parts(ks.ExposureDmg))
 	}
