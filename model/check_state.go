@@ -20,7 +20,11 @@ type CheckState struct {
 	// conflicts are the plan's own findings (what a merge left), few and
 	// read again whole at each update.
 	conflicts []Finding
-	c         checker // bare; reused
+	// cut are the units with no working line to a center (with people or
+	// not): an edit that changes one's connection re-checks the units
+	// downstream of it, and only then.
+	cut map[*Unit]bool
+	c   checker // bare; reused
 }
 
 // unitRef places a finding: the n-th of its check at a unit.
@@ -31,9 +35,12 @@ type unitRef struct {
 
 // NewCheckState runs every check over the plan.
 func NewCheckState(o *Org, asOf time.Time) *CheckState {
-	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}, conflicts: conflictFindings(o)}
+	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}, conflicts: conflictFindings(o), cut: map[*Unit]bool{}}
 	o.Walk(func(u *Unit) bool {
 		s.checkUnit(u, false)
+		if !s.c.connected(u) {
+			s.cut[u] = true
+		}
 		return true
 	})
 	for _, m := range o.Members {
@@ -125,6 +132,7 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 			addPeople(p)
 		}
 	}
+	s.relines(o, t, units)
 	if len(units) == 0 && len(members) == 0 {
 		return s
 	}
@@ -165,6 +173,58 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 		}
 	}
 	return s
+}
+
+// relines adds to units those whose connection or coverage an edit may
+// have changed: downstream of every touched unit whose own connection
+// changed (a unit's line depends on the units above it only through
+// whether they are connected), and the ancestors with a headcount.
+func (s *CheckState) relines(o *Org, t Touched, units map[*Unit]bool) {
+	s.c.ln = nil // the plan changed
+	seeds := make(map[*Unit]bool, len(units))
+	for u := range units {
+		seeds[u] = true
+	}
+	for _, p := range t.Posts {
+		if p.unit != nil {
+			seeds[p.unit] = true
+		}
+	}
+	for _, id := range t.Members {
+		if p := o.idx.members[id]; p != nil {
+			for _, ps := range [][]*Post{p.held, p.cand} {
+				for _, h := range ps {
+					seeds[h.unit] = true
+				}
+			}
+		}
+		for _, u := range o.idx.carriedBy[id] {
+			seeds[u] = true
+		}
+	}
+	var changed []*Unit
+	for u := range seeds {
+		if o.idx.units[u.ID] != u {
+			delete(s.cut, u)
+			continue
+		}
+		for a := u.parent; a != nil; a = a.parent {
+			if a.Headcount > 0 {
+				units[a] = true
+			}
+		}
+		if now := s.c.connected(u); now == s.cut[u] {
+			changed = append(changed, u)
+		}
+	}
+	for u := range o.downstream(changed) {
+		units[u] = true
+		if s.c.connected(u) {
+			delete(s.cut, u)
+		} else {
+			s.cut[u] = true
+		}
+	}
 }
 
 // Len is how many findings there are.

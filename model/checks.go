@@ -30,6 +30,7 @@ const (
 	ckMaxPosts
 	ckRequiredFunction
 	ckInactiveHolder
+	ckUnconnected
 	ckVacantPost
 	ckNoCandidate
 	ckFunctionNotAllowed
@@ -38,6 +39,8 @@ const (
 	ckCandidateOverload
 	ckReportOverdue
 	ckContacts
+	ckNoLiaison
+	ckLowCoverage
 	ckSecrecyBridge
 	nChecks
 )
@@ -48,14 +51,17 @@ var Checks = [nChecks]CheckInfo{
 	ckMaxPosts:           {"max-posts", SevError, "more posts than the kind allows"},
 	ckRequiredFunction:   {"required-function", SevError, "a unit lacking a post for a function its kind requires"},
 	ckInactiveHolder:     {"inactive-holder", SevError, "a post held by an arrested, exiled or inactive member"},
+	ckUnconnected:        {"unconnected", SevError, "a unit with people and no working line to a center, today (see the connection rule)"},
 	ckVacantPost:         {"vacant-post", SevWarning, "a post with no holder"},
 	ckNoCandidate:        {"no-candidate", SevWarning, "a post with no active candidate"},
-	ckFunctionNotAllowed: {"function-not-allowed", SevWarning, "a post whose function its kind does not allow"},
+	ckFunctionNotAllowed: {"function-not-allowed", SevWarning, "a post whose function its kind does not allow, or with no function where the kind names those it allows"},
 	ckJumble:             {"jumble", SevWarning, "a member performing more than two distinct functions"},
 	ckIdleMember:         {"idle-member", SevWarning, "an active member with no post and no candidacy"},
 	ckCandidateOverload:  {"candidate-overload", SevWarning, "a member ready now to step into more than two posts: one person cannot fill them at once"},
 	ckReportOverdue:      {"report-overdue", SevWarning, "lastReport + reportEveryDays before the as-of date"},
 	ckContacts:           {"contacts-not-deposited", SevWarning, "a party unit of medium secrecy or more whose contacts are not deposited with the center"},
+	ckNoLiaison:          {"no-liaison", SevWarning, "a unit of high or strict secrecy whose lines upward are carried by nobody named"},
+	ckLowCoverage:        {"low-coverage", SevWarning, "fewer organizers than one per coverageRatio (default 10) of the unit's headcount"},
 	ckSecrecyBridge:      {"secrecy-bridge", SevWarning, "a member sitting both in a strict unit and in an open or low one"},
 }
 
@@ -120,6 +126,15 @@ type checker struct {
 	// CheckState keeps.
 	bare bool
 	out  [nChecks][]Finding
+	ln   *lines // the plan's lines, worked out as asked; nil after a change
+}
+
+// connected asks the plan's lines, as they are.
+func (c *checker) connected(u *Unit) bool {
+	if c.ln == nil {
+		c.ln = linesNow(c.o)
+	}
+	return c.ln.connected(u)
 }
 
 func (c *checker) reset() {
@@ -201,11 +216,20 @@ func (c *checker) unit(u *Unit) {
 				return "no active candidate: " + c.labels(p.Candidates)
 			})
 		}
-		if k != nil && !k.Allows(p.Function) {
+		switch {
+		case k == nil || len(k.AllowedFunctions) == 0:
+		case p.Function == "":
+			c.add(ckFunctionNotAllowed, pat, func() string {
+				return fmt.Sprintf("no function; a %s allows only %s", kindLabel(k), c.functionNames(k.AllowedFunctions))
+			})
+		case !k.Allows(p.Function):
 			c.add(ckFunctionNotAllowed, pat, func() string {
 				return fmt.Sprintf("%s is not a function of a %s", strings.ToLower(o.FunctionName(p.Function)), kindLabel(k))
 			})
 		}
+	}
+	if staffedNow(o, u) && !c.connected(u) {
+		c.add(ckUnconnected, at, func() string { return "cut off today: " + c.whyCut(u) })
 	}
 	if every := o.UnitReportEveryDays(u); every > 0 {
 		switch u.LastReport {
@@ -230,6 +254,56 @@ func (c *checker) unit(u *Unit) {
 			return fmt.Sprintf("contacts not deposited with the center (%s secrecy)", o.UnitSecrecy(u))
 		})
 	}
+	if u.parent != nil && len(u.Posts) > 0 && o.UnitSecrecy(u).Rank() >= SecrecyHigh.Rank() && len(u.liaisons()) == 0 {
+		c.add(ckNoLiaison, at, func() string {
+			return fmt.Sprintf("reports to %s through nobody named (%s secrecy): name the liaison who carries the line", u.parent.Name, o.UnitSecrecy(u))
+		})
+	}
+	if u.Headcount > 0 {
+		if cv := CoverageOf(o, u); cv.Short() > 0 {
+			c.add(ckLowCoverage, at, func() string {
+				return fmt.Sprintf("%s for %d people (1 per %d wanted): needs %d more", count(cv.Organizers, "organizer"), cv.Headcount, cv.Ratio, cv.Short())
+			})
+		}
+	}
+}
+
+// count is "1 organizer", "3 organizers".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// functionNames lists functions by name, lower case.
+func (c *checker) functionNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, f := range ids {
+		names[i] = strings.ToLower(c.o.FunctionName(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// whyCut says where a unit's lines stop.
+func (c *checker) whyCut(u *Unit) string {
+	if u.parent == nil {
+		return "a top-level unit with posts and no active holder is no center"
+	}
+	var parts []string
+	for _, to := range append([]string{u.parent.ID}, u.ReportsTo...) {
+		t := c.o.idx.units[to]
+		if t == nil {
+			continue
+		}
+		switch m := u.LiaisonTo(to); {
+		case m != "" && !c.o.MemberActive(m):
+			parts = append(parts, fmt.Sprintf("the line to %s is carried by %s, who cannot act", t.Name, c.o.MemberLabel(m)))
+		case !c.connected(t):
+			parts = append(parts, fmt.Sprintf("%s is cut off itself", t.Name))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (c *checker) labels(ids []string) string {

@@ -62,9 +62,26 @@ func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
 		}, "3 posts; a committee has at most 2"},
 		{"required-function", func(o *model.Org) { u1(o).Posts[0].Function = "writer" }, "no secretary post"},
 		{"function-not-allowed", func(o *model.Org) {
-			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true, Liaison: "m2",
 				Posts: []*model.Post{{ID: "p2", Title: "Printer", Function: "printing", Holder: "m2", Candidates: []string{"m1"}}}}}
 		}, "printing is not a function of a district group"},
+		{"function-not-allowed", func(o *model.Org) {
+			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true, Liaison: "m2",
+				Posts: []*model.Post{{ID: "p2", Title: "Helper", Holder: "m2", Candidates: []string{"m1"}}}}}
+		}, "no function; a district group allows only distribution, liaison"},
+		{"no-liaison", func(o *model.Org) {
+			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+				Posts: []*model.Post{{ID: "p2", Title: "Distributor", Function: "distribution", Holder: "m2", Candidates: []string{"m1"}}}}}
+		}, "reports to Committee through nobody named (strict secrecy)"},
+		{"unconnected", func(o *model.Org) {
+			o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Fyodor", Status: model.StatusArrested})
+			u1(o).Units = []*model.Unit{{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true, Liaison: "m3",
+				Posts: []*model.Post{{ID: "p2", Title: "Distributor", Function: "distribution", Holder: "m2", Candidates: []string{"m1"}}}}}
+		}, "the line to Committee is carried by Fyodor, who cannot act"},
+		{"low-coverage", func(o *model.Org) {
+			u1(o).Units = []*model.Unit{{ID: "c1", Name: "Shop", Kind: "circle", Headcount: 21,
+				Posts: []*model.Post{{ID: "pc", Title: "Steward", Holder: "m1", Candidates: []string{"m2"}}}}}
+		}, "2 organizers for 21 people (1 per 10 wanted): needs 1 more"},
 		{"inactive-holder", func(o *model.Org) {
 			o.Members = append(o.Members, &model.Member{ID: "m3", Alias: "Fyodor", Status: model.StatusArrested})
 			u1(o).Posts[0].Holder = "m3"
@@ -91,7 +108,7 @@ func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
 		{"contacts-not-deposited", func(o *model.Org) { u1(o).ContactsDeposited = false }, "not deposited"},
 		{"secrecy-bridge", func(o *model.Org) {
 			u1(o).Units = []*model.Unit{
-				{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true,
+				{ID: "u2", Name: "District", Kind: "district", ContactsDeposited: true, Liaison: "m2",
 					Posts: []*model.Post{{ID: "p2", Title: "Liaison", Function: "liaison", Holder: "m2", Candidates: []string{"m1"}}}},
 				{ID: "u3", Name: "Circle", Kind: "circle",
 					Posts: []*model.Post{{ID: "p3", Title: "Leader", Holder: "m1", Candidates: []string{"m2"}}}},
@@ -118,6 +135,32 @@ func TestEachCheckFiresOnlyOnItsCase(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s did not fire: %+v", c.check, fs)
+		}
+	}
+}
+
+// TestCoverageAtTheRatio: exactly one organizer per ten is covered; one
+// person more is not; the kind's ratio replaces the default.
+func TestCoverageAtTheRatio(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		headcount, ratio int
+		fires            bool
+		short            int
+	}{{20, 0, false, 0}, {21, 0, true, 1}, {10, 5, false, 0}, {11, 5, true, 1}, {45, 0, true, 3}} {
+		o := base()
+		o.Kinds[2].CoverageRatio = tc.ratio
+		u1 := o.Units[0]
+		u1.Units = []*model.Unit{{ID: "c1", Name: "Shop", Kind: "circle", Headcount: tc.headcount,
+			Posts: []*model.Post{{ID: "pc", Title: "Steward", Holder: "m1", Candidates: []string{"m2"}}}}}
+		build(t, o)
+		fired := false
+		for _, f := range model.CheckPlan(o, day) {
+			fired = fired || f.Check == "low-coverage"
+		}
+		cv := model.CoverageOf(o, o.Unit("c1"))
+		if fired != tc.fires || cv.Short() != tc.short || cv.Organizers != 2 {
+			t.Errorf("%d people at 1:%d: fired %v, short %d (%+v)", tc.headcount, tc.ratio, fired, cv.Short(), cv)
 		}
 	}
 }
@@ -180,7 +223,15 @@ func TestCheckStateMatchesAFreshCheck(t *testing.T) {
 			st = st.Update(o, o.DrainTouched(), day)
 			want := model.CheckPlan(o, day)
 			if st.Len() != len(want) {
-				t.Fatalf("%s, step %d: %d findings, want %d", c.name, i, st.Len(), len(want))
+				fresh := model.NewCheckState(o, day)
+				var got, all []string
+				for j := range st.Len() {
+					got = append(got, st.At(j).Check+" "+st.At(j).Path)
+				}
+				for j := range fresh.Len() {
+					all = append(all, fresh.At(j).Check+" "+fresh.At(j).Path)
+				}
+				t.Fatalf("%s, step %d: %d findings, want %d\nkept %v\nfresh %v", c.name, i, st.Len(), len(want), got, all)
 			}
 			for j, w := range want {
 				if got := st.At(j); got != w {

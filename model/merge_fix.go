@@ -107,9 +107,10 @@ func (m *merger) cycles() bool {
 		from, to := RecordKey{RecUnit, found[i]}, found[i+1]
 		r, ar := m.out.ByKey[from], m.a.ByKey[from]
 		switch {
-		case r[fUnitParent].Text == to && ar[fUnitParent].Text != to:
-			r[fUnitParent] = ar[fUnitParent]
-		case slices.Contains(r[fUnitReportsTo].List, to) && !slices.Contains(ar[fUnitReportsTo].List, to):
+		// ar is nil for a unit only theirs has: its edges are all theirs'.
+		case r[fUnitParent].Text == to && ar.at(fUnitParent).Text != to:
+			r[fUnitParent] = ar.at(fUnitParent)
+		case slices.Contains(r[fUnitReportsTo].List, to) && !slices.Contains(ar.at(fUnitReportsTo).List, to):
 			r[fUnitReportsTo] = without(r[fUnitReportsTo], to)
 		}
 	}

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"slices"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -120,6 +121,19 @@ func (g *opGen) next() model.Op {
 			if r.IntN(10) == 0 {
 				d.Kind = "no-such-kind"
 			}
+			// Liaisons and headcounts, sometimes naming nobody there.
+			d.ReportLiaisons = slices.DeleteFunc(d.ReportLiaisons, func(l model.ReportLiaison) bool { return !slices.Contains(d.ReportsTo, l.To) })
+			switch r.IntN(4) {
+			case 0:
+				d.Liaison = g.member()
+			case 1:
+				d.Liaison = ""
+			case 2:
+				if len(d.ReportsTo) > 0 && len(d.ReportLiaisons) == 0 {
+					d.ReportLiaisons = []model.ReportLiaison{{To: d.ReportsTo[0], Member: g.member()}}
+				}
+			}
+			d.Headcount = r.IntN(40)
 			return model.SetDetails{ID: u.ID, Details: d}
 		}
 	case 6, 7:

@@ -140,6 +140,7 @@ func (o *Org) detach(u *Unit) (parent *Unit, index int) {
 		o.Units = deleteAt(o.Units, index)
 	} else {
 		parent.Units = deleteAt(parent.Units, index)
+		o.touchUnit(parent) // its coverage counts what was under it
 	}
 	u.parent = nil
 	return parent, index
@@ -215,6 +216,7 @@ func (d DeleteUnit) apply(o *Org) (Op, error) {
 		o.unlinkReports(r)
 		r.setDetails(dt)
 		o.linkReports(r)
+		o.touchUnit(r)
 	}
 	o.unindexSubtree(u)
 	parent, index := o.detach(u)
