@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/model/synth"
 )
 
 // unit is a unit with one post per holder given ("" for a vacant post).
@@ -153,5 +154,32 @@ func TestTheConnectionRule(t *testing.T) {
 				t.Errorf("damage %+v", d)
 			}
 		})
+	}
+}
+
+// TestRiskSaysWhatSimulateSays: on random plans with liaisons, each
+// member's damage in the ranking is that of simulating their removal.
+func TestRiskSaysWhatSimulateSays(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(4) {
+		o := synth.Generate(synth.Options{Units: 300, Seed: seed})
+		risks := map[string]model.Damage{}
+		for _, r := range model.Risks(o) {
+			risks[r.Member] = r.Damage
+		}
+		cut := 0
+		for _, m := range o.Members {
+			if !m.Active() {
+				continue
+			}
+			w := model.Simulate(o, []string{m.ID})
+			if d := w.Damage(); risks[m.ID] != d {
+				t.Fatalf("seed %d, %s: risk %+v, simulate %+v", seed, m.ID, risks[m.ID], d)
+			}
+			cut += len(w.CutOff)
+		}
+		if cut == 0 {
+			t.Fatalf("seed %d: nobody's removal cuts anything off: the test proves little", seed)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func TestRiskKFindsASetAndSaysHow(t *testing.T) {
 		KeySet struct {
 			Method           string
 			Members          []struct{ ID string }
-			Damage           struct{ Total, Vacated, Leaderless, CutOff int }
+			Damage           struct{ Total, Vacated, Leaderless, CutOff, Lost int }
 			ByExposureDamage struct{ Total int }
 		}
 	}
@@ -94,9 +94,19 @@ func TestRiskKFindsASetAndSaysHow(t *testing.T) {
 	}
 	ids := r.KeySet.Members[0].ID + "," + r.KeySet.Members[1].ID
 	_, sim, _ := orgplan(t, "simulate", "--remove", ids, "--format", "json", example1902)
-	var s struct{ Vacated, Leaderless, CutOff []json.RawMessage }
+	var s struct {
+		Vacated, Leaderless []json.RawMessage
+		CutOff              []struct{ Recoverable bool }
+	}
 	json.Unmarshal([]byte(sim), &s)
-	if len(s.Vacated)+len(s.Leaderless)+len(s.CutOff) != r.KeySet.Damage.Total || r.KeySet.Damage.Total < r.KeySet.ByExposureDamage.Total {
+	lost := 0
+	for _, c := range s.CutOff {
+		if !c.Recoverable {
+			lost++
+		}
+	}
+	if len(s.Vacated)+len(s.Leaderless)+len(s.CutOff)+lost != r.KeySet.Damage.Total || lost != r.KeySet.Damage.Lost ||
+		r.KeySet.Damage.Total < r.KeySet.ByExposureDamage.Total {
 		t.Errorf("the set %s: simulate %d/%d/%d, risk %+v", ids, len(s.Vacated), len(s.Leaderless), len(s.CutOff), r.KeySet.Damage)
 	}
 	if code, out, _ := orgplan(t, "risk", "--k", "2", example1902); code != 0 || !strings.Contains(out, "Worst set of 2 (exhaustive,") || !strings.Contains(out, "The 2 with the most exposure:") {
