@@ -149,7 +149,30 @@ type MemberSummary struct {
 	Functions   []string    // distinct functions performed
 	Candidacies []Candidacy // in document order
 	Units       []*Unit     // where they hold or stand ready, in document order
+	Lines       []Line      // the lines they carry, in document order of From
 	Exposure    int         // see Exposure
+}
+
+// Line is a unit's line to its parent or to a unit it reports to.
+type Line struct{ From, To *Unit }
+
+// LinesOf lists the lines member carries as the one named for them, in
+// document order of the unit they come from.
+func LinesOf(o *Org, member string) []Line {
+	var out []Line
+	for _, u := range o.idx.carriedBy[member] {
+		if u.Liaison == member && u.parent != nil {
+			out = append(out, Line{u, u.parent})
+		}
+		for _, l := range u.ReportLiaisons {
+			if t := o.idx.units[l.To]; l.Member == member && t != nil {
+				out = append(out, Line{u, t})
+			}
+		}
+	}
+	// Stable: a unit's parent line, put first above, stays first.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].From != out[j].From && o.unitBefore(out[i].From, out[j].From) })
+	return out
 }
 
 // Summarize gathers a member's posts, candidacies and units from the
@@ -181,6 +204,7 @@ func Summarize(o *Org, memberID string) (MemberSummary, bool) {
 		}
 	}
 	sort.SliceStable(s.Units, func(i, j int) bool { return o.unitBefore(s.Units[i], s.Units[j]) })
+	s.Lines = LinesOf(o, memberID)
 	s.Exposure = Exposure(o, memberID)
 	return s, true
 }
@@ -237,10 +261,14 @@ func (o *Org) unitBefore(a, b *Unit) bool {
 }
 
 // Exposure counts the distinct other members who share a unit with the
-// member, as holder or candidate: the people an arrest would put at risk.
+// member, as holder or candidate, or sit in a unit whose line they carry:
+// the people an arrest would put at risk.
 func Exposure(o *Org, memberID string) int {
 	seen := map[string]bool{}
 	units := map[*Unit]bool{}
+	for _, u := range o.idx.carriedBy[memberID] {
+		units[u] = true
+	}
 	for _, p := range o.Held(memberID) {
 		units[p.unit] = true
 	}

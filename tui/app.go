@@ -148,6 +148,7 @@ func New(opts Options) *Model {
 	}
 	m.styles = NewStyles(true)
 	m.side = newSidePanel()
+	m.side.hasHeadcount = hasHeadcount(o)
 	m.posts.cand = -1
 	m.followCursor()
 	// Everything derived from the plan is computed afresh here; from now

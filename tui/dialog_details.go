@@ -20,7 +20,7 @@ type detailsValues struct {
 }
 
 // editDetails opens the unit's details form: kind, secrecy, affiliation,
-// purpose, reporting and notes.
+// purpose, reporting, notes, headcount and who carries its lines.
 func (m *Model) editDetails() tea.Cmd {
 	u := m.tree.selected()
 	if u == nil {
@@ -51,6 +51,7 @@ func (m *Model) editDetails() tea.Cmd {
 		affil = append(affil, huh.NewOption(string(a), string(a)))
 	}
 	purpose, notes := keepText(v.purpose), keepText(v.notes)
+	lines, lv := m.linesGroup(u, d)
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Inline(true).Title("Kind").Options(kinds...).Value(&v.kind),
@@ -69,6 +70,7 @@ func (m *Model) editDetails() tea.Cmd {
 				Value(&v.reportsTo).Validate(m.validUnitList(id)),
 			huh.NewConfirm().Title("Contacts deposited with the center?").Value(&v.deposited),
 		),
+		lines,
 	)
 	return m.openForm("Details of "+quoteName(u.Name), f, func() {
 		d := model.Details{
@@ -78,6 +80,7 @@ func (m *Model) editDetails() tea.Cmd {
 			ReportsTo: splitIDs(v.reportsTo),
 		}
 		d.ReportEveryDays, _ = strconv.Atoi(strings.TrimSpace(v.every))
+		lv.apply(&d)
 		if m.apply(model.SetDetails{ID: id, Details: d}, id) {
 			m.setStatus("details saved in the plan · u undoes")
 		}

@@ -41,7 +41,7 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In the tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
 		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
 		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
-		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
+		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], g.Tabs[6], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Plan, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
@@ -66,7 +66,7 @@ type GlobalKeys struct {
 	Save, Undo, Redo, Search, Next, Prev, ClearSearch, Focus, FocusBack, Members, Export, Help, Quit key.Binding
 	Plan                                                                                             key.Binding
 	Tabs                                                                                             [tabCount]key.Binding
-	// TabKeys stands for the six in the key line.
+	// TabKeys stands for them all in the key line.
 	TabKeys key.Binding
 }
 
@@ -202,7 +202,7 @@ func DefaultKeyMap() KeyMap {
 		GoTo:        bind("g", "go to it", "g"),
 		Later:       bind("esc", "decide later", "esc", "q"),
 	}
-	k.Global.TabKeys = bind("1–6", "tabs", "1", "2", "3", "4", "5", "6")
+	k.Global.TabKeys = bind("1–7", "tabs", "1", "2", "3", "4", "5", "6", "7")
 	for i := range k.Global.Tabs {
 		n := string(rune('1' + i))
 		k.Global.Tabs[i] = bind(n, sideTabs[i].name, n)

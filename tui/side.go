@@ -8,7 +8,7 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// sidePanel is the right-hand column: six tabs over the plan. Each tab's
+// sidePanel is the right-hand column: tabs over the plan. Each tab's
 // rows are computed when the plan changes (and only for the tab on show;
 // the others are marked stale), never on a cursor move.
 type sidePanel struct {
@@ -32,6 +32,7 @@ type sidePanel struct {
 	checkGroups  []checkGroup // the Checks tab as built
 	checkFilter  string       // / on the Checks tab
 	hideWarnings bool         // w on the Checks tab
+	hasHeadcount bool         // some unit records one: the Coverage tab shows
 	// build counts the rebuilds of any tab; drawn is the panel as last
 	// drawn, for drawnKey.
 	build    uint64
@@ -75,6 +76,7 @@ func newSidePanel() sidePanel {
 // then the tab on show; the other tabs are marked stale.
 func (m *Model) invalidate() {
 	m.collectTouched()
+	m.side.hasHeadcount = hasHeadcount(m.org)
 	for i := range m.side.stale {
 		if (i == tabLabor && m.side.rows[i] != nil || i == tabVacancies && m.derived.VacanciesKnown()) && m.side.people[i] == m.org.PeopleVersion() {
 			continue // nothing they show has changed

@@ -9,7 +9,7 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// Tab 6, Conflicts: what a merge left to decide, two lines each (where,
+// Tab 7, Conflicts: what a merge left to decide, two lines each (where,
 // then what). enter asks which version to take — ours, theirs or base —
 // and takes it as one undoable change that also takes the conflict off
 // the list. The tab is in the border while there are conflicts, and the

@@ -128,6 +128,13 @@ func (m *Model) memberRows() []sideRow {
 			}})
 		}
 	}
+	if len(s.Lines) > 0 {
+		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Carries the line (%d)", len(s.Lines))))
+		for _, l := range s.Lines {
+			rows = append(rows, sideRow{unit: l.From.ID, cols: []col{
+				{text: fmt.Sprintf("carries the line of %s to %s", quoteName(l.From.Name), quoteName(l.To.Name))}}})
+		}
+	}
 	rows = append(rows, sideRow{header: true},
 		line(fmt.Sprintf("in %d unit%s; an arrest would expose %d member%s", len(s.Units), plural(len(s.Units)), s.Exposure, plural(s.Exposure)), &m.styles.Warning))
 	return rows

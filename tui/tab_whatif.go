@@ -192,7 +192,7 @@ func (m *Model) whatIfSummary() []sideRow {
 	// Short lines, so that the whole answer shows at 80 columns.
 	lines := []string{
 		fmt.Sprintf("Taken %d · %d step in · %d left vacant", len(m.whatif.marked), len(w.Promotions), len(w.Vacated)),
-		fmt.Sprintf("%d with no one left · %d cut off", len(w.Leaderless), len(w.CutOff)),
+		fmt.Sprintf("%d with no one left · %d cut off (%d lost)", len(w.Leaderless), len(w.CutOff), w.Damage().Lost),
 		// cover: of the posts the removed held, how many could be filled
 		// at once by candidates ready now
 		fmt.Sprintf("Bench strength %.0f%% → %.0f%% · cover %d/%d", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio(), w.Cover.Filled, w.Cover.Held),
@@ -285,7 +285,12 @@ func (m *Model) whatIfRows() []sideRow {
 	}
 	section("Cut off from the center", len(w.CutOff))
 	for _, u := range w.CutOff {
-		rows = append(rows, sideRow{unit: u.ID, cols: []col{{text: clean(m.org.PathString(u)), tail: true, style: &m.styles.Warning}}})
+		how := "lost"
+		if w.Recoverable[u] {
+			how = "recoverable" // its contacts are deposited: the center can re-form the line
+		}
+		rows = append(rows, sideRow{unit: u.ID, cols: []col{{text: how, style: &m.styles.Dim, w: 12},
+			{text: clean(m.org.PathString(u)), tail: true, style: &m.styles.Warning}}})
 	}
 	return rows
 }
@@ -334,7 +339,7 @@ func (m *Model) weakPointRows() []sideRow {
 		rows = append(rows, sideRow{whatifMember: r.Member, member: r.Member, cols: []col{
 			{text: fmt.Sprintf("%3d ", d.Total()), style: &m.styles.Warning, w: 5},
 			{text: clean(m.org.MemberLabel(r.Member)), w: 20},
-			{text: fmt.Sprintf("%d vacant · %d with no one · %d cut off", d.Vacated, d.Leaderless, d.CutOff), style: &m.styles.Dim},
+			{text: fmt.Sprintf("%d vacant · %d with no one · %d cut off, %d lost", d.Vacated, d.Leaderless, d.CutOff, d.Lost), style: &m.styles.Dim},
 		}})
 	}
 	return rows

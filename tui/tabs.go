@@ -1,6 +1,6 @@
 package tui
 
-// The side panel's tabs, in key order (1–6). A tab is a tabSpec: its
+// The side panel's tabs, in key order (1–7). A tab is a tabSpec: its
 // names, what it says when it has no rows, and how its rows are built.
 // Keys, mouse clicks and jumps all put a tab on show through showTab,
 // which builds it when the plan changed since: no way of switching can
@@ -12,6 +12,7 @@ const (
 	tabMember
 	tabChecks
 	tabWhatIf
+	tabCoverage
 	tabConflicts
 	tabCount
 )
@@ -37,6 +38,8 @@ var sideTabs = [tabCount]tabSpec{
 		func(m *Model) { m.side.rows[tabMember] = m.memberRows() }, nil},
 	tabChecks: {"Checks", "Checks", "No findings.", (*Model).showChecks, nil},
 	tabWhatIf: {"What-if", "What-if", "Select a unit: its people show here, to mark as taken.", (*Model).buildWhatIf, nil},
+	tabCoverage: {"Coverage", "Cover", "No unit records a headcount: e on a unit sets one.", (*Model).showCoverage,
+		func(m *Model) bool { return m.side.hasHeadcount || m.side.tab == tabCoverage }},
 	tabConflicts: {"Conflicts", "Merge", "No merge conflicts: every one is decided.", (*Model).showConflicts,
 		func(m *Model) bool { return len(m.org.Conflicts) > 0 || m.side.tab == tabConflicts }},
 }

@@ -529,14 +529,20 @@ func TestEditDetailsForm(t *testing.T) {
 	pressRun(m, "enter", "enter")          // purpose, notes
 	pressRun(m, "enter", "enter", "enter") // reporting
 	pressRun(m, "left", "enter")           // contacts deposited: yes
-	if m.mode != modeNormal {
+	if !strings.Contains(screen(m), "Carries the line to «St. Petersburg Committee»") {
+		t.Fatalf("no liaison field:\n%s", screen(m))
+	}
+	typeText(m, "250")
+	pressRun(m, "enter")         // headcount
+	pressRun(m, "home", "enter") // the top: nobody named, its holders carry it
+	if isOpen[*form](m) {
 		t.Fatalf("form still open:\n%s", screen(m))
 	}
-	if u.Secrecy != model.SecrecyOpen || !u.ContactsDeposited || u.Kind != "factory-subcommittee" {
-		t.Fatalf("kind %q secrecy %q deposited %v", u.Kind, u.Secrecy, u.ContactsDeposited)
+	if u.Secrecy != model.SecrecyOpen || !u.ContactsDeposited || u.Kind != "factory-subcommittee" || u.Headcount != 250 || u.Liaison != "" {
+		t.Fatalf("kind %q secrecy %q deposited %v headcount %d liaison %q", u.Kind, u.Secrecy, u.ContactsDeposited, u.Headcount, u.Liaison)
 	}
 	press(m, "u")
-	if u.Secrecy != "" || u.ContactsDeposited {
+	if u.Secrecy != "" || u.ContactsDeposited || u.Headcount != 0 || u.Liaison != "m13" {
 		t.Fatal("undo did not restore the details")
 	}
 	// enter opens it too, and esc cancels without a change.

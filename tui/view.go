@@ -50,7 +50,7 @@ func (m *Model) mainView() string {
 	sel := m.tree.selected()
 	postsTitle := "Posts"
 	if sel != nil {
-		postsTitle = "Posts: " + clean(sel.Name)
+		postsTitle = "Posts: " + clean(sel.Name) + m.lineNote(sel)
 	}
 	left = append(left, m.box(postsTitle, m.posts.view(&m.styles, m.org, sel, m.lay.leftW-2, m.focus == focusPosts),
 		m.lay.leftW, m.lay.postsH, m.focus == focusPosts)...)

@@ -327,6 +327,13 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 		fmt.Fprintf(&b, "- %s — %s\n", mdBlock(o.PostPathString(v.Post)), what)
 	}
 
+	if cs := model.Coverages(o); len(cs) > 0 {
+		b.WriteString("\n## Coverage, worst first\n\n| unit | people | organizers | one per | needs |\n|---|--:|--:|--:|--:|\n")
+		for _, c := range cs {
+			fmt.Fprintf(&b, "| %s | %d | %d | %d | %d more |\n", mdEscape(o.PathString(c.Unit)), c.Headcount, c.Organizers, c.Ratio, c.Short())
+		}
+	}
+
 	day := opt.AsOf
 	if day.IsZero() {
 		day, _ = model.AsOf(o, "", time.Now())

@@ -17,6 +17,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
 	"github.com/orgplan/orgplan/storage/visible"
@@ -197,5 +198,36 @@ func TestCSVRoundTripKeepsEveryStringExactly(t *testing.T) {
 		if strings.Join(got, "\x00|") != strings.Join(want, "\x00|") {
 			t.Errorf("%q came back as %q", s, got)
 		}
+	}
+}
+
+// TestCoverageTableOfTheUnion: the Markdown report of the union example
+// has a coverage table, as Markdown reads it (goldmark, GFM), worst
+// covered first.
+func TestCoverageTableOfTheUnion(t *testing.T) {
+	t.Parallel()
+	b, _ := examples.Get("union-organizing-committee")
+	o, err := storage.Decode("union.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte(render(t, o, Options{Format: "markdown"}))
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	var rows [][]string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*east.TableHeader); ok && entering && string(h.FirstChild().Text(src)) == "unit" { //nolint:staticcheck
+			rows = [][]string{}
+		}
+		if r, ok := n.(*east.TableRow); ok && entering && rows != nil {
+			var cells []string
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				cells = append(cells, string(c.Text(src))) //nolint:staticcheck // the cell's text is what a reader sees
+			}
+			rows = append(rows, cells)
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(rows) < 20 || !strings.HasSuffix(rows[0][0], "Inbound — weekend shift") || rows[0][2] != "0" || rows[0][4] != "4 more" {
+		t.Fatalf("coverage rows: %v", rows)
 	}
 }

@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// Tab 6, Coverage: the units that record how many people they organize,
+// worst covered first, with organizers against the headcount and how
+// many more one per the kind's ratio (default ten) calls for. In the
+// border only when some unit records a headcount.
+
+// hasHeadcount reports whether any unit records one.
+func hasHeadcount(o *model.Org) bool {
+	found := false
+	o.Walk(func(u *model.Unit) bool {
+		found = u.Headcount > 0
+		return !found
+	})
+	return found
+}
+
+func (m *Model) showCoverage() {
+	s := &m.side
+	cs := model.Coverages(m.org)
+	s.rows[tabCoverage], s.pinned[tabCoverage] = nil, nil
+	if len(cs) == 0 {
+		return
+	}
+	short, missing := 0, 0
+	for _, c := range cs {
+		if c.Short() > 0 {
+			short++
+			missing += c.Short()
+		}
+	}
+	s.pinned[tabCoverage] = []sideRow{m.header(fmt.Sprintf("%d of %d short of one organizer per ratio · %d organizers wanted",
+		short, len(cs), missing))}
+	rows := make([]sideRow, 0, len(cs))
+	for _, c := range cs {
+		mark, st, need := " ", &m.styles.Dim, "covered"
+		switch {
+		case c.Organizers == 0:
+			mark, st, need = vacantMark, &m.styles.Error, fmt.Sprintf("needs %d", c.Short())
+		case c.Short() > 0:
+			mark, st, need = noCandidateMark, &m.styles.Warning, fmt.Sprintf("needs %d", c.Short())
+		}
+		rows = append(rows, sideRow{unit: c.Unit.ID, cols: []col{
+			{text: mark, style: st, w: 2},
+			{text: fmt.Sprintf("%d/%d", c.Organizers, c.Headcount), w: 9},
+			{text: need, style: st, w: 10},
+			{pathOf: c.Unit.ID, tail: true},
+		}})
+	}
+	s.rows[tabCoverage] = rows
+}
