@@ -52,9 +52,9 @@ func damageFile(d model.Damage) DamageFile {
 		Recoverable: d.Recoverable(), Lost: d.Lost}
 }
 
-// words is the damage's sum in words.
+// words is the damage's sum in words, after its total.
 func (d DamageFile) words() string {
-	s := fmt.Sprintf("%d = %d left vacant + %d with no one + %d cut off", d.Total, d.Vacated, d.Leaderless, d.CutOff)
+	s := fmt.Sprintf("= %d left vacant + %d with no one + %d cut off", d.Vacated, d.Leaderless, d.CutOff)
 	if d.Lost > 0 {
 		s += fmt.Sprintf(" + %d lost", d.Lost)
 	}
@@ -102,7 +102,7 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk,
 	fmt.Fprintf(&b, "Damage if taken alone (%d of %d members):\n", len(rs), len(o.Members))
 	for _, m := range r.Members {
 		d := DamageFile{Total: m.Damage, Vacated: m.Vacated, Leaderless: m.Leaderless, CutOff: m.CutOff, Lost: m.Lost}
-		fmt.Fprintf(&b, "%3d. %-20s %3s\n", m.Rank, visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", d.words())
+		fmt.Fprintf(&b, "%3d. %-20s %3d %s\n", m.Rank, visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", d.Total, d.words())
 	}
 	if ks := r.KeySet; ks != nil {
 		names := func(ms []MemberRef) string {
@@ -112,7 +112,7 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk,
 			}
 			return strings.Join(parts, ", ")
 		}
-		parts := func(d DamageFile) string { return "damage " + d.words() }
+		parts := func(d DamageFile) string { return fmt.Sprintf("damage %d %s", d.Total, d.words()) }
 		fmt.Fprintf(&b, "\nWorst set of %d (%s, %d simulations): %s — %s\n", ks.K, ks.Method, ks.Evaluations, names(ks.Members), parts(ks.Damage))
 		fmt.Fprintf(&b, "The %d with the most exposure: %s — %s\n", ks.K, names(ks.ByExposure), parts(ks.ExposureDmg))
 	}
