@@ -137,3 +137,45 @@ func perCheckPlan(b *testing.B, o *model.Org, unit string, fn func()) {
 	}
 	b.ReportMetric(float64(took)/float64(b.N)/float64(ref), unit)
 }
+
+// BenchmarkCutOffAfterOneRemoval measures one removal against a fresh
+// look at the whole plan's lines (Unconnected), measured in the same run:
+// the typical removal (the ranking of risks, per member simulated) and the
+// worst, the liaison of a unit just under the top, whose whole subtree is
+// downstream of the change and cut off.
+func BenchmarkCutOffAfterOneRemoval(b *testing.B) {
+	bySize(b, func(b *testing.B, o *model.Org) {
+		liaison := ""
+		for _, u := range o.Units[0].Units {
+			if u.Liaison != "" && o.MemberActive(u.Liaison) {
+				liaison = u.Liaison
+				break
+			}
+		}
+		if liaison == "" {
+			b.Skip("no liaison under the top")
+		}
+		t0 := time.Now()
+		model.Unconnected(o)
+		ref := time.Since(t0)
+		active := 0
+		for _, m := range o.Members {
+			if m.Active() {
+				active++
+			}
+		}
+		var typical, worst time.Duration
+		cut := 0
+		for b.Loop() {
+			t := time.Now()
+			model.Risks(o)
+			typical += time.Since(t)
+			t = time.Now()
+			cut = len(model.Simulate(o, []string{liaison}).CutOff)
+			worst += time.Since(t)
+		}
+		b.ReportMetric(float64(typical)/float64(b.N)/float64(active)/float64(ref), "typical/wholelook")
+		b.ReportMetric(float64(worst)/float64(b.N)/float64(ref), "worst/wholelook")
+		b.ReportMetric(float64(cut), "worst-cutoff")
+	})
+}
