@@ -40,6 +40,7 @@ func Merge(base, ours, theirs *Org) (*Org, []Conflict, error) {
 	}
 	o.Conflicts = mergeConflicts(base.Conflicts, ours.Conflicts, theirs.Conflicts)
 	o.Conflicts = append(o.Conflicts, m.conflicts...)
+	o.Team = MergeTeam(base.Team, ours.Team, theirs.Team)
 	return o, m.conflicts, nil
 }
 

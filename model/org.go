@@ -23,6 +23,8 @@ type Org struct {
 	// Conflicts are what a merge left for someone to decide (ours is in
 	// place meanwhile); each is an error in the checks until resolved.
 	Conflicts []Conflict
+	// Team is who the plan is encrypted to (empty: a passphrase, or none).
+	Team []Organizer
 
 	idx     index
 	version uint64

@@ -329,5 +329,6 @@ func (rs *Records) build() (*Org, []Problem) {
 func (o *Org) Clone() *Org {
 	c, _ := Flatten(o).build()
 	c.Conflicts = slices.Clone(o.Conflicts)
+	c.Team = slices.Clone(o.Team)
 	return c
 }

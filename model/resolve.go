@@ -91,6 +91,7 @@ func (o *Org) resolved(r Resolve) (*Org, error) {
 		return nil, fmt.Errorf("%s cannot be taken: %s", r.Take, probs[0].Msg)
 	}
 	n.Conflicts = slices.Delete(slices.Clone(o.Conflicts), r.Index, r.Index+1)
+	n.Team = slices.Clone(o.Team)
 	return n, nil
 }
 

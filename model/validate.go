@@ -49,7 +49,7 @@ func ValidDate(s string) bool {
 // tests use it to prove that operations keep documents valid.
 func (o *Org) Validate() []Problem {
 	c := &Org{Name: o.Name, Description: o.Description, AsOf: o.AsOf,
-		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units, Conflicts: o.Conflicts}
+		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units, Conflicts: o.Conflicts, Team: o.Team}
 	c.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: c, checkOnly: true}
 	v.run()
@@ -105,6 +105,7 @@ func (v *validator) run() {
 	v.indexUnits()
 	v.checkReferences()
 	v.checkConflicts()
+	v.checkTeam()
 }
 
 func (v *validator) add(path, format string, args ...any) {

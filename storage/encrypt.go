@@ -20,10 +20,20 @@ import (
 // recovery copies, exports from the editor — is encrypted too, so that no
 // plaintext touches the disk.
 
-// Key unlocks encrypted plans.
+// Key unlocks encrypted plans: a passphrase, or a team member's own
+// private keys. Writing a team plan encrypts to the plan's roster
+// (KeyForPlan), never to the key itself.
 type Key struct {
 	Passphrase string
+	Identities []age.Identity
+	recipients []string // the roster to write to, when set
 }
+
+// The environment variables that give keys to scripts.
+const (
+	PassphraseEnv = "ORGPLAN_PASSPHRASE"
+	IdentityEnv   = "ORGPLAN_IDENTITY"
+)
 
 // ErrNeedKey is returned for an encrypted plan when no key was given.
 var ErrNeedKey = errors.New("the plan is encrypted: a passphrase is needed")
@@ -70,6 +80,9 @@ func DecodeKeyed(name string, data []byte, key *Key) (*model.Org, error) {
 
 var workFactorRE = regexp.MustCompile(`(?m)^-> scrypt \S+ (\d+)$`)
 
+// Decrypt opens an age file with the key: a passphrase or identities.
+func Decrypt(name string, data []byte, key *Key) ([]byte, error) { return decrypt(name, data, key) }
+
 func decrypt(name string, data []byte, key *Key) ([]byte, error) {
 	if key == nil {
 		return nil, ErrNeedKey
@@ -81,14 +94,29 @@ func decrypt(name string, data []byte, key *Key) ([]byte, error) {
 				shown, visible.String(string(m[1])), MaxScryptWorkFactor, ScryptWorkFactor)
 		}
 	}
-	id, err := age.NewScryptIdentity(key.Passphrase)
-	if err != nil {
-		return nil, err
+	team := TeamEncrypted(data)
+	var ids []age.Identity
+	switch {
+	case team && len(key.Identities) == 0:
+		return nil, fmt.Errorf("%s is encrypted to its team's keys: give yours (%s, or orgplan keys new)", shown, IdentityEnv)
+	case team:
+		ids = key.Identities
+	case key.Passphrase == "":
+		return nil, fmt.Errorf("%s is encrypted with a passphrase, not to a team: set %s", shown, PassphraseEnv)
+	default:
+		id, err := age.NewScryptIdentity(key.Passphrase)
+		if err != nil {
+			return nil, err
+		}
+		id.SetMaxWorkFactor(MaxScryptWorkFactor)
+		ids = []age.Identity{id}
 	}
-	id.SetMaxWorkFactor(MaxScryptWorkFactor)
-	r, err := age.Decrypt(bytes.NewReader(data), id)
+	r, err := age.Decrypt(bytes.NewReader(data), ids...)
 	if err != nil {
 		var nm *age.NoIdentityMatchError
+		if team && errors.As(err, &nm) {
+			return nil, fmt.Errorf("%s: none of your keys is in its team", shown)
+		}
 		if errors.As(err, &nm) || strings.Contains(err.Error(), "incorrect") {
 			return nil, fmt.Errorf("%s: wrong passphrase", shown)
 		}
@@ -104,5 +132,5 @@ func decrypt(name string, data []byte, key *Key) ([]byte, error) {
 // SaveKeyed writes a snapshot over the plan's own file, encrypted when the
 // path ends in ".age" (the plaintext exists only in memory).
 func SaveKeyed(path string, d *FileDoc, key *Key) error {
-	return WriteTo(path, WriteOptions{Target: Plan, Key: key}, func(w io.Writer) error { return writeDoc(w, d) })
+	return WriteTo(path, WriteOptions{Target: Plan, Key: keyForDoc(key, d)}, func(w io.Writer) error { return writeDoc(w, d) })
 }

@@ -14,15 +14,22 @@ const FormatVersion = "orgplan/1"
 
 // FileDoc is a whole orgplan/1 file.
 type FileDoc struct {
-	Format      string         `json:"format"`
-	Name        string         `json:"name"`
-	Description string         `json:"description,omitempty"`
-	AsOf        string         `json:"asOf,omitempty"`
-	Functions   []FileFunction `json:"functions,omitempty"`
-	Kinds       []FileKind     `json:"kinds,omitempty"`
-	Members     []FileMember   `json:"members,omitempty"`
-	Units       []FileUnit     `json:"units,omitempty"`
-	Conflicts   []FileConflict `json:"conflicts,omitempty"`
+	Format      string          `json:"format"`
+	Name        string          `json:"name"`
+	Description string          `json:"description,omitempty"`
+	AsOf        string          `json:"asOf,omitempty"`
+	Functions   []FileFunction  `json:"functions,omitempty"`
+	Kinds       []FileKind      `json:"kinds,omitempty"`
+	Members     []FileMember    `json:"members,omitempty"`
+	Units       []FileUnit      `json:"units,omitempty"`
+	Conflicts   []FileConflict  `json:"conflicts,omitempty"`
+	Team        []FileOrganizer `json:"team,omitempty"`
+}
+
+// FileOrganizer is one organizer of the team the plan is encrypted to.
+type FileOrganizer struct {
+	Name      string `json:"name"`
+	Recipient string `json:"recipient"`
 }
 
 // FileFunction is a function in the catalogue.
@@ -145,6 +152,9 @@ func (d *FileDoc) toModel() *model.Org {
 	}
 	o.Units = unitsToModel(d.Units)
 	o.Conflicts = conflictsToModel(d.Conflicts)
+	for _, t := range d.Team {
+		o.Team = append(o.Team, model.Organizer{Name: t.Name, Recipient: t.Recipient})
+	}
 	return o
 }
 
@@ -199,6 +209,9 @@ func fromModel(o *model.Org) *FileDoc {
 	}
 	d.Units = unitsFromModel(o.Units)
 	d.Conflicts = conflictsFromModel(o.Conflicts)
+	for _, t := range o.Team {
+		d.Team = append(d.Team, FileOrganizer{Name: t.Name, Recipient: t.Recipient})
+	}
 	return d
 }
 

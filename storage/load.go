@@ -139,6 +139,9 @@ func fromFile(d *FileDoc) (*model.Org, error) {
 	if lp := <-long; len(lp) > 0 {
 		return nil, &positionless{lp}
 	}
+	if len(probs) == 0 {
+		probs = checkTeamKeys(o)
+	}
 	if len(probs) > 0 {
 		return nil, &positionless{probs}
 	}

@@ -122,7 +122,7 @@ func sessionOf(copyPath string) string {
 // returns where the copy went.
 func SaveRecovery(path, session string, d *FileDoc, key *Key) (string, error) {
 	write := func(w io.Writer) error { return writeDoc(w, d) }
-	opt := WriteOptions{Target: Side, Replace: true, Key: key}
+	opt := WriteOptions{Target: Side, Replace: true, Key: keyForDoc(key, d)}
 	first := RecoveryPath(path, session)
 	err := WriteTo(first, opt, write)
 	if err == nil {

@@ -31,6 +31,7 @@ const (
 	objUnit
 	objConflict
 	objLine
+	objOrganizer
 )
 
 // required lists, per kind of object, the members the schema requires.
@@ -43,6 +44,7 @@ var required = [...][]string{
 	objUnit:      {"id", "name"},
 	objConflict:  {"kind", "record", "id"},
 	objLine:      {"to", "member"},
+	objOrganizer: {"name", "recipient"},
 }
 
 // itemKind is the kind of the objects in an array under key, inside an
@@ -61,6 +63,8 @@ func itemKind(parent objType, key string) objType {
 		return objPost
 	case parent == objUnit && key == "reportLiaisons":
 		return objLine
+	case parent == objDoc && key == "team":
+		return objOrganizer
 	case parent == objDoc && key == "conflicts":
 		return objConflict
 	}

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"filippo.io/age"
 	"github.com/google/renameio/v2"
 
 	"github.com/orgplan/orgplan/storage/visible"
@@ -191,12 +190,7 @@ func replace(path string, old fs.FileInfo, write func(io.Writer) error) error {
 
 func encrypting(key *Key, write func(io.Writer) error) func(io.Writer) error {
 	return func(w io.Writer) error {
-		rcp, err := age.NewScryptRecipient(key.Passphrase)
-		if err != nil {
-			return err
-		}
-		rcp.SetWorkFactor(ScryptWorkFactor)
-		ew, err := age.Encrypt(w, rcp)
+		ew, err := encryptTo(w, key)
 		if err != nil {
 			return err
 		}

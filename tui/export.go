@@ -82,7 +82,7 @@ func (m *Model) openExport() tea.Cmd {
 			m.setError("export: " + err.Error())
 			return nil
 		}
-		data, key := b.Bytes(), m.planKey
+		data, key := b.Bytes(), storage.KeyForPlan(m.planKey, m.org)
 		write := func(replace bool) tea.Cmd {
 			m.setStatus("exporting to " + clean(path) + "…")
 			return func() tea.Msg {

@@ -36,13 +36,18 @@ func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
 	}
 	var key *storage.Key
 	if storage.Encrypted(path) || storage.EncryptedData(data) {
-		if key, err = askKey(path, false); err != nil {
+		if key, err = keyForData(path, data, false); err != nil {
 			return nil, nil, &exitError{code: exitUsage, err: err}
 		}
 	}
 	o, err := storage.DecodeKeyed(path, data, key)
 	if err != nil {
 		return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+	}
+	if key != nil {
+		if err := checkPins(e, path, o, false); err != nil {
+			return nil, nil, err
+		}
 	}
 	return o, key, nil
 }

@@ -46,7 +46,7 @@ func (p *plans) open(path string) (*model.Org, error) {
 			return o, nil
 		}
 	}
-	if p.key, err = askKey(path, false); err != nil {
+	if p.key, err = keyForData(path, data, false); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
 	o, err := storage.DecodeKeyed(path, data, p.key)

@@ -13,7 +13,7 @@ import (
 
 // openEditor loads what the editor should show and runs it. A load error
 // ends here, before the terminal is touched, with the same lines as check.
-func openEditor(args []string) error {
+func openEditor(e *env, args []string) error {
 	opts := tui.Options{}
 	switch {
 	case len(args) == 0:
@@ -26,7 +26,11 @@ func openEditor(args []string) error {
 	default:
 		path := args[0]
 		_, statErr := os.Stat(path)
-		key, err := keyFor(path, errors.Is(statErr, fs.ErrNotExist))
+		var key *storage.Key
+		var err error
+		if storage.Encrypted(path) || storage.EncryptedData(head(path)) {
+			key, err = keyForData(path, head(path), errors.Is(statErr, fs.ErrNotExist))
+		}
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -35,6 +39,11 @@ func openEditor(args []string) error {
 		o, err := storage.LoadKeyed(path, key)
 		switch {
 		case err == nil:
+			if key != nil {
+				if err := checkPins(e, path, o, false); err != nil {
+					return err
+				}
+			}
 			opts.Org, opts.Path, opts.Disk = o, path, tui.StatFile(path)
 		case errors.Is(err, fs.ErrNotExist):
 			opts.Org, opts.Path, opts.New = model.New("New organization"), path, true

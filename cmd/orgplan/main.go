@@ -109,13 +109,13 @@ exist yet starts an empty plan, created on the first save.`,
 					return err
 				}
 			}
-			return openEditor(args)
+			return openEditor(e, args)
 		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fail("%v (see 'orgplan %s --help')", err, c.Name())
 	})
-	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newRiskCmd(e), newDiffCmd(e), newMergeCmd(e), newGitCmd(e), newGenCmd(e), newVersionCmd(e))
+	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newRiskCmd(e), newDiffCmd(e), newMergeCmd(e), newGitCmd(e), newTeamCmd(e), newKeysCmd(e), newGenCmd(e), newVersionCmd(e))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -66,7 +66,7 @@ result replaces OURS (git's %A); files that are not plans are merged by
 			if err != nil {
 				return fail("%v", err)
 			}
-			key := ps.key
+			key := storage.KeyForPlan(ps.key, merged)
 			if gitPath != "" && !ps.encrypted {
 				key = nil
 			}

@@ -12,7 +12,7 @@ import (
 )
 
 // passphraseEnv lets scripts give the passphrase of encrypted plans.
-const passphraseEnv = "ORGPLAN_PASSPHRASE"
+const passphraseEnv = storage.PassphraseEnv
 
 func init() {
 	// Tests lower scrypt's cost; a user has no reason to.

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// user is one organizer: their key file and their configuration folder
+// (where orgplan pins the rosters they have seen).
+type user struct {
+	name, key, config, recipient string
+}
+
+func newUser(t *testing.T, dir, name string) *user {
+	u := &user{name: name, key: filepath.Join(dir, name+".txt"), config: filepath.Join(dir, name+"-config")}
+	u.as(t)
+	code, out, errs := orgplan(t, "keys", "new", "--no-passphrase")
+	if code != 0 || !strings.HasPrefix(out, "age1") {
+		t.Fatalf("keys new: %d %s %s", code, out, errs)
+	}
+	u.recipient = strings.TrimSpace(out)
+	if fi, err := os.Stat(u.key); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the key file: %v %v", fi, err)
+	}
+	return u
+}
+
+// as makes the commands run as this user.
+func (u *user) as(t *testing.T) {
+	t.Setenv("ORGPLAN_IDENTITY", u.key)
+	t.Setenv("XDG_CONFIG_HOME", u.config)
+}
+
+// TestATeamPlan: three organizers, each opening the plan with their own
+// key; one removed can open the old file but not the new one; the file
+// names nobody; a key added behind a member's back is refused until
+// accepted.
+func TestATeamPlan(t *testing.T) {
+	t.Setenv("ORGPLAN_PASSPHRASE", "")
+	os.Unsetenv("ORGPLAN_PASSPHRASE")
+	dir := t.TempDir()
+	alice, bob, carol := newUser(t, dir, "alice"), newUser(t, dir, "bob"), newUser(t, dir, "carol")
+	plain, plan := filepath.Join(dir, "plan.json"), filepath.Join(dir, "plan.age")
+	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", plain); code != 0 {
+		t.Fatal(errs)
+	}
+	alice.as(t)
+	for _, u := range []*user{alice, bob, carol} {
+		args := []string{"team", "add", u.name, u.recipient, plan}
+		if u == alice {
+			args = append(args, "--from", plain)
+		}
+		if code, out, errs := orgplan(t, args...); code != 0 {
+			t.Fatalf("team add %s: %d %s %s", u.name, code, out, errs)
+		}
+	}
+	opens := func(u *user, file string) bool {
+		u.as(t)
+		code, out, _ := orgplan(t, "check", file)
+		return code == 1 && strings.Contains(out, "1 error")
+	}
+	for _, u := range []*user{alice, bob, carol} {
+		if !opens(u, plan) {
+			t.Fatalf("%s cannot open the team plan", u.name)
+		}
+	}
+	data, _ := os.ReadFile(plan)
+	for _, s := range []string{"Yeryoma", "alice", "bob", "carol", alice.recipient, bob.recipient, carol.recipient, "Ivan Babushkin"} {
+		if bytes.Contains(data, []byte(s)) {
+			t.Errorf("the file holds %q", s)
+		}
+	}
+	old := filepath.Join(dir, "old.age")
+	if err := os.WriteFile(old, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	alice.as(t)
+	code, out, errs := orgplan(t, "team", "remove", "carol", plan)
+	if code != 0 || !strings.Contains(out, "earlier version") {
+		t.Fatalf("team remove: %d %s %s", code, out, errs)
+	}
+	if opens(carol, plan) {
+		t.Fatal("carol, removed, still opens the new file")
+	}
+	carol.as(t)
+	if _, _, errs := orgplan(t, "check", plan); !strings.Contains(errs, "none of your keys is in its team") {
+		t.Fatalf("carol's error: %s", errs)
+	}
+	if !opens(carol, old) {
+		t.Fatal("carol cannot open the old file: the README's warning would be wrong")
+	}
+	// A key added behind bob's back: bob has pinned the roster.
+	dave := newUser(t, dir, "dave")
+	alice.as(t)
+	if code, _, errs := orgplan(t, "team", "add", "dave", dave.recipient, plan); code != 0 {
+		t.Fatal(errs)
+	}
+	bob.as(t)
+	if code, _, errs := orgplan(t, "check", plan); code != 2 || !strings.Contains(errs, "keys you have not seen: dave") {
+		t.Fatalf("bob was not told of dave: %d %s", code, errs)
+	}
+	if code, _, errs := orgplan(t, "team", "accept", plan); code != 0 {
+		t.Fatal(errs)
+	}
+	if !opens(bob, plan) {
+		t.Fatal("bob cannot open the plan after accepting its roster")
+	}
+	bob.as(t)
+	if code, out, _ := orgplan(t, "team", "list", plan); code != 0 || !strings.Contains(out, "dave") || strings.Contains(out, "carol") {
+		t.Fatalf("team list: %s", out)
+	}
+	// In git, the history holds no name either.
+	if _, err := exec.LookPath("git"); err == nil {
+		r := &repo{t: t, dir: dir, env: []string{"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t"}}
+		r.mustGit("init", "-q")
+		r.mustGit("add", "plan.age")
+		r.mustGit("commit", "-qm", "team plan")
+		if log := r.mustGit("log", "-p", "--text"); strings.Contains(log, "Yeryoma") || strings.Contains(log, "dave") || strings.Contains(log, dave.recipient) {
+			t.Fatal("git log -p shows what the plan holds")
+		}
+	}
+}
+
+// TestATeamIsNoPassphrase: age does not mix a passphrase with keys; the
+// refusal says how to make a team plan.
+func TestATeamIsNoPassphrase(t *testing.T) {
+	t.Setenv("ORGPLAN_PASSPHRASE", "sekret")
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.age")
+	if code, _, errs := orgplan(t, "new", "--encrypt", "--example", "tenant-association", plan); code != 0 {
+		t.Fatal(errs)
+	}
+	u := newUser(t, dir, "alice")
+	code, _, errs := orgplan(t, "team", "add", "alice", u.recipient, plan)
+	if code == 0 || !strings.Contains(errs, "encrypted with a passphrase") || !strings.Contains(errs, "--from") {
+		t.Fatalf("%d %s", code, errs)
+	}
+	if code, _, errs := orgplan(t, "team", "add", "alice", "not-a-key", filepath.Join(dir, "t.age"), "--from", plan); code == 0 || !strings.Contains(errs, "not an age public key") {
+		t.Fatalf("a bad key: %d %s", code, errs)
+	}
+}
