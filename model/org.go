@@ -25,6 +25,9 @@ type Org struct {
 	Conflicts []Conflict
 	// Team is who the plan is encrypted to (empty: a passphrase, or none).
 	Team []Organizer
+	// ViewFor names whose need-to-know view this plan is ("": a whole
+	// plan); the editor opens a view read-only.
+	ViewFor string
 
 	idx     index
 	version uint64

@@ -330,5 +330,6 @@ func (o *Org) Clone() *Org {
 	c, _ := Flatten(o).build()
 	c.Conflicts = slices.Clone(o.Conflicts)
 	c.Team = slices.Clone(o.Team)
+	c.ViewFor = o.ViewFor
 	return c
 }

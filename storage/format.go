@@ -24,6 +24,7 @@ type FileDoc struct {
 	Units       []FileUnit      `json:"units,omitempty"`
 	Conflicts   []FileConflict  `json:"conflicts,omitempty"`
 	Team        []FileOrganizer `json:"team,omitempty"`
+	ViewFor     string          `json:"viewFor,omitempty"`
 }
 
 // FileOrganizer is one organizer of the team the plan is encrypted to.
@@ -155,6 +156,7 @@ func (d *FileDoc) toModel() *model.Org {
 	for _, t := range d.Team {
 		o.Team = append(o.Team, model.Organizer{Name: t.Name, Recipient: t.Recipient})
 	}
+	o.ViewFor = d.ViewFor
 	return o
 }
 
@@ -212,6 +214,7 @@ func fromModel(o *model.Org) *FileDoc {
 	for _, t := range o.Team {
 		d.Team = append(d.Team, FileOrganizer{Name: t.Name, Recipient: t.Recipient})
 	}
+	d.ViewFor = o.ViewFor
 	return d
 }
 

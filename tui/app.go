@@ -159,6 +159,12 @@ func New(opts Options) *Model {
 	}
 	m.ensureTab()
 	m.openOnConflicts()
+	if o.ViewFor != "" {
+		// A view is a part of a plan, made for one member: edits belong
+		// in the whole plan.
+		m.readOnly = "read-only: the view for " + o.ViewFor + "; edit the whole plan"
+		m.setStatus(m.readOnly)
+	}
 	if opts.Recovered != nil {
 		m.offerRecovery(opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom)
 	}

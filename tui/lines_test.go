@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgplan/orgplan/model"
 )
 
 // TestArrestingALiaisonShowsTheFactoriesCutOff: the task of the issue,
@@ -84,5 +86,28 @@ func TestCoverageTabOfTheUnion(t *testing.T) {
 	}
 	if newModel(t, 120, 40).tabShown(tabCoverage) {
 		t.Fatal("the 1902 example has no headcounts, yet shows the tab")
+	}
+}
+
+// TestAViewOpensReadOnly: a need-to-know view is part of a plan: the
+// editor says whose it is and refuses edits.
+func TestAViewOpensReadOnly(t *testing.T) {
+	t.Parallel()
+	o := exampleOrg(t, "st-petersburg-1902")
+	v, err := model.View(o, "m19", model.ViewOptions{Depth: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Org: v})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if s := screen(m); !strings.Contains(s, "View for Kolya") || !strings.Contains(s, "read-only: the view for Kolya") {
+		t.Fatalf("no banner:\n%s", s)
+	}
+	before := m.org.UnitCount()
+	press(m, "a")
+	typeText(m, "New unit")
+	press(m, "enter")
+	if m.org.UnitCount() != before {
+		t.Fatal("an edit went into the view")
 	}
 }

@@ -143,3 +143,41 @@ func TestATeamIsNoPassphrase(t *testing.T) {
 		t.Fatalf("a bad key: %d %s", code, errs)
 	}
 }
+
+// TestAViewForOneMember: a view is a plan check reads; made twice it is
+// the same bytes; --to encrypts it to the member's key alone.
+func TestAViewForOneMember(t *testing.T) {
+	os.Unsetenv("ORGPLAN_PASSPHRASE")
+	dir := t.TempDir()
+	kolya := newUser(t, dir, "kolya")
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	for _, out := range []string{a, b} {
+		if code, _, errs := orgplan(t, "view", "--for", "Kolya", "-o", out, "../../examples/st-petersburg-1902.json"); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	da, _ := os.ReadFile(a)
+	db, _ := os.ReadFile(b)
+	if !bytes.Equal(da, db) || !bytes.Contains(da, []byte(`"viewFor": "Kolya"`)) || bytes.Contains(da, []byte("Vyborg")) {
+		t.Fatalf("the view:\n%s", da)
+	}
+	if code, out, errs := orgplan(t, "check", a); code > 1 || !strings.Contains(out, "warnings") {
+		t.Fatalf("check of the view: %d %s %s", code, out, errs)
+	}
+	if code, out, _ := orgplan(t, "view", "--for", "Kolya", "--show", "../../examples/st-petersburg-1902.json"); code != 0 || !strings.Contains(out, "reveals 2 units, 4 posts and 2 other members") {
+		t.Fatalf("--show: %s", out)
+	}
+	sealed := filepath.Join(dir, "kolya.age")
+	if code, _, errs := orgplan(t, "view", "--for", "Kolya", "--to", kolya.recipient, "-o", sealed, "../../examples/st-petersburg-1902.json"); code != 0 {
+		t.Fatal(errs)
+	}
+	kolya.as(t)
+	if code, out, errs := orgplan(t, "check", sealed); code > 1 || !strings.Contains(out, "warnings") {
+		t.Fatalf("Kolya cannot read his view: %d %s %s", code, out, errs)
+	}
+	other := newUser(t, dir, "other")
+	other.as(t)
+	if code, _, _ := orgplan(t, "check", sealed); code != 2 {
+		t.Fatal("someone else read Kolya's view")
+	}
+}
