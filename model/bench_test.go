@@ -179,3 +179,31 @@ func BenchmarkCutOffAfterOneRemoval(b *testing.B) {
 		b.ReportMetric(float64(cut), "worst-cutoff")
 	})
 }
+
+// BenchmarkViewOfADeepMember makes the view of a member who sits only in
+// units with no sub-units, per one CheckPlan of the same plan: the view
+// costs its scope, so the ratio falls as the plan grows.
+func BenchmarkViewOfADeepMember(b *testing.B) {
+	bySize(b, func(b *testing.B, o *model.Org) {
+		member := ""
+		for _, m := range o.Members {
+			ps := append(o.Held(m.ID), o.Candidacies(m.ID)...)
+			leaf := len(ps) > 0
+			for _, p := range ps {
+				leaf = leaf && len(p.Unit().Units) == 0
+			}
+			if leaf {
+				member = m.ID
+				break
+			}
+		}
+		if member == "" {
+			b.Skip("no member in leaf units only")
+		}
+		perCheckPlan(b, o, "view/checkplan", func() {
+			if _, err := model.View(o, member, model.ViewOptions{Depth: -1, Secret: []byte("k")}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}
