@@ -181,3 +181,64 @@ func TestAViewForOneMember(t *testing.T) {
 		t.Fatal("someone else read Kolya's view")
 	}
 }
+
+// TestTmuxATeamPlanInTheEditor: alice opens the team plan in the real
+// editor with her own key, adds a unit and saves; bob reads the unit with
+// his; a save with no change leaves the file's bytes; a view opens
+// read-only.
+func TestTmuxATeamPlanInTheEditor(t *testing.T) {
+	os.Unsetenv("ORGPLAN_PASSPHRASE")
+	dir := t.TempDir()
+	alice, bob := newUser(t, dir, "alice"), newUser(t, dir, "bob")
+	plain, plan := filepath.Join(dir, "plan.json"), filepath.Join(dir, "plan.age")
+	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", plain); code != 0 {
+		t.Fatal(errs)
+	}
+	alice.as(t)
+	for i, u := range []*user{alice, bob} {
+		args := []string{"team", "add", u.name, u.recipient, plan}
+		if i == 0 {
+			args = append(args, "--from", plain)
+		}
+		if code, _, errs := orgplan(t, args...); code != 0 {
+			t.Fatal(errs)
+		}
+	}
+	env := []string{"ORGPLAN_IDENTITY=" + alice.key, "XDG_CONFIG_HOME=" + alice.config}
+	tm := newTermEnv(t, 100, 30, dir, env, plan)
+	tm.waitFor("Organization")
+	tm.keys("a")
+	tm.waitFor("New unit under")
+	tm.typeText("Cipher group")
+	tm.keys("Enter")
+	tm.waitFor("added «Cipher group»")
+	tm.saveQuit("plan.age")
+	before, _ := os.ReadFile(plan)
+	bob.as(t)
+	if code, out, errs := orgplan(t, "export", "--format", "markdown", "--plaintext", plan); code != 0 || !strings.Contains(out, "Cipher group") {
+		t.Fatalf("bob does not see alice's unit: %d %s", code, errs)
+	}
+	tm = newTermEnv(t, 100, 30, dir, env, plan)
+	tm.waitFor("Organization")
+	tm.keys("C-s")
+	tm.waitFor("no changes to save")
+	tm.keys("q")
+	tm.waitExit()
+	if after, _ := os.ReadFile(plan); !bytes.Equal(before, after) {
+		t.Fatal("a save with no change rewrote the team plan")
+	}
+	view := filepath.Join(dir, "kolya.json")
+	alice.as(t)
+	if code, _, errs := orgplan(t, "view", "--for", "Kolya", "-o", view, plan); code != 0 {
+		t.Fatal(errs)
+	}
+	tm = newTermEnv(t, 100, 30, dir, env, view)
+	tm.waitFor("read-only: the view for Kolya")
+	tm.keys("a")
+	tm.waitFor("New unit under")
+	tm.typeText("Leak")
+	tm.keys("Enter")
+	tm.waitFor("read-only: the view for Kolya")
+	tm.keys("q")
+	tm.waitExit()
+}
