@@ -2,9 +2,11 @@ package storage
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgplan/orgplan/model"
 )
@@ -81,4 +83,28 @@ func TestTheLockSaysWhoHasThePlan(t *testing.T) {
 	if _, err := os.Lstat(target); !os.IsNotExist(err) {
 		t.Fatal("the link's target was created")
 	}
+}
+
+// TestAZombieIsNoLiveSession: a process that ended but was not reaped
+// (nothing reaps orphans in some containers) still takes signals; its
+// lock must not hold the plan.
+func TestAZombieIsNoLiveSession(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command("true")
+	if err := cmd.Start(); err != nil {
+		t.Skip("cannot start a process")
+	}
+	pid := cmd.Process.Pid
+	// Not waited for: it is a zombie once it has ended.
+	deadline := time.Now().Add(5 * time.Second)
+	for !zombie(pid) && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	if processAlive(pid) {
+		t.Fatal("a zombie counts as alive")
+	}
+	cmd.Wait()
 }
