@@ -430,6 +430,7 @@ func CloneUnit(u *Unit) *Unit {
 	c := *u
 	c.parent = nil
 	c.ReportsTo = cloneStrings(u.ReportsTo)
+	c.ReportLiaisons = slices.Clone(u.ReportLiaisons)
 	if u.Posts != nil {
 		c.Posts = make([]*Post, len(u.Posts))
 		for i, p := range u.Posts {
@@ -484,6 +485,17 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 		u.ReportsTo = slices.DeleteFunc(u.ReportsTo, func(r string) bool {
 			return !inside[r] && o.idx.units[r] == nil
 		})
+		for i, l := range u.ReportLiaisons {
+			if n, ok := ids[l.To]; ok {
+				u.ReportLiaisons[i].To = n
+			}
+		}
+		u.ReportLiaisons = slices.DeleteFunc(u.ReportLiaisons, func(l ReportLiaison) bool {
+			return !slices.Contains(u.ReportsTo, l.To) || !known(l.Member)
+		})
+		if u.Liaison != "" && !known(u.Liaison) {
+			u.Liaison = ""
+		}
 		for _, p := range u.Posts {
 			if o.idx.posts[p.ID] != nil || p.ID == "" {
 				p.ID = o.NewID('p')
@@ -500,4 +512,18 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 		return true
 	})
 	return AddUnit{Parent: parent, Index: index, Unit: c}
+}
+
+// WithoutPeople is a copy of a detached unit (a clipboard's) with every
+// post vacant, no candidates and no liaisons: the shape, for a copy.
+func WithoutPeople(u *Unit) *Unit {
+	c := CloneUnit(u)
+	WalkUnit(c, func(x *Unit) bool {
+		x.Liaison, x.ReportLiaisons = "", nil
+		for _, p := range x.Posts {
+			p.Holder, p.Candidates, p.ReadyLater = "", nil, nil
+		}
+		return true
+	})
+	return c
 }

@@ -70,6 +70,8 @@ func (m *Model) treeKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.outdent()
 	case matches(msg, k.Indent):
 		m.indent()
+	case matches(msg, k.MoveTo):
+		return m.moveTo()
 	default:
 		return nil
 	}
@@ -191,9 +193,9 @@ func (m *Model) cutUnit(sel *model.Unit) {
 	m.setStatus(m.hist.LastLabel() + " · p pastes it · u undoes")
 }
 
-// paste puts the last cut unit under the selection. The first paste
-// moves it back with its ids; later ones make copies with new ids and the
-// same people, and say so.
+// paste puts the last cut unit under the selection: the first paste
+// moves it back with its ids and people; a second asks first, and makes a
+// copy with new ids and no people (one person holds one post).
 func (m *Model) paste() {
 	if m.clip == nil {
 		m.setStatus("nothing to paste: d cuts a unit first")
@@ -203,16 +205,27 @@ func (m *Model) paste() {
 	if sel := m.tree.selected(); sel != nil {
 		parent = sel.ID
 	}
-	op := m.org.PasteUnit(m.clip, parent, -1)
+	if !m.clipPasted {
+		m.pasteUnit(m.clip, parent, "pasted "+quoteName(m.clip.Name)+" · u undoes")
+		m.clipPasted = true
+		return
+	}
+	clip := m.clip
+	m.push(yesNo("«"+clean(clip.Name)+"» is pasted already. Paste a copy, with new ids and every post vacant?"),
+		func(r dialogResult) tea.Cmd {
+			if r.value == "yes" {
+				m.pasteUnit(model.WithoutPeople(clip), parent, "pasted a copy of "+quoteName(clip.Name)+": new ids, its posts vacant · u undoes")
+			}
+			return nil
+		})
+}
+
+func (m *Model) pasteUnit(clip *model.Unit, parent, done string) {
+	op := m.org.PasteUnit(clip, parent, -1)
 	id := op.(model.AddUnit).Unit.ID
 	if m.apply(op, id) {
 		m.tree.openUnder(parent, id)
-		if m.clipPasted {
-			m.setStatus("pasted a copy of " + quoteName(m.clip.Name) + ": new ids, the same people in its posts · u undoes")
-		} else {
-			m.setStatus("pasted " + quoteName(m.clip.Name) + " · p again pastes a copy")
-		}
-		m.clipPasted = true
+		m.setStatus(done)
 	}
 }
 

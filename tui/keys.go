@@ -39,14 +39,14 @@ func (k KeyMap) Groups() []KeyGroup {
 	pk := pickerKeys
 	return []KeyGroup{
 		{"In the tree: move", []key.Binding{t.Up, t.Down, t.Left, t.Right, t.Toggle, t.Top, t.Bottom, t.PageUp, t.PageDown, t.ExpandAll, t.CollapseAll, t.NoCandidateMarks}},
-		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent}},
+		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent, t.MoveTo}},
 		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
 		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], g.Tabs[6], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
 		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Plan, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
 		{"In a prompt", []key.Binding{promptKeys.Accept, promptKeys.Cancel, promptKeys.Recall}},
-		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.TakeOurs, d.TakeTheirs, d.TakeBase, d.GoTo, d.Later, d.Cancel}},
+		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.TakeOurs, d.TakeTheirs, d.TakeBase, d.GoTo, d.Later, d.AsSubUnit, d.After, d.Cancel}},
 		{"In the help", []key.Binding{k.Help.Down, k.Help.Up, k.Help.PageDown, k.Help.PageUp}},
 	}
 }
@@ -59,6 +59,7 @@ type DialogKeys struct {
 	ReadOnly, OpenAnyway, Leave    key.Binding // the plan is open in another editor
 	TakeOurs, TakeTheirs, TakeBase key.Binding // a merge conflict
 	GoTo, Later                    key.Binding
+	AsSubUnit, After               key.Binding // Move to…
 }
 
 // GlobalKeys work whatever pane has the focus.
@@ -74,7 +75,7 @@ type GlobalKeys struct {
 type TreeKeys struct {
 	Up, Down, Left, Right, Toggle, Top, Bottom, PageUp, PageDown key.Binding
 	AddChild, AddSibling, Rename, Edit, Delete, Paste            key.Binding
-	MoveUp, MoveDown, Outdent, Indent                            key.Binding
+	MoveUp, MoveDown, Outdent, Indent, MoveTo                    key.Binding
 	ExpandAll, CollapseAll                                       key.Binding
 	NoCandidateMarks                                             key.Binding
 }
@@ -134,6 +135,7 @@ func DefaultKeyMap() KeyMap {
 			MoveDown:         bind("J", "move down", "J"),
 			Outdent:          bind("<", "outdent", "<"),
 			Indent:           bind(">", "indent", ">"),
+			MoveTo:           bind("M", "move to…", "M"),
 			ExpandAll:        bind("*", "expand all below", "*"),
 			CollapseAll:      bind("-", "collapse all", "-"),
 			NoCandidateMarks: bind("C", "? marks: no candidate", "C"),
@@ -201,6 +203,8 @@ func DefaultKeyMap() KeyMap {
 		TakeBase:    bind("b", "take base", "b"),
 		GoTo:        bind("g", "go to it", "g"),
 		Later:       bind("esc", "decide later", "esc", "q"),
+		AsSubUnit:   bind("s", "as a sub-unit", "s", "enter"),
+		After:       bind("a", "after it", "a"),
 	}
 	k.Global.TabKeys = bind("1–7", "tabs", "1", "2", "3", "4", "5", "6", "7")
 	for i := range k.Global.Tabs {

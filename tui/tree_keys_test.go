@@ -247,10 +247,29 @@ func TestDeletePasteMoveIndentOutdent(t *testing.T) {
 	if pasted == nil || pasted.Parent().Name != "Narva district group" || len(pasted.Units) != subs {
 		t.Fatal("p did not paste the cut unit under the selection")
 	}
+	units := m.org.UnitCount()
 	press(m, "p")
-	if !strings.Contains(m.status, "pasted a copy of «Putilov works subcommittee»: new ids, the same people") {
+	if !strings.Contains(screen(m), "is pasted already. Paste a copy") {
+		t.Fatalf("the second p does not ask:\n%s", screen(m))
+	}
+	press(m, "n")
+	if m.org.UnitCount() != units {
+		t.Fatal("no, and a copy was pasted all the same")
+	}
+	press(m, "p", "y")
+	if !strings.Contains(m.status, "pasted a copy of «Putilov works subcommittee»: new ids, its posts vacant") || m.org.UnitCount() != units+1+subs {
 		t.Fatalf("the second p says %q", m.status)
 	}
+	m.org.Walk(func(u *model.Unit) bool {
+		if u.Name == "Putilov works subcommittee" && u.ID != putilov.ID {
+			for _, p := range u.Posts {
+				if p.Holder != "" || len(p.Candidates) > 0 {
+					t.Fatalf("the copy's post %s has people", p.Title)
+				}
+			}
+		}
+		return true
+	})
 	press(m, "u")
 	if !strings.Contains(m.status, "undid: add unit «Putilov works subcommittee»") {
 		t.Fatalf("undo says %q", m.status)
