@@ -336,6 +336,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case matches(msg, g.Undo):
 		m.undo()
 		return nil, true
+	case matches(msg, g.Copy):
+		return m.copySelection(), true
 	case matches(msg, g.Redo):
 		m.redo()
 		return nil, true

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,35 @@ func TestMoveToBetweenDistantBranches(t *testing.T) {
 		if it.id == putilov.ID || strings.Contains(it.label, "Locomotive shop circle") {
 			t.Fatalf("its own subtree is offered: %s", it.label)
 		}
+	}
+}
+
+// TestYCopiesWhatIsSelected: y sends the unit's path, the post's path or
+// the member's alias to the clipboard (OSC 52), escaped, never a real
+// name.
+func TestYCopiesWhatIsSelected(t *testing.T) {
+	t.Parallel()
+	m := newModel(t, 120, 40)
+	selectUnit(t, m, "Printing group")
+	copied := func() string {
+		cmd := press(m, "y")
+		if cmd == nil {
+			t.Fatal("y sent nothing")
+		}
+		return fmt.Sprint(cmd())
+	}
+	if got := copied(); !strings.Contains(got, "St. Petersburg Committee / Printing group") {
+		t.Fatalf("the unit's path: %q", got)
+	}
+	m.focus = focusPosts
+	if got := copied(); !strings.Contains(got, "Printing group › Printer") {
+		t.Fatalf("the post's path: %q", got)
+	}
+	m.showMember("m19")
+	m.showTab(tabMember)
+	m.focus = focusSide
+	got := copied()
+	if !strings.Contains(got, "Kolya") || strings.Contains(got, m.org.Member("m19").Name) && m.org.Member("m19").Name != "" {
+		t.Fatalf("the alias: %q", got)
 	}
 }

@@ -259,7 +259,7 @@ func newSimulateCmd(e *env) *cobra.Command {
 	var remove []string
 	var unit, format string
 	cmd := &cobra.Command{
-		Use:   "simulate (--remove MEMBER[,MEMBER…] | --remove-unit ID) [--format text|json] FILE",
+		Use:   "simulate (--remove MEMBER[,MEMBER…] | --remove-unit UNIT) [--format text|json] FILE",
 		Short: "What happens if these members are taken: who steps in, what falls vacant",
 		Long: `Simulate removing members (arrests, say) without changing FILE: each post
 they held passes to its first active candidate who is not removed and
@@ -275,7 +275,7 @@ alone does damage (see 'orgplan risk').
 MEMBER is an id or an alias; an alias two members share is refused with
 the matches.
 
---remove-unit ID removes every holder of that unit's posts: the arrest of a
+--remove-unit UNIT (an id or a name) removes every holder of that unit's posts: the arrest of a
 committee.`,
 		Example: "  orgplan simulate --remove m1,m2 plan.json\n  orgplan simulate --remove-unit u4 --format json plan.json",
 		Args:    exactArg("FILE"),
@@ -289,10 +289,11 @@ committee.`,
 			}
 			var ids []string
 			if unit != "" {
-				if o.Unit(unit) == nil {
-					return fail("no unit %s in %s", visible.Quote(unit), visible.String(args[0]))
+				u, err := unitID(o, unit, args[0])
+				if err != nil {
+					return err
 				}
-				ids = model.UnitHolders(o, unit)
+				ids = model.UnitHolders(o, u)
 			} else if ids, err = memberIDs(o, remove, args[0]); err != nil {
 				return err
 			}
@@ -416,6 +417,30 @@ func exactArg(what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// unitID resolves a unit named by id or by name; a name two units share
+// is refused with their ids and paths.
+func unitID(o *model.Org, name, file string) (string, error) {
+	if o.Unit(name) != nil {
+		return name, nil
+	}
+	var matches []string
+	var id string
+	o.Walk(func(u *model.Unit) bool {
+		if u.Name == name {
+			id = u.ID
+			matches = append(matches, u.ID+" ("+o.PathString(u)+")")
+		}
+		return true
+	})
+	switch len(matches) {
+	case 0:
+		return "", fail("no unit %s in %s (neither an id nor a name)", visible.Quote(name), visible.String(file))
+	case 1:
+		return id, nil
+	}
+	return "", fail("the name %s names %d units: %s; give an id", visible.Quote(name), len(matches), visible.String(strings.Join(matches, ", ")))
 }
 
 // memberIDs resolves members named by id or alias; an alias shared by

@@ -113,3 +113,23 @@ func TestRiskKFindsASetAndSaysHow(t *testing.T) {
 		t.Errorf("text:\n%s", out)
 	}
 }
+
+// TestRemoveUnitTakesNames: --remove-unit takes a unit's name as well as
+// its id; a name two units share is refused with both.
+func TestRemoveUnitTakesNames(t *testing.T) {
+	t.Parallel()
+	_, byID, _ := orgplan(t, "simulate", "--remove-unit", "u4", example1902)
+	code, byName, errs := orgplan(t, "simulate", "--remove-unit", "Executive group", example1902)
+	if code != 0 || byName != byID {
+		t.Fatalf("by name: %d %s", code, errs)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "p.json")
+	if err := os.WriteFile(plan, []byte(`{"format": "orgplan/1", "name": "Twins", "members": [{"id": "m1", "alias": "A"}],
+ "units": [{"id": "u1", "name": "Cell", "posts": [{"id": "p1", "title": "Head", "holder": "m1"}]}, {"id": "u2", "name": "Cell"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := orgplan(t, "simulate", "--remove-unit", "Cell", plan); code != 2 || !strings.Contains(errs, "names 2 units: u1 (Cell), u2 (Cell)") {
+		t.Fatalf("an ambiguous name: %d %s", code, errs)
+	}
+}
