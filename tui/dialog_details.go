@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,7 @@ func (m *Model) editDetails() tea.Cmd {
 	}
 	purpose, notes := keepText(v.purpose), keepText(v.notes)
 	lines, lv := m.linesGroup(u, d)
+	reports, chosen := m.reportsField(u, d.ReportsTo, &v.reportsTo)
 	f := huh.NewForm(
 		huh.NewGroup(
 			huh.NewSelect[string]().Inline(true).Title("Kind").Options(kinds...).Value(&v.kind),
@@ -66,8 +68,7 @@ func (m *Model) editDetails() tea.Cmd {
 			huh.NewInput().Title("Report every (days)").Description("empty: the kind's interval").
 				Value(&v.every).Validate(validDays),
 			huh.NewInput().Title("Last report (YYYY-MM-DD)").Value(&v.last).Validate(validDate),
-			huh.NewInput().Title("Also reports to (unit ids, comma separated)").
-				Value(&v.reportsTo).Validate(m.validUnitList(id)),
+			reports,
 			huh.NewConfirm().Title("Contacts deposited with the center?").Value(&v.deposited),
 		),
 		lines,
@@ -77,7 +78,7 @@ func (m *Model) editDetails() tea.Cmd {
 			Kind: v.kind, Secrecy: model.Secrecy(v.secrecy), Affiliation: model.Affiliation(v.affiliation),
 			Purpose: purpose.value(v.purpose), Notes: notes.value(v.notes),
 			LastReport: strings.TrimSpace(v.last), ContactsDeposited: v.deposited,
-			ReportsTo: splitIDs(v.reportsTo),
+			ReportsTo: chosen(),
 		}
 		d.ReportEveryDays, _ = strconv.Atoi(strings.TrimSpace(v.every))
 		lv.apply(&d)
@@ -104,6 +105,33 @@ func validDate(s string) error {
 		return errors.New("a date as YYYY-MM-DD, or empty")
 	}
 	return nil
+}
+
+// maxUnitChoices bounds the list of units to report to; past it, the
+// field takes ids (a plan that big is navigated by search, not a list).
+const maxUnitChoices = 2000
+
+// reportsField chooses the units a unit also reports to, by path, from
+// every unit but itself and those under it (that would be a cycle).
+func (m *Model) reportsField(u *model.Unit, current []string, ids *string) (huh.Field, func() []string) {
+	if m.org.UnitCount() > maxUnitChoices {
+		return huh.NewInput().Title("Also reports to (unit ids, comma separated)").
+			Value(ids).Validate(m.validUnitList(u.ID)), func() []string { return splitIDs(*ids) }
+	}
+	inside := map[*model.Unit]bool{}
+	model.WalkUnit(u, func(x *model.Unit) bool { inside[x] = true; return true })
+	var opts []huh.Option[string]
+	m.org.Walk(func(x *model.Unit) bool {
+		if inside[x] {
+			return false
+		}
+		opts = append(opts, huh.NewOption(clean(m.org.PathString(x)), x.ID).Selected(containsStr(current, x.ID)))
+		return true
+	})
+	chosen := slices.Clone(current)
+	f := huh.NewMultiSelect[string]().Title("Also reports to").Description("space chooses, / filters").
+		Options(opts...).Filterable(true).Height(8).Value(&chosen)
+	return f, func() []string { return chosen }
 }
 
 func (m *Model) validUnitList(self string) func(string) error {
