@@ -171,6 +171,9 @@ func New(opts Options) *Model {
 	if opts.LockedBy != nil {
 		m.offerLocked(*opts.LockedBy)
 	}
+	if opts.New && len(o.Functions) == 0 && len(o.Kinds) == 0 {
+		m.offerStarter()
+	}
 	return m
 }
 
@@ -338,6 +341,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case matches(msg, g.Copy):
 		return m.copySelection(), true
+	case matches(msg, g.Catalogues):
+		return m.openCatalogues(), true
 	case matches(msg, g.Redo):
 		m.redo()
 		return nil, true

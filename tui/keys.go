@@ -42,11 +42,11 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent, t.MoveTo}},
 		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
 		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], g.Tabs[6], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
-		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Plan, g.Copy, g.Export, g.Save, g.Help, g.Quit}},
+		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Catalogues, g.Plan, g.Copy, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
 		{"In a prompt", []key.Binding{promptKeys.Accept, promptKeys.Cancel, promptKeys.Recall}},
-		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.TakeOurs, d.TakeTheirs, d.TakeBase, d.GoTo, d.Later, d.AsSubUnit, d.After, d.Cancel}},
+		{"In questions", []key.Binding{d.SaveQuit, d.DiscardQuit, d.Overwrite, d.SaveAs, d.Restore, d.Discard, d.Keep, d.ReadOnly, d.OpenAnyway, d.Leave, d.TakeOurs, d.TakeTheirs, d.TakeBase, d.GoTo, d.Later, d.AsSubUnit, d.After, d.EditEntry, d.DeleteEntry, d.Starter[0], d.Starter[1], d.Starter[2], d.Skip, d.Cancel}},
 		{"In the help", []key.Binding{k.Help.Down, k.Help.Up, k.Help.PageDown, k.Help.PageUp}},
 	}
 }
@@ -60,12 +60,15 @@ type DialogKeys struct {
 	TakeOurs, TakeTheirs, TakeBase key.Binding // a merge conflict
 	GoTo, Later                    key.Binding
 	AsSubUnit, After               key.Binding // Move to…
+	EditEntry, DeleteEntry         key.Binding // a function or a kind
+	Starter                        [3]key.Binding
+	Skip                           key.Binding
 }
 
 // GlobalKeys work whatever pane has the focus.
 type GlobalKeys struct {
 	Save, Undo, Redo, Search, Next, Prev, ClearSearch, Focus, FocusBack, Members, Export, Help, Quit key.Binding
-	Plan, Copy                                                                                       key.Binding
+	Plan, Copy, Catalogues                                                                           key.Binding
 	Tabs                                                                                             [tabCount]key.Binding
 	// TabKeys stands for them all in the key line.
 	TabKeys key.Binding
@@ -113,6 +116,7 @@ func DefaultKeyMap() KeyMap {
 			Export:      bind("E", "export", "E"),
 			Plan:        bind("P", "plan: name, description, as of", "P"),
 			Copy:        bind("y", "copy path or alias (OSC 52)", "y"),
+			Catalogues:  bind("F", "functions and kinds", "F"),
 			Help:        bind("?", "help", "?"),
 			Quit:        bind("q", "quit", "q", "ctrl+c"),
 		},
@@ -206,6 +210,11 @@ func DefaultKeyMap() KeyMap {
 		Later:       bind("esc", "decide later", "esc", "q"),
 		AsSubUnit:   bind("s", "as a sub-unit", "s", "enter"),
 		After:       bind("a", "after it", "a"),
+		EditEntry:   bind("e", "edit", "e", "enter"),
+		DeleteEntry: bind("d", "delete", "d"),
+		Starter: [3]key.Binding{bind("1", "the 1902 committee", "1"), bind("2", "a union drive", "2"),
+			bind("3", "a tenants' association", "3")},
+		Skip: bind("esc", "none", "esc", "n"),
 	}
 	k.Global.TabKeys = bind("1–7", "tabs", "1", "2", "3", "4", "5", "6", "7")
 	for i := range k.Global.Tabs {
