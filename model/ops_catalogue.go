@@ -186,7 +186,7 @@ func (d DeleteFunction) apply(o *Org) (Op, error) {
 	if len(posts) > 0 {
 		restore = append(restore, setFunction{Posts: posts, Function: d.ID})
 	}
-	if _, err := (removeFunction{d.ID}).apply(o); err != nil {
+	if _, err := removeFunction(d).apply(o); err != nil {
 		return nil, err
 	}
 	return Batch{Ops: restore, Name: "restore function " + quote(f.Name)}, nil
@@ -251,7 +251,7 @@ func (d DeleteKind) apply(o *Org) (Op, error) {
 		restore = append(restore, SetDetails{ID: u.ID, Details: u.Details()})
 		u.Kind = ""
 	}
-	if _, err := (removeKind{d.ID}).apply(o); err != nil {
+	if _, err := removeKind(d).apply(o); err != nil {
 		return nil, err
 	}
 	return Batch{Ops: restore, Name: "restore kind " + quote(k.Name)}, nil
