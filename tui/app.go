@@ -54,7 +54,21 @@ type Options struct {
 	// LockedBy is the other editor that has Path open, if any: the user
 	// chooses read-only, or opening anyway.
 	LockedBy *storage.LockInfo
+	// Config is the user's configuration file, read; a broken one opens
+	// the editor with the defaults, saying why.
+	Config Config
 }
+
+// Config is what the configuration file may set.
+type Config struct {
+	Keys    map[string][]string // action name → keys; [] unbinds
+	Theme   string              // "", "auto", "dark", "light" or "mono"
+	NoMouse bool
+	Problem string // why the file was not used, shown at start
+}
+
+// Themes are the values of theme in the configuration.
+var Themes = []string{"auto", "dark", "light", "mono"}
 
 type focus int
 
@@ -85,6 +99,8 @@ type Model struct {
 	keys            KeyMap
 	styles          Styles
 	isDark          bool
+	theme           string // from the configuration: "" or "auto" follow the terminal
+	noMouse         bool
 	help            help.Model
 	width           int
 	height          int
@@ -146,7 +162,15 @@ func New(opts Options) *Model {
 	if m.session == "" {
 		m.session = storage.SessionID()
 	}
-	m.styles = NewStyles(true)
+	m.theme, m.noMouse = opts.Config.Theme, opts.Config.NoMouse
+	if m.theme == "light" {
+		m.isDark = false
+	}
+	m.restyle()
+	if probs := m.keys.Remap(opts.Config.Keys); len(probs) > 0 {
+		m.keys = DefaultKeyMap()
+		opts.Config.Problem = "config: " + probs[0] + "; opened with the default keys (orgplan config check)"
+	}
 	m.side = newSidePanel()
 	m.side.hasHeadcount = hasHeadcount(o)
 	m.posts.cand = -1
@@ -170,6 +194,9 @@ func New(opts Options) *Model {
 	}
 	if opts.LockedBy != nil {
 		m.offerLocked(*opts.LockedBy)
+	}
+	if opts.Config.Problem != "" {
+		m.setError(opts.Config.Problem)
 	}
 	if opts.New && len(o.Functions) == 0 && len(o.Kinds) == 0 {
 		m.offerStarter()
@@ -253,9 +280,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.relayout()
 		return nil
 	case tea.BackgroundColorMsg:
-		m.isDark = msg.IsDark()
-		m.styles = NewStyles(m.isDark)
-		m.help.Styles = help.DefaultStyles(m.isDark)
+		if m.theme == "" || m.theme == "auto" {
+			m.isDark = msg.IsDark()
+			m.restyle()
+		}
 		return nil
 	case savedMsg:
 		return m.saved(msg)

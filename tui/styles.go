@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/help"
 	"image/color"
 
 	"charm.land/lipgloss/v2"
@@ -35,6 +36,35 @@ type Styles struct {
 // palette is the editor's few colors, for a light or dark background; the
 // styles and the forms' theme are both made from it.
 type palette struct{ accent, dim, red, yellow, green color.Color }
+
+// restyle builds the styles for the background and the theme.
+func (m *Model) restyle() {
+	m.styles = NewStyles(m.isDark)
+	if m.theme == "mono" {
+		m.styles = monoStyles(m.styles)
+	}
+	m.help.Styles = help.DefaultStyles(m.isDark)
+}
+
+// monoStyles drops every color, keeping bold, faint and reverse video:
+// for terminals and readers that show no color.
+func monoStyles(s Styles) Styles {
+	strip := func(st lipgloss.Style) lipgloss.Style {
+		return st.UnsetForeground().UnsetBackground().UnsetBorderForeground()
+	}
+	for _, st := range []*lipgloss.Style{&s.Title, &s.TitleDim, &s.Modified, &s.Border, &s.BorderOn, &s.PaneTitle, &s.Selected,
+		&s.Current, &s.Dim, &s.Match, &s.Error, &s.Warning, &s.OK, &s.Key, &s.Status, &s.StatusErr, &s.Dialog, &s.TabOn, &s.TabOff} {
+		*st = strip(*st)
+	}
+	s.Dim, s.TitleDim = s.Dim.Faint(true), s.TitleDim.Faint(true)
+	s.Error, s.StatusErr, s.TabOn = s.Error.Bold(true), s.StatusErr.Bold(true), s.TabOn.Reverse(true)
+	sec := map[string]lipgloss.Style{}
+	for k, v := range s.Secrecy {
+		sec[k] = strip(v)
+	}
+	s.Secrecy = sec
+	return s
+}
 
 func newPalette(isDark bool) palette {
 	ld := lipgloss.LightDark(isDark)

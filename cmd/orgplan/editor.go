@@ -14,7 +14,7 @@ import (
 // openEditor loads what the editor should show and runs it. A load error
 // ends here, before the terminal is touched, with the same lines as check.
 func openEditor(e *env, args []string) error {
-	opts := tui.Options{}
+	opts := tui.Options{Config: editorConfig()}
 	switch {
 	case len(args) == 0:
 		b, _ := examples.Get(examples.Default)

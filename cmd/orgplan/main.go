@@ -115,7 +115,7 @@ exist yet starts an empty plan, created on the first save.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fail("%v (see 'orgplan %s --help')", err, c.Name())
 	})
-	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newRiskCmd(e), newDiffCmd(e), newMergeCmd(e), newGitCmd(e), newTeamCmd(e), newKeysCmd(e), newViewCmd(e), newGenCmd(e), newVersionCmd(e))
+	root.AddCommand(newNewCmd(e), newExamplesCmd(e), newCheckCmd(e), newExportCmd(e), newImportCmd(e), newSimulateCmd(e), newRiskCmd(e), newDiffCmd(e), newMergeCmd(e), newGitCmd(e), newTeamCmd(e), newKeysCmd(e), newViewCmd(e), newConfigCmd(e), newGenCmd(e), newVersionCmd(e))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
