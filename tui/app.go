@@ -371,6 +371,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.copySelection(), true
 	case matches(msg, g.Catalogues):
 		return m.openCatalogues(), true
+	case matches(msg, g.Palette):
+		return m.openPalette(), true
 	case matches(msg, g.Redo):
 		m.redo()
 		return nil, true

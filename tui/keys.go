@@ -42,7 +42,7 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In the tree: edit", []key.Binding{t.AddChild, t.AddSibling, t.Rename, t.Edit, t.Delete, t.Paste, t.MoveUp, t.MoveDown, t.Outdent, t.Indent, t.MoveTo}},
 		{"In the posts pane", []key.Binding{p.Up, p.Down, p.PickCandidate, p.Add, p.Edit, p.Holder, p.Candidate, p.RemoveCandidate, p.Readiness, p.Delete, p.MoveUp, p.MoveDown}},
 		{"In the side panel", []key.Binding{g.Tabs[0], g.Tabs[1], g.Tabs[2], g.Tabs[3], g.Tabs[4], g.Tabs[5], g.Tabs[6], s.Up, s.Down, s.Jump, s.Mark, s.MarkUnit, s.Clear, s.Filter, s.HideWarnings}},
-		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Members, g.Catalogues, g.Plan, g.Copy, g.Export, g.Save, g.Help, g.Quit}},
+		{"Everywhere", []key.Binding{g.Undo, g.Redo, g.Search, g.Next, g.Prev, g.ClearSearch, g.Focus, g.FocusBack, g.Palette, g.Members, g.Catalogues, g.Plan, g.Copy, g.Export, g.Save, g.Help, g.Quit}},
 		{"In the members screen (m)", []key.Binding{mk.Up, mk.Down, mk.PageUp, mk.PageDown, mk.Top, mk.Bottom, mk.Filter, mk.Add, mk.Edit, mk.Status, mk.Delete, mk.Names, mk.Back}},
 		{"In a picker", []key.Binding{pk.Up, pk.Down, pk.PageUp, pk.PageDown, pk.Choose, pk.Cancel}},
 		{"In a prompt", []key.Binding{promptKeys.Accept, promptKeys.Cancel, promptKeys.Recall}},
@@ -68,7 +68,7 @@ type DialogKeys struct {
 // GlobalKeys work whatever pane has the focus.
 type GlobalKeys struct {
 	Save, Undo, Redo, Search, Next, Prev, ClearSearch, Focus, FocusBack, Members, Export, Help, Quit key.Binding
-	Plan, Copy, Catalogues                                                                           key.Binding
+	Plan, Copy, Catalogues, Palette                                                                  key.Binding
 	Tabs                                                                                             [tabCount]key.Binding
 	// TabKeys stands for them all in the key line.
 	TabKeys key.Binding
@@ -117,6 +117,7 @@ func DefaultKeyMap() KeyMap {
 			Plan:        bind("P", "plan: name, description, as of", "P"),
 			Copy:        bind("y", "copy path or alias (OSC 52)", "y"),
 			Catalogues:  bind("F", "functions and kinds", "F"),
+			Palette:     bind("ctrl+k/:", "command palette", "ctrl+k", ":"),
 			Help:        bind("?", "help", "?"),
 			Quit:        bind("q", "quit", "q", "ctrl+c"),
 		},
