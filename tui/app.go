@@ -100,6 +100,7 @@ type Model struct {
 	styles          Styles
 	isDark          bool
 	theme           string // from the configuration: "" or "auto" follow the terminal
+	helpFilter      string // typed in the help: only the keys that match show
 	noMouse         bool
 	help            help.Model
 	width           int

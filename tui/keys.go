@@ -187,9 +187,9 @@ func DefaultKeyMap() KeyMap {
 		Back:     bind("esc", "back", "esc", "q", "m"),
 	}
 	k.Help = HelpKeys{
-		Down:     bind("↓/j", "scroll down", "down", "j"),
-		Up:       bind("↑/k", "scroll up", "up", "k"),
-		PageDown: bind("pgdn", "page down", "pgdown", "space"),
+		Down:     bind("↓", "scroll down", "down"),
+		Up:       bind("↑", "scroll up", "up"),
+		PageDown: bind("pgdn", "page down", "pgdown"),
 		PageUp:   bind("pgup", "page up", "pgup"),
 	}
 	k.Dialog = DialogKeys{

@@ -83,7 +83,7 @@ func TestGoldenHelp(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			tm, _ := startProgram(t, sz.w, sz.h)
 			send(tm, "?")
-			waitFor(t, tm, "closes this help")
+			waitFor(t, tm, "type to filter")
 			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
 		})
 	}

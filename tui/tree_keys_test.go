@@ -375,9 +375,18 @@ func TestFocusTabsAndHelp(t *testing.T) {
 	if m.mode != modeHelp || !strings.Contains(screen(m), "orgplan keys") {
 		t.Fatal("? did not show help")
 	}
-	press(m, "x")
+	// Typing filters: only the keys that match show; esc closes.
+	typeText(m, "paste")
+	if s := screen(m); !strings.Contains(s, "paste as sub-unit") || strings.Contains(s, "add sub-unit") {
+		t.Fatalf("typing does not filter the help:\n%s", s)
+	}
+	press(m, "backspace", "backspace", "backspace", "backspace", "backspace")
+	if !strings.Contains(screen(m), "add sub-unit") {
+		t.Fatal("backspace does not widen the filter")
+	}
+	press(m, "esc")
 	if m.mode != modeNormal {
-		t.Fatal("a key did not close help")
+		t.Fatal("esc did not close help")
 	}
 }
 

@@ -295,11 +295,18 @@ func (m *Model) helpLines(width int) []string {
 	groups := m.keys.Groups()
 	const colW = 30
 	var blocks []string
+	q := strings.ToLower(m.helpFilter)
 	for _, gr := range groups {
 		lines := []string{m.styles.PaneTitle.Render(gr.Title)}
 		for _, b := range gr.Keys {
 			h := b.Help()
+			if q != "" && !strings.Contains(strings.ToLower(h.Key+" "+h.Desc+" "+gr.Title), q) {
+				continue
+			}
 			lines = append(lines, m.styles.Key.Render(fmt.Sprintf("%-9s", h.Key))+" "+trunc(h.Desc, colW-12))
+		}
+		if len(lines) == 1 {
+			continue
 		}
 		blocks = append(blocks, lipgloss.NewStyle().Width(colW).Render(strings.Join(lines, "\n")))
 	}
@@ -309,6 +316,15 @@ func (m *Model) helpLines(width int) []string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, blocks[i:min(i+perRow, len(blocks))]...), "")
 	}
 	out := strings.Split(strings.Join(rows, "\n"), "\n")
+	if q != "" {
+		if len(blocks) == 0 {
+			out = []string{m.styles.Dim.Render("no key does " + clean(m.helpFilter))}
+		}
+		for i := range out {
+			out[i] = " " + out[i]
+		}
+		return out
+	}
 	out = append(out,
 		m.styles.Error.Render(vacantMark)+" a post is vacant",
 		m.styles.Warning.Render(noCandidateMark)+" a post has no active candidate (in the tree: C)",
@@ -329,7 +345,11 @@ func (m *Model) helpScreen() string {
 	h := m.height - 2
 	m.helpOffset = max(min(m.helpOffset, len(lines)-h), 0)
 	end := min(m.helpOffset+h, len(lines))
-	out := []string{fit(" "+m.styles.Title.Render("orgplan keys"), m.width)}
+	title := " " + m.styles.Title.Render("orgplan keys")
+	if m.helpFilter != "" {
+		title += m.styles.Dim.Render(" · showing those with ") + clean(m.helpFilter)
+	}
+	out := []string{fit(title, m.width)}
 	for _, l := range lines[m.helpOffset:end] {
 		out = append(out, fit(l, m.width))
 	}
@@ -338,9 +358,9 @@ func (m *Model) helpScreen() string {
 	}
 	more := ""
 	if len(lines) > h {
-		more = "j/k scroll · "
+		more = "↑/↓ scroll · "
 	}
-	out = append(out, fit(" "+m.styles.Dim.Render(more+"any other key closes this help"), m.width))
+	out = append(out, fit(" "+m.styles.Dim.Render(more+"type to filter · backspace · esc or enter closes"), m.width))
 	return strings.Join(out, "\n")
 }
 
@@ -357,8 +377,14 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 		m.helpOffset += max(m.height-3, 1)
 	case matches(msg, h.PageUp):
 		m.helpOffset = max(m.helpOffset-m.height+3, 0)
+	case msg.String() == "backspace":
+		if r := []rune(m.helpFilter); len(r) > 0 {
+			m.helpFilter, m.helpOffset = string(r[:len(r)-1]), 0
+		}
+	case msg.Text != "" && msg.String() != "enter" && msg.Mod == 0:
+		m.helpFilter, m.helpOffset = m.helpFilter+msg.Text, 0
 	default:
-		m.mode, m.helpOffset = modeNormal, 0
+		m.mode, m.helpOffset, m.helpFilter = modeNormal, 0, ""
 		if m.members != nil {
 			m.mode = modeMembers
 		}
