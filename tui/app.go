@@ -64,6 +64,7 @@ type Config struct {
 	Keys    map[string][]string // action name → keys; [] unbinds
 	Theme   string              // "", "auto", "dark", "light" or "mono"
 	NoMouse bool
+	ASCII   bool   // plain ASCII borders and tree marks
 	Problem string // why the file was not used, shown at start
 }
 
@@ -102,6 +103,7 @@ type Model struct {
 	theme           string // from the configuration: "" or "auto" follow the terminal
 	helpFilter      string // typed in the help: only the keys that match show
 	noMouse         bool
+	ascii           bool
 	help            help.Model
 	width           int
 	height          int
@@ -163,7 +165,7 @@ func New(opts Options) *Model {
 	if m.session == "" {
 		m.session = storage.SessionID()
 	}
-	m.theme, m.noMouse = opts.Config.Theme, opts.Config.NoMouse
+	m.theme, m.noMouse, m.ascii = opts.Config.Theme, opts.Config.NoMouse, opts.Config.ASCII
 	if m.theme == "light" {
 		m.isDark = false
 	}

@@ -78,3 +78,16 @@ func TestThemes(t *testing.T) {
 		t.Fatal("auto does not follow a light terminal")
 	}
 }
+
+// TestASCIIDrawsNoBoxDrawing: with ascii = true the screen is plain
+// ASCII but for the plan's own names.
+func TestASCIIDrawsNoBoxDrawing(t *testing.T) {
+	t.Parallel()
+	m := New(Options{Org: exampleOrg(t, "union-organizing-committee"), Config: Config{ASCII: true}})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, r := range screen(m) {
+		if r >= 0x2500 && r <= 0x25ff || r == '←' {
+			t.Fatalf("%q drawn in ascii mode:\n%s", r, screen(m))
+		}
+	}
+}

@@ -50,7 +50,7 @@ func (m *Model) relayout() {
 // box frames lines in a border with a title in the top edge; every line
 // of the result is exactly w cells wide, and there are exactly h lines.
 func (m *Model) box(title string, lines []string, w, h int, focused bool) []string {
-	bs := m.styles.Border
+	bs, g := m.styles.Border, m.styles.G
 	if focused {
 		bs = m.styles.BorderOn
 	}
@@ -61,8 +61,8 @@ func (m *Model) box(title string, lines []string, w, h int, focused bool) []stri
 		t = " " + trunc(title, max(inner-3, 0)) + " "
 	}
 	fill := max(inner-1-ansiWidth(t), 0)
-	out = append(out, bs.Render("┌─")+t+bs.Render(strings.Repeat("─", fill)+"┐"))
-	side := bs.Render("│")
+	out = append(out, bs.Render(g.TL+g.H)+t+bs.Render(strings.Repeat(g.H, fill)+g.TR))
+	side := bs.Render(g.V)
 	for i := 0; i < h-2; i++ {
 		l := ""
 		if i < len(lines) {
@@ -70,6 +70,6 @@ func (m *Model) box(title string, lines []string, w, h int, focused bool) []stri
 		}
 		out = append(out, side+fit(l, inner)+side)
 	}
-	out = append(out, bs.Render("└"+strings.Repeat("─", inner)+"┘"))
+	out = append(out, bs.Render(g.BL+strings.Repeat(g.H, inner)+g.BR))
 	return out
 }

@@ -94,9 +94,9 @@ func (p *postsPane) view(st *Styles, o *model.Org, u *model.Unit, width int, foc
 		}
 		candW := max(width-titleW-holderW-2, 0)
 		if len(names) == 0 {
-			segs = append(segs, seg{fit("← (none)", candW), &st.Dim})
+			segs = append(segs, seg{fit(st.G.From+"(none)", candW), &st.Dim})
 		} else {
-			segs = append(segs, seg{text: fit("← "+strings.Join(names, ", "), candW)})
+			segs = append(segs, seg{text: fit(st.G.From+strings.Join(names, ", "), candW)})
 		}
 		segs = append(segs, seg{text: " "}, seg{marker, ms})
 		lines = append(lines, drawRow(st, segs, width, i == p.cursor, focused))

@@ -31,7 +31,20 @@ type Styles struct {
 	TabOn     lipgloss.Style
 	TabOff    lipgloss.Style
 	Secrecy   map[string]lipgloss.Style
+	G         Glyphs
 }
+
+// Glyphs are the characters of borders and tree marks: box drawing by
+// default, plain ASCII for screen readers and limited fonts.
+type Glyphs struct {
+	TL, TR, BL, BR, H, V string // pane borders
+	Open, Closed, From   string // an expanded unit, a collapsed one, "candidates:"
+}
+
+var (
+	unicodeGlyphs = Glyphs{"┌", "┐", "└", "┘", "─", "│", "▾ ", "▸ ", "← "}
+	asciiGlyphs   = Glyphs{"+", "+", "+", "+", "-", "|", "v ", "> ", "<- "}
+)
 
 // palette is the editor's few colors, for a light or dark background; the
 // styles and the forms' theme are both made from it.
@@ -42,6 +55,10 @@ func (m *Model) restyle() {
 	m.styles = NewStyles(m.isDark)
 	if m.theme == "mono" {
 		m.styles = monoStyles(m.styles)
+	}
+	if m.ascii {
+		m.styles.G = asciiGlyphs
+		m.styles.Dialog = m.styles.Dialog.Border(lipgloss.ASCIIBorder())
 	}
 	m.help.Styles = help.DefaultStyles(m.isDark)
 }
@@ -84,6 +101,7 @@ func NewStyles(isDark bool) Styles {
 	p := newPalette(isDark)
 	accent, dim, red, yellow, green := p.accent, p.dim, p.red, p.yellow, p.green
 	s := Styles{
+		G:         unicodeGlyphs,
 		Title:     lipgloss.NewStyle().Bold(true).Foreground(accent),
 		TitleDim:  lipgloss.NewStyle().Foreground(dim),
 		Modified:  lipgloss.NewStyle().Bold(true).Foreground(yellow),

@@ -410,9 +410,9 @@ func (t *treePane) rowView(st *Styles, u *model.Unit, width int, cur, focused, m
 	glyph := "  "
 	switch {
 	case len(u.Units) > 0 && t.expanded[u.ID]:
-		glyph = "▾ "
+		glyph = st.G.Open
 	case len(u.Units) > 0:
-		glyph = "▸ "
+		glyph = st.G.Closed
 	}
 	s := statsOf(t.org, u)
 	sec := string(t.org.UnitSecrecy(u))

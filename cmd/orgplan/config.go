@@ -30,6 +30,7 @@ import (
 type fileConfig struct {
 	Theme string              `toml:"theme"`
 	Mouse *bool               `toml:"mouse"`
+	ASCII bool                `toml:"ascii"`
 	Keys  map[string][]string `toml:"keys"`
 }
 
@@ -90,7 +91,7 @@ func readConfig(path string) (tui.Config, []string) {
 		}
 		probs = append(probs, fmt.Sprintf("%s:%d: %s", shown, at, visible.String(p)))
 	}
-	c := tui.Config{Keys: fc.Keys, Theme: fc.Theme, NoMouse: fc.Mouse != nil && !*fc.Mouse}
+	c := tui.Config{Keys: fc.Keys, Theme: fc.Theme, NoMouse: fc.Mouse != nil && !*fc.Mouse, ASCII: fc.ASCII}
 	return c, probs
 }
 
