@@ -244,3 +244,40 @@ func TestTmuxATeamPlanInTheEditor(t *testing.T) {
 	tm.keys("q")
 	tm.waitExit()
 }
+
+// TestTeamPlansMerge: three versions of a team plan merge in memory; the
+// result is encrypted to the merged roster (theirs added an organizer),
+// and both sides' edits are in it.
+func TestTeamPlansMerge(t *testing.T) {
+	os.Unsetenv("ORGPLAN_PASSPHRASE")
+	dir := t.TempDir()
+	alice, robert := newUser(t, dir, "alice"), newUser(t, dir, "robert")
+	plain, base := filepath.Join(dir, "plan.json"), filepath.Join(dir, "base.age")
+	if code, _, errs := orgplan(t, "new", "--example", "tenant-association", plain); code != 0 {
+		t.Fatal(errs)
+	}
+	alice.as(t)
+	if code, _, errs := orgplan(t, "team", "add", "alice", alice.recipient, base, "--from", plain); code != 0 {
+		t.Fatal(errs)
+	}
+	data, _ := os.ReadFile(base)
+	ours, theirs, out := filepath.Join(dir, "ours.age"), filepath.Join(dir, "theirs.age"), filepath.Join(dir, "out.age")
+	for _, f := range []string{ours, theirs} {
+		if err := os.WriteFile(f, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, errs := orgplan(t, "team", "add", "robert", robert.recipient, theirs); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := orgplan(t, "merge", base, ours, theirs, "-o", out); code != 0 {
+		t.Fatalf("merge: %d %s", code, errs)
+	}
+	robert.as(t)
+	if code, _, errs := orgplan(t, "team", "list", out); code != 0 {
+		t.Fatalf("robert, added on theirs, cannot open the merge: %s", errs)
+	}
+	if raw, _ := os.ReadFile(out); bytes.Contains(raw, []byte("Alvarez")) {
+		t.Fatal("the merge is in plaintext")
+	}
+}
