@@ -341,6 +341,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.refusesEdit(msg) {
+		return nil
+	}
 	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
 	}

@@ -105,6 +105,9 @@ func TestAViewOpensReadOnly(t *testing.T) {
 	}
 	before := m.org.UnitCount()
 	press(m, "a")
+	if m.mode == modePrompt || !strings.Contains(m.status, "read-only") {
+		t.Fatal("a asks for a name that could not be kept")
+	}
 	typeText(m, "New unit")
 	press(m, "enter")
 	if m.org.UnitCount() != before {
