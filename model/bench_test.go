@@ -207,3 +207,15 @@ func BenchmarkViewOfADeepMember(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkRevealsOfEveryMember counts every member's view, as the risk
+// report does, per one CheckPlan of the same plan.
+func BenchmarkRevealsOfEveryMember(b *testing.B) {
+	bySize(b, func(b *testing.B, o *model.Org) {
+		perCheckPlan(b, o, "reveals/checkplan", func() {
+			for _, m := range o.Members {
+				model.Reveals(o, m.ID)
+			}
+		})
+	})
+}

@@ -237,27 +237,63 @@ func (w *viewer) shell(root *Unit, most int) *Unit {
 		name = "the unit above"
 	}
 	s := &Unit{ID: w.id('u', p.ID), Name: name}
-	contact := root.Liaison
-	if contact == "" {
-		for _, q := range p.Posts {
-			if q.Holder != "" && w.o.MemberActive(q.Holder) {
-				contact = q.Holder
-				break
-			}
-		}
-	}
-	if contact != "" {
+	if contact := w.contact(root); contact != "" {
 		s.Posts = []*Post{{ID: w.id('p', p.ID+"\x00contact"), Title: "Contact", Holder: w.member(contact, false)}}
 	}
 	return s
 }
 
-// Reveals is what a seized view of member would give away: how many
-// other members and how many units it names.
-func Reveals(o *Org, member string) (members, units int) {
-	v, err := View(o, member, ViewOptions{Depth: -1})
-	if err != nil {
-		return 0, 0
+// contact is who a root's view meets one hop up: the root's liaison, or
+// else an active holder of its parent.
+func (w *viewer) contact(root *Unit) string {
+	if root.Liaison != "" {
+		return root.Liaison
 	}
-	return max(len(v.Members)-1, 0), v.UnitCount()
+	for _, q := range root.parent.Posts {
+		if q.Holder != "" && w.o.MemberActive(q.Holder) {
+			return q.Holder
+		}
+	}
+	return ""
+}
+
+// Reveals is what a seized view of member would give away: how many
+// other members and how many units it names. It counts the scope View
+// takes, without making the view.
+func Reveals(o *Org, member string) (members, units int) {
+	w := &viewer{o: o, scope: map[*Unit]bool{}}
+	roots, most := w.roots(member)
+	for _, r := range roots {
+		w.take(r, -1, most)
+	}
+	people := map[string]bool{}
+	shells := map[*Unit]bool{}
+	for u := range w.scope {
+		for _, p := range u.Posts {
+			if p.Holder != "" {
+				people[p.Holder] = true
+			}
+			for _, c := range p.Candidates {
+				people[c] = true
+			}
+		}
+		if u.Liaison != "" {
+			people[u.Liaison] = true
+		}
+		for _, l := range u.ReportLiaisons {
+			if t := w.o.idx.units[l.To]; t != nil && w.scope[t] {
+				people[l.Member] = true
+			}
+		}
+	}
+	for _, r := range roots { // in document order, as View meets them
+		if p := r.parent; w.scope[r] && p != nil && !w.scope[p] && !shells[p] {
+			shells[p] = true
+			if c := w.contact(r); c != "" {
+				people[c] = true
+			}
+		}
+	}
+	delete(people, member)
+	return len(people), len(w.scope) + len(shells)
 }

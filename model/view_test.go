@@ -218,3 +218,25 @@ func contains(s []string, v string) bool {
 	}
 	return false
 }
+
+// TestRevealsCountsTheView: the counts Reveals makes without the view
+// are the view's own, for every member of the examples.
+func TestRevealsCountsTheView(t *testing.T) {
+	t.Parallel()
+	for _, ex := range []string{"st-petersburg-1902", "union-organizing-committee", "tenant-association"} {
+		o := example(t, ex)
+		for _, m := range o.Members {
+			v, err := model.View(o, m.ID, model.ViewOptions{Depth: -1})
+			members, units := model.Reveals(o, m.ID)
+			if err != nil {
+				if members != 0 || units != 0 {
+					t.Errorf("%s: %s has no view but reveals %d, %d", ex, m.Alias, members, units)
+				}
+				continue
+			}
+			if members != len(v.Members)-1 || units != v.UnitCount() {
+				t.Errorf("%s: %s: Reveals %d members %d units, the view %d and %d", ex, m.Alias, members, units, len(v.Members)-1, v.UnitCount())
+			}
+		}
+	}
+}

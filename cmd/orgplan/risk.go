@@ -12,6 +12,7 @@ import (
 
 func newRiskCmd(e *env) *cobra.Command {
 	var format string
+	var views bool
 	var k, restarts int
 	var seed uint64
 	cmd := &cobra.Command{
@@ -43,13 +44,14 @@ arrest would expose the most others.`,
 				keys = &export.KeySearch{K: k, Found: ks, ByExposure: top, ByExposureDamage: model.DamageOf(o, top)}
 			}
 			rs := model.RisksProgress(o, progressLine(e, "risk: members simulated"))
-			if err := export.RiskReport(e.stdout, format, args[0], o, rs, keys); err != nil {
+			if err := export.RiskReport(e.stdout, format, args[0], o, rs, keys, views); err != nil {
 				return fail("%v", err)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().BoolVar(&views, "views", false, "also say what each member's seized need-to-know view would give away")
 	cmd.Flags().IntVar(&k, "k", 0, "also find the K members whose joint removal does the most damage")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the search's random restarts")
 	cmd.Flags().IntVar(&restarts, "restarts", 3, "random restarts of the search (when not exhaustive)")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,34 @@ func TestRemoveUnitTakesNames(t *testing.T) {
 	}
 	if code, _, errs := orgplan(t, "simulate", "--remove-unit", "Cell", plan); code != 2 || !strings.Contains(errs, "names 2 units: u1 (Cell), u2 (Cell)") {
 		t.Fatalf("an ambiguous name: %d %s", code, errs)
+	}
+}
+
+// TestRiskViewsSaysWhatEachViewGivesAway: --views adds each member's
+// compartment, the same counts as view --show.
+func TestRiskViewsSaysWhatEachViewGivesAway(t *testing.T) {
+	t.Parallel()
+	code, out, errs := orgplan(t, "risk", "--views", "--format", "json", example1902)
+	var r struct {
+		Members []struct {
+			Member  struct{ ID, Alias string }
+			Reveals *struct{ Members, Units int }
+		}
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &r) != nil || len(r.Members) == 0 {
+		t.Fatalf("%d %s", code, errs)
+	}
+	for _, m := range r.Members[:5] {
+		if m.Reveals == nil {
+			t.Fatalf("%s: no reveals", m.Member.ID)
+		}
+		_, show, _ := orgplan(t, "view", "--for", m.Member.ID, "--show", example1902)
+		want := fmt.Sprintf("reveals %d units", m.Reveals.Units)
+		if !strings.Contains(show, want) || !strings.Contains(show, fmt.Sprintf("and %d other members", m.Reveals.Members)) {
+			t.Errorf("%s: risk says %+v, view --show says %s", m.Member.Alias, *m.Reveals, show)
+		}
+	}
+	if _, plain, _ := orgplan(t, "risk", "--format", "json", example1902); strings.Contains(plain, "reveals") {
+		t.Error("reveals without --views")
 	}
 }

@@ -72,9 +72,11 @@ read-only. --to encrypts it to that member's public key (OUT must end in
 			if err != nil {
 				return err
 			}
-			secret, err := viewSecret()
-			if err != nil {
-				return fail("%v", err)
+			var secret []byte // --show counts: the ids need no key
+			if !show {
+				if secret, err = viewSecret(); err != nil {
+					return fail("%v", err)
+				}
 			}
 			v, err := model.View(o, ids[0], model.ViewOptions{Depth: depth, Secret: secret})
 			if err != nil {

@@ -71,17 +71,33 @@ type RiskMember struct {
 	CutOff      int       `json:"cutOff"`
 	Recoverable int       `json:"recoverable"`
 	Lost        int       `json:"lost"`
+	// Reveals is what a seized need-to-know view of theirs would give
+	// away: the compartment an arrest opens.
+	Reveals *RevealsFile `json:"reveals,omitempty"`
+}
+
+// RevealsFile counts the other members and the units a view names.
+type RevealsFile struct {
+	Members int `json:"members"`
+	Units   int `json:"units"`
 }
 
 // RiskReport writes the ranking of risks as text (one member a line) or
 // JSON.
-func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk, keys *KeySearch) error {
+// With views, each member's line also says what a seized need-to-know
+// view of theirs would give away (it costs a view's scope per member).
+func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk, keys *KeySearch, views bool) error {
 	r := RiskFile{Format: "orgplan-risk/1", File: file, Members: make([]RiskMember, len(rs))}
 	for i, x := range rs {
 		d := x.Damage
 		r.Members[i] = RiskMember{Rank: i + 1, Member: MemberRef{ID: x.Member, Alias: o.MemberLabel(x.Member)},
 			Damage: d.Total(), Vacated: d.Vacated, Leaderless: d.Leaderless, CutOff: d.CutOff,
 			Recoverable: d.Recoverable(), Lost: d.Lost}
+		if views {
+			rv := &RevealsFile{}
+			rv.Members, rv.Units = model.Reveals(o, x.Member)
+			r.Members[i].Reveals = rv
+		}
 	}
 	refs := func(ids []string) []MemberRef {
 		out := make([]MemberRef, len(ids))
@@ -102,7 +118,12 @@ func RiskReport(w io.Writer, format, file string, o *model.Org, rs []model.Risk,
 	fmt.Fprintf(&b, "Damage if taken alone (%d of %d members):\n", len(rs), len(o.Members))
 	for _, m := range r.Members {
 		d := DamageFile{Total: m.Damage, Vacated: m.Vacated, Leaderless: m.Leaderless, CutOff: m.CutOff, Lost: m.Lost}
-		fmt.Fprintf(&b, "%3d. %-20s %3d %s\n", m.Rank, visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")", d.Total, d.words())
+		view := ""
+		if m.Reveals != nil {
+			view = fmt.Sprintf(" · their view: %d members, %d units", m.Reveals.Members, m.Reveals.Units)
+		}
+		fmt.Fprintf(&b, "%3d. %-20s %3d %s%s\n", m.Rank, visible.String(m.Member.Alias)+" ("+visible.String(m.Member.ID)+")",
+			d.Total, d.words(), view)
 	}
 	if ks := r.KeySet; ks != nil {
 		names := func(ms []MemberRef) string {
