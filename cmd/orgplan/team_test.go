@@ -29,6 +29,27 @@ func newUser(t *testing.T, dir, name string) *user {
 	return u
 }
 
+// teamPlan makes dir/file.age from a bundled example, encrypted to the
+// users, the first of whom made it (and runs the commands after).
+func teamPlan(t *testing.T, dir, example, file string, users ...*user) string {
+	t.Helper()
+	plain, plan := filepath.Join(dir, file+".json"), filepath.Join(dir, file+".age")
+	if code, _, errs := orgplan(t, "new", "--example", example, plain); code != 0 {
+		t.Fatal(errs)
+	}
+	users[0].as(t)
+	for i, u := range users {
+		args := []string{"team", "add", u.name, u.recipient, plan}
+		if i == 0 {
+			args = append(args, "--from", plain)
+		}
+		if code, out, errs := orgplan(t, args...); code != 0 {
+			t.Fatalf("team add %s: %d %s %s", u.name, code, out, errs)
+		}
+	}
+	return plan
+}
+
 // as makes the commands run as this user.
 func (u *user) as(t *testing.T) {
 	t.Setenv("ORGPLAN_IDENTITY", u.key)
@@ -44,20 +65,7 @@ func TestATeamPlan(t *testing.T) {
 	os.Unsetenv("ORGPLAN_PASSPHRASE")
 	dir := t.TempDir()
 	alice, bob, carol := newUser(t, dir, "alice"), newUser(t, dir, "robert"), newUser(t, dir, "carol")
-	plain, plan := filepath.Join(dir, "plan.json"), filepath.Join(dir, "plan.age")
-	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", plain); code != 0 {
-		t.Fatal(errs)
-	}
-	alice.as(t)
-	for _, u := range []*user{alice, bob, carol} {
-		args := []string{"team", "add", u.name, u.recipient, plan}
-		if u == alice {
-			args = append(args, "--from", plain)
-		}
-		if code, out, errs := orgplan(t, args...); code != 0 {
-			t.Fatalf("team add %s: %d %s %s", u.name, code, out, errs)
-		}
-	}
+	plan := teamPlan(t, dir, "st-petersburg-1902", "plan", alice, bob, carol)
 	opens := func(u *user, file string) bool {
 		u.as(t)
 		code, out, _ := orgplan(t, "check", file)
@@ -192,20 +200,7 @@ func TestTmuxATeamPlanInTheEditor(t *testing.T) {
 	os.Unsetenv("ORGPLAN_PASSPHRASE")
 	dir := t.TempDir()
 	alice, bob := newUser(t, dir, "alice"), newUser(t, dir, "robert")
-	plain, plan := filepath.Join(dir, "plan.json"), filepath.Join(dir, "plan.age")
-	if code, _, errs := orgplan(t, "new", "--example", "st-petersburg-1902", plain); code != 0 {
-		t.Fatal(errs)
-	}
-	alice.as(t)
-	for i, u := range []*user{alice, bob} {
-		args := []string{"team", "add", u.name, u.recipient, plan}
-		if i == 0 {
-			args = append(args, "--from", plain)
-		}
-		if code, _, errs := orgplan(t, args...); code != 0 {
-			t.Fatal(errs)
-		}
-	}
+	plan := teamPlan(t, dir, "st-petersburg-1902", "plan", alice, bob)
 	env := []string{"ORGPLAN_IDENTITY=" + alice.key, "XDG_CONFIG_HOME=" + alice.config}
 	tm := newTermEnv(t, 100, 30, dir, env, plan)
 	tm.waitFor("Organization")
@@ -249,14 +244,7 @@ func TestTeamPlansMerge(t *testing.T) {
 	os.Unsetenv("ORGPLAN_PASSPHRASE")
 	dir := t.TempDir()
 	alice, robert := newUser(t, dir, "alice"), newUser(t, dir, "robert")
-	plain, base := filepath.Join(dir, "plan.json"), filepath.Join(dir, "base.age")
-	if code, _, errs := orgplan(t, "new", "--example", "tenant-association", plain); code != 0 {
-		t.Fatal(errs)
-	}
-	alice.as(t)
-	if code, _, errs := orgplan(t, "team", "add", "alice", alice.recipient, base, "--from", plain); code != 0 {
-		t.Fatal(errs)
-	}
+	base := teamPlan(t, dir, "tenant-association", "base", alice)
 	data, _ := os.ReadFile(base)
 	ours, theirs, out := filepath.Join(dir, "ours.age"), filepath.Join(dir, "theirs.age"), filepath.Join(dir, "out.age")
 	for _, f := range []string{ours, theirs} {
