@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -140,6 +141,50 @@ func TestResolveRefusesWhatBreaksThePlan(t *testing.T) {
 	for _, bad := range []model.Resolve{{Index: len(o.Conflicts), Take: model.TakeOurs}, {Index: i, Take: "mine"}} {
 		if _, err := o.Apply(bad); err == nil {
 			t.Fatalf("%+v accepted", bad)
+		}
+	}
+}
+
+// TestResolveThenEditsUndoAndRedoExactly: a resolution swaps the whole
+// plan; edits made after it change the plan in place. Undoing them all
+// and the resolution gives back the merged plan byte for byte, and
+// redoing them all the same plan as before the undo.
+func TestResolveThenEditsUndoAndRedoExactly(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(5) {
+		o, i := merged(t, []mt.Edit{mt.Holder("p15", "m36")}, []mt.Edit{mt.Holder("p15", "m40")},
+			model.ConflictChanged, model.RecordKey{Kind: model.RecPost, ID: "p15"})
+		before := encode(t, o)
+		var h model.History
+		if err := h.Do(o, model.Resolve{Index: i, Take: model.TakeTheirs}); err != nil {
+			t.Fatal(err)
+		}
+		g := &opGen{r: rand.New(rand.NewPCG(seed, 9)), o: o}
+		done := 1
+		for range 60 {
+			if h.Do(o, g.next()) == nil {
+				done++
+			}
+		}
+		after := encode(t, o)
+		for range done {
+			if _, ok, err := h.Undo(o); !ok || err != nil {
+				t.Fatalf("seed %d: undo: %v", seed, err)
+			}
+		}
+		if !bytes.Equal(encode(t, o), before) {
+			t.Fatalf("seed %d: undoing everything does not give back the merged plan", seed)
+		}
+		for range done {
+			if _, ok, err := h.Redo(o); !ok || err != nil {
+				t.Fatalf("seed %d: redo: %v", seed, err)
+			}
+		}
+		if !bytes.Equal(encode(t, o), after) {
+			t.Fatalf("seed %d: redoing everything does not give the same plan", seed)
+		}
+		if p := o.Validate(); len(p) > 0 {
+			t.Fatalf("seed %d: %v", seed, p[0])
 		}
 	}
 }
