@@ -32,8 +32,12 @@ func (c Coverage) PerOrganizer() float64 {
 }
 
 // CoverageOf measures one unit.
-func CoverageOf(o *Org, u *Unit) Coverage {
-	seen := map[string]bool{}
+func CoverageOf(o *Org, u *Unit) Coverage { return coverageOf(o, u, map[string]bool{}) }
+
+// coverageOf measures u with seen, emptied, as its scratch: one map
+// serves every unit of a plan.
+func coverageOf(o *Org, u *Unit, seen map[string]bool) Coverage {
+	clear(seen)
 	WalkUnit(u, func(x *Unit) bool {
 		for _, p := range x.Posts {
 			if p.Holder != "" && o.MemberActive(p.Holder) {
@@ -56,9 +60,10 @@ func CoverageOf(o *Org, u *Unit) Coverage {
 // document order.
 func Coverages(o *Org) []Coverage {
 	var out []Coverage
+	seen := map[string]bool{}
 	o.Walk(func(u *Unit) bool {
 		if u.Headcount > 0 {
-			out = append(out, CoverageOf(o, u))
+			out = append(out, coverageOf(o, u, seen))
 		}
 		return true
 	})

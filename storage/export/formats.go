@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -238,14 +239,15 @@ func mdBlock(s string) string {
 // markdown writes a readable report: the tree with posts, holders and
 // candidates; the division of labor; vacancies; the checks' findings.
 func markdown(w io.Writer, o *model.Org, opt Options) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdBlock(o.Name))
+	// Written as it goes: a report of a big plan is never held whole.
+	b := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(b, "# %s\n\n", mdBlock(o.Name))
 	if o.Description != "" {
-		fmt.Fprintf(&b, "%s\n\n", mdBlock(o.Description))
+		fmt.Fprintf(b, "%s\n\n", mdBlock(o.Description))
 	}
-	fmt.Fprintf(&b, "%d units, %d posts, %d members", o.UnitCount(), o.PostCount(), len(o.Members))
+	fmt.Fprintf(b, "%d units, %d posts, %d members", o.UnitCount(), o.PostCount(), len(o.Members))
 	if o.AsOf != "" {
-		fmt.Fprintf(&b, "; as of %s", o.AsOf)
+		fmt.Fprintf(b, "; as of %s", o.AsOf)
 	}
 	b.WriteString(".\n\n## Organization\n\n")
 	var tree func(us []*model.Unit, depth int)
@@ -253,9 +255,9 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 		ind := strings.Repeat("  ", depth)
 		for _, u := range us {
 			summary, _ := unitSummary(o, u)
-			fmt.Fprintf(&b, "%s- **%s** (%s)", ind, mdEscape(u.Name), mdEscape(summary))
+			fmt.Fprintf(b, "%s- **%s** (%s)", ind, mdEscape(u.Name), mdEscape(summary))
 			if u.Purpose != "" {
-				fmt.Fprintf(&b, " — %s", mdEscape(u.Purpose))
+				fmt.Fprintf(b, " — %s", mdEscape(u.Purpose))
 			}
 			b.WriteString("\n")
 			for _, p := range u.Posts {
@@ -284,7 +286,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 				case len(later) > 0:
 					cands = "ready later: " + mdEscape(people(o, later))
 				}
-				fmt.Fprintf(&b, "%s  - %s%s: %s; %s\n", ind, mdBlock(p.Title), fn, holder, cands)
+				fmt.Fprintf(b, "%s  - %s%s: %s; %s\n", ind, mdBlock(p.Title), fn, holder, cands)
 			}
 			tree(u.Units, depth+1)
 		}
@@ -298,7 +300,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 		if len(f.Performers) > 0 {
 			who = mdEscape(people(o, f.Performers))
 		}
-		fmt.Fprintf(&b, "| %s | %s |\n", mdEscape(o.FunctionName(f.Function)), who)
+		fmt.Fprintf(b, "| %s | %s |\n", mdEscape(o.FunctionName(f.Function)), who)
 	}
 	if len(l.Jumble) > 0 {
 		b.WriteString("\nMore than two functions:\n\n")
@@ -307,15 +309,15 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 			for i, f := range j.Functions {
 				names[i] = o.FunctionName(f)
 			}
-			fmt.Fprintf(&b, "- %s: %s\n", mdBlock(o.MemberLabel(j.Member)), mdEscape(strings.Join(names, ", ")))
+			fmt.Fprintf(b, "- %s: %s\n", mdBlock(o.MemberLabel(j.Member)), mdEscape(strings.Join(names, ", ")))
 		}
 	}
 	if len(l.Idle) > 0 {
-		fmt.Fprintf(&b, "\nActive members with no function: %s.\n", mdEscape(people(o, l.Idle)))
+		fmt.Fprintf(b, "\nActive members with no function: %s.\n", mdEscape(people(o, l.Idle)))
 	}
 
 	vs := model.Vacancies(o)
-	fmt.Fprintf(&b, "\n## Vacancies (%d)\n\n", len(vs))
+	fmt.Fprintf(b, "\n## Vacancies (%d)\n\n", len(vs))
 	for _, v := range vs {
 		what := "no active candidate"
 		if v.Vacant {
@@ -324,13 +326,13 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 				what += ", no candidate"
 			}
 		}
-		fmt.Fprintf(&b, "- %s — %s\n", mdBlock(o.PostPathString(v.Post)), what)
+		fmt.Fprintf(b, "- %s — %s\n", mdBlock(o.PostPathString(v.Post)), what)
 	}
 
 	if cs := model.Coverages(o); len(cs) > 0 {
 		b.WriteString("\n## Coverage, worst first\n\n| unit | people | organizers | one per | needs |\n|---|--:|--:|--:|--:|\n")
 		for _, c := range cs {
-			fmt.Fprintf(&b, "| %s | %d | %d | %d | %d more |\n", mdEscape(o.PathString(c.Unit)), c.Headcount, c.Organizers, c.Ratio, c.Short())
+			fmt.Fprintf(b, "| %s | %d | %d | %d | %d more |\n", mdEscape(o.PathString(c.Unit)), c.Headcount, c.Organizers, c.Ratio, c.Short())
 		}
 	}
 
@@ -340,12 +342,11 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	}
 	fs := model.CheckPlan(o, day)
 	errs, warns := model.Count(fs)
-	fmt.Fprintf(&b, "\n## Findings as of %s (%d errors, %d warnings)\n\n", day.Format(model.DateLayout), errs, warns)
+	fmt.Fprintf(b, "\n## Findings as of %s (%d errors, %d warnings)\n\n", day.Format(model.DateLayout), errs, warns)
 	for _, f := range fs {
-		fmt.Fprintf(&b, "- **%s** `%s` %s: %s\n", f.Severity, f.Check, mdEscape(f.Path), mdEscape(f.Message))
+		fmt.Fprintf(b, "- **%s** `%s` %s: %s\n", f.Severity, f.Check, mdEscape(f.Path), mdEscape(f.Message))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // postsCSV writes one row per post (and one for each unit with none):
