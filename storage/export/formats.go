@@ -240,6 +240,7 @@ func mdBlock(s string) string {
 // candidates; the division of labor; vacancies; the checks' findings.
 func markdown(w io.Writer, o *model.Org, opt Options) error {
 	// Written as it goes: a report of a big plan is never held whole.
+	// A bufio.Writer keeps its first error: Flush reports it.
 	b := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintf(b, "# %s\n\n", mdBlock(o.Name))
 	if o.Description != "" {
@@ -249,7 +250,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	if o.AsOf != "" {
 		fmt.Fprintf(b, "; as of %s", o.AsOf)
 	}
-	b.WriteString(".\n\n## Organization\n\n")
+	fmt.Fprint(b, ".\n\n## Organization\n\n")
 	var tree func(us []*model.Unit, depth int)
 	tree = func(us []*model.Unit, depth int) {
 		ind := strings.Repeat("  ", depth)
@@ -259,7 +260,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 			if u.Purpose != "" {
 				fmt.Fprintf(b, " — %s", mdEscape(u.Purpose))
 			}
-			b.WriteString("\n")
+			fmt.Fprint(b, "\n")
 			for _, p := range u.Posts {
 				holder := "*vacant*"
 				if p.Holder != "" {
@@ -294,7 +295,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	tree(o.Units, 0)
 
 	l := model.LaborTable(o)
-	b.WriteString("\n## Division of labor\n\n| function | performed by |\n|---|---|\n")
+	fmt.Fprint(b, "\n## Division of labor\n\n| function | performed by |\n|---|---|\n")
 	for _, f := range l.Functions {
 		who := "**nobody**"
 		if len(f.Performers) > 0 {
@@ -303,7 +304,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 		fmt.Fprintf(b, "| %s | %s |\n", mdEscape(o.FunctionName(f.Function)), who)
 	}
 	if len(l.Jumble) > 0 {
-		b.WriteString("\nMore than two functions:\n\n")
+		fmt.Fprint(b, "\nMore than two functions:\n\n")
 		for _, j := range l.Jumble {
 			names := make([]string, len(j.Functions))
 			for i, f := range j.Functions {
@@ -330,7 +331,7 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	}
 
 	if cs := model.Coverages(o); len(cs) > 0 {
-		b.WriteString("\n## Coverage, worst first\n\n| unit | people | organizers | one per | needs |\n|---|--:|--:|--:|--:|\n")
+		fmt.Fprint(b, "\n## Coverage, worst first\n\n| unit | people | organizers | one per | needs |\n|---|--:|--:|--:|--:|\n")
 		for _, c := range cs {
 			fmt.Fprintf(b, "| %s | %d | %d | %d | %d more |\n", mdEscape(o.PathString(c.Unit)), c.Headcount, c.Organizers, c.Ratio, c.Short())
 		}
