@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 )
 
 // A need-to-know view: the part of a plan one member may hold, as a plan
@@ -108,22 +109,13 @@ func (w *viewer) roots(member string) ([]*Unit, int) {
 	var roots []*Unit
 	most := -1
 	for _, p := range append(append([]*Post(nil), w.o.Held(member)...), w.o.Candidacies(member)...) {
-		if !containsUnit(roots, p.unit) {
+		if !slices.Contains(roots, p.unit) {
 			roots = append(roots, p.unit)
 			most = max(most, w.o.UnitSecrecy(p.unit).Rank())
 		}
 	}
 	sortUnits(w.o, roots)
 	return roots, most
-}
-
-func containsUnit(us []*Unit, u *Unit) bool {
-	for _, x := range us {
-		if x == u {
-			return true
-		}
-	}
-	return false
 }
 
 // take adds u and its sub-units to depth, leaving out those more secret

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -203,20 +204,11 @@ func TestViewsCopyFieldsByName(t *testing.T) {
 		known := strings.Fields(decided[rt.Name()])
 		for i := range rt.NumField() {
 			f := rt.Field(i)
-			if f.IsExported() && !contains(known, f.Name) {
+			if f.IsExported() && !slices.Contains(known, f.Name) {
 				t.Errorf("%s.%s is new: decide in model/view.go whether views carry it, then list it here", rt.Name(), f.Name)
 			}
 		}
 	}
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // TestRevealsCountsTheView: the counts Reveals makes without the view
