@@ -32,26 +32,38 @@ func (c Coverage) PerOrganizer() float64 {
 }
 
 // CoverageOf measures one unit.
-func CoverageOf(o *Org, u *Unit) Coverage { return coverageOf(o, u, map[string]bool{}) }
+func CoverageOf(o *Org, u *Unit) Coverage { return coverageOf(o, u, &stamps{seen: map[string]int32{}}) }
 
-// coverageOf measures u with seen, emptied, as its scratch: one map
-// serves every unit of a plan.
-func coverageOf(o *Org, u *Unit, seen map[string]bool) Coverage {
-	clear(seen)
+// stamps counts distinct members across many units with one map and no
+// clearing: a member counts in this unit when their stamp is not yet the
+// unit's (clearing a map that grew to every member, once per unit, cost
+// more than the walks).
+type stamps struct {
+	seen map[string]int32
+	gen  int32
+}
+
+func coverageOf(o *Org, u *Unit, st *stamps) Coverage {
+	st.gen++
+	n := 0
+	count := func(id string) {
+		if st.seen[id] != st.gen && o.MemberActive(id) {
+			st.seen[id] = st.gen
+			n++
+		}
+	}
 	WalkUnit(u, func(x *Unit) bool {
 		for _, p := range x.Posts {
-			if p.Holder != "" && o.MemberActive(p.Holder) {
-				seen[p.Holder] = true
+			if p.Holder != "" {
+				count(p.Holder)
 			}
 			for _, c := range p.Candidates {
-				if o.MemberActive(c) {
-					seen[c] = true
-				}
+				count(c)
 			}
 		}
 		return true
 	})
-	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: len(seen), Ratio: o.idx.kinds[u.Kind].Ratio()}
+	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: n, Ratio: o.idx.kinds[u.Kind].Ratio()}
 }
 
 // Coverages measures every unit with a headcount, worst first: those
@@ -60,10 +72,10 @@ func coverageOf(o *Org, u *Unit, seen map[string]bool) Coverage {
 // document order.
 func Coverages(o *Org) []Coverage {
 	var out []Coverage
-	seen := map[string]bool{}
+	st := &stamps{seen: map[string]int32{}}
 	o.Walk(func(u *Unit) bool {
 		if u.Headcount > 0 {
-			out = append(out, coverageOf(o, u, seen))
+			out = append(out, coverageOf(o, u, st))
 		}
 		return true
 	})
