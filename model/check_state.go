@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"time"
@@ -35,18 +36,38 @@ type unitRef struct {
 
 // NewCheckState runs every check over the plan.
 func NewCheckState(o *Org, asOf time.Time) *CheckState {
+	s, _ := BuildCheckState(context.Background(), o, asOf)
+	return s
+}
+
+// BuildCheckState is NewCheckState giving up, with ctx's error, once ctx
+// is done.
+func BuildCheckState(ctx context.Context, o *Org, asOf time.Time) (*CheckState, error) {
 	s := &CheckState{asOf: asOf, c: checker{o: o, asOf: asOf, bare: true}, conflicts: conflictFindings(o), cut: map[*Unit]bool{}}
+	p := &poll{ctx: ctx}
+	cover, err := organizersUnder(p, o)
+	if err != nil {
+		return nil, err
+	}
+	s.c.cover = cover
+	defer func() { s.c.cover = nil }() // from now on edits count afresh
 	o.Walk(func(u *Unit) bool {
 		s.checkUnit(u, false)
 		if !s.c.connected(u) {
 			s.cut[u] = true
 		}
-		return true
+		return !p.stopped()
 	})
 	for _, m := range o.Members {
+		if p.stopped() {
+			break
+		}
 		s.checkMember(m, false)
 	}
-	return s
+	if p.err != nil {
+		return nil, p.err
+	}
+	return s, nil
 }
 
 // checkUnit records a unit's findings: at the end of each list when the

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -98,6 +99,7 @@ func AsOf(o *Org, override string, today time.Time) (time.Time, error) {
 // severity in the order of Checks, then in document order.
 func CheckPlan(o *Org, asOf time.Time) []Finding {
 	c := checker{o: o, asOf: asOf}
+	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
 	c.out[ckMergeConflict] = conflictFindings(o)
 	o.Walk(func(u *Unit) bool {
 		c.unit(u)
@@ -127,6 +129,9 @@ type checker struct {
 	bare bool
 	out  [nChecks][]Finding
 	ln   *lines // the plan's lines, worked out as asked; nil after a change
+	// cover is each headcount unit's organizers, counted for all at once
+	// when the whole plan is checked; nil when a few units are.
+	cover map[*Unit]int
 }
 
 // connected asks the plan's lines, as they are.
@@ -260,7 +265,13 @@ func (c *checker) unit(u *Unit) {
 		})
 	}
 	if u.Headcount > 0 {
-		if cv := CoverageOf(o, u); cv.Short() > 0 {
+		cv := Coverage{Unit: u, Headcount: u.Headcount, Ratio: o.idx.kinds[u.Kind].Ratio()}
+		if n, ok := c.cover[u]; ok {
+			cv.Organizers = n
+		} else {
+			cv = CoverageOf(o, u)
+		}
+		if cv.Short() > 0 {
 			c.add(ckLowCoverage, at, func() string {
 				return fmt.Sprintf("%s for %d people (1 per %d wanted): needs %d more", count(cv.Organizers, "organizer"), cv.Headcount, cv.Ratio, cv.Short())
 			})

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"context"
 	"slices"
 )
 
@@ -31,25 +32,12 @@ func (c Coverage) PerOrganizer() float64 {
 	return float64(c.Headcount) / float64(c.Organizers)
 }
 
-// CoverageOf measures one unit.
-func CoverageOf(o *Org, u *Unit) Coverage { return coverageOf(o, u, &stamps{seen: map[string]int32{}}) }
-
-// stamps counts distinct members across many units with one map and no
-// clearing: a member counts in this unit when their stamp is not yet the
-// unit's (clearing a map that grew to every member, once per unit, cost
-// more than the walks).
-type stamps struct {
-	seen map[string]int32
-	gen  int32
-}
-
-func coverageOf(o *Org, u *Unit, st *stamps) Coverage {
-	st.gen++
-	n := 0
+// CoverageOf measures one unit, walking its branch.
+func CoverageOf(o *Org, u *Unit) Coverage {
+	seen := map[string]bool{}
 	count := func(id string) {
-		if st.seen[id] != st.gen && o.MemberActive(id) {
-			st.seen[id] = st.gen
-			n++
+		if !seen[id] && o.MemberActive(id) {
+			seen[id] = true
 		}
 	}
 	WalkUnit(u, func(x *Unit) bool {
@@ -63,7 +51,7 @@ func coverageOf(o *Org, u *Unit, st *stamps) Coverage {
 		}
 		return true
 	})
-	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: n, Ratio: o.idx.kinds[u.Kind].Ratio()}
+	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: len(seen), Ratio: o.idx.kinds[u.Kind].Ratio()}
 }
 
 // Coverages measures every unit with a headcount, worst first: those
@@ -71,14 +59,27 @@ func coverageOf(o *Org, u *Unit, st *stamps) Coverage {
 // organizer against the ratio, then most organizers missing, then
 // document order.
 func Coverages(o *Org) []Coverage {
+	out, _ := CoveragesContext(context.Background(), o)
+	return out
+}
+
+// CoveragesContext is Coverages giving up once ctx is done.
+func CoveragesContext(ctx context.Context, o *Org) ([]Coverage, error) {
+	p := &poll{ctx: ctx}
+	counts, err := organizersUnder(p, o)
+	if err != nil {
+		return nil, err
+	}
 	var out []Coverage
-	st := &stamps{seen: map[string]int32{}}
 	o.Walk(func(u *Unit) bool {
 		if u.Headcount > 0 {
-			out = append(out, coverageOf(o, u, st))
+			out = append(out, Coverage{Unit: u, Headcount: u.Headcount, Organizers: counts[u], Ratio: o.idx.kinds[u.Kind].Ratio()})
 		}
-		return true
+		return !p.stopped()
 	})
+	if p.err != nil {
+		return nil, p.err
+	}
 	slices.SortStableFunc(out, func(a, b Coverage) int {
 		// Nobody at all comes first, the most people first.
 		if az, bz := a.Organizers == 0, b.Organizers == 0; az != bz {
@@ -92,5 +93,88 @@ func Coverages(o *Org) []Coverage {
 		}
 		return cmp.Compare(b.Short(), a.Short())
 	})
-	return out
+	return out, nil
+}
+
+// organizersUnder counts the organizers of every unit with a headcount
+// in one walk, where measuring each alone walks its branch again: each
+// unit counts the active people on its own posts, and a person met again
+// further on in document order is taken off once at the nearest unit
+// the two places share (if any). A branch is a run of document order, so it sums
+// to one for each person with a post in it, however many.
+func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
+	type place struct {
+		u      *Unit
+		parent int32
+		depth  int32
+		weight int32
+	}
+	var order []place
+	at := map[*Unit]int32{}
+	last := map[*person]int32{} // where each person was last met
+	var nearest func(a, b int32) int32
+	nearest = func(a, b int32) int32 {
+		for order[a].depth > order[b].depth {
+			a = order[a].parent
+		}
+		for order[b].depth > order[a].depth {
+			b = order[b].parent
+		}
+		for a != b && a >= 0 {
+			a, b = order[a].parent, order[b].parent
+		}
+		return a // -1: under two top-level units, no unit holds both
+	}
+	meet := func(i int32, id string) {
+		pr := o.idx.members[id]
+		if pr == nil || !pr.m.Active() {
+			return
+		}
+		j, seen := last[pr]
+		if seen && j == i {
+			return
+		}
+		order[i].weight++
+		if seen {
+			if k := nearest(j, i); k >= 0 {
+				order[k].weight--
+			}
+		}
+		last[pr] = i
+	}
+	o.Walk(func(u *Unit) bool {
+		i := int32(len(order))
+		pl := place{u: u, parent: -1}
+		if u.parent != nil {
+			pl.parent = at[u.parent]
+			pl.depth = order[pl.parent].depth + 1
+		}
+		order = append(order, pl)
+		if len(u.Units) > 0 {
+			at[u] = i
+		}
+		for _, p := range u.Posts {
+			if p.Holder != "" {
+				meet(i, p.Holder)
+			}
+			for _, c := range p.Candidates {
+				meet(i, c)
+			}
+		}
+		return !p.stopped()
+	})
+	if p.err != nil {
+		return nil, p.err
+	}
+	out := map[*Unit]int{}
+	for i := len(order) - 1; i >= 0; i-- {
+		pl := order[i]
+		if pl.u.Headcount > 0 {
+			out[pl.u] = int(pl.weight)
+		}
+		if pl.parent >= 0 {
+			order[pl.parent].weight += pl.weight
+		}
+	}
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"slices"
 	"sort"
 )
@@ -36,12 +37,22 @@ type FunctionSummary struct {
 
 // NewLaborState computes the division of labor from scratch.
 func NewLaborState(o *Org) *LaborState {
+	s, _ := BuildLaborState(context.Background(), o)
+	return s
+}
+
+// BuildLaborState is NewLaborState giving up once ctx is done.
+func BuildLaborState(ctx context.Context, o *Org) (*LaborState, error) {
 	s := &LaborState{fns: map[string][]string{}, perf: map[string]map[string]struct{}{}, idle: map[string]struct{}{}, loads: map[int]map[string]struct{}{}}
 	rank := o.functionRanks()
+	p := &poll{ctx: ctx}
 	for _, m := range o.Members {
+		if p.stopped() {
+			return nil, p.err
+		}
 		s.place(o, m, rank)
 	}
-	return s
+	return s, nil
 }
 
 // place records an active member's functions.

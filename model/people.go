@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"slices"
 	"sort"
 )
@@ -20,8 +21,18 @@ type Vacancy struct {
 // depth, posts for a function the kind requires come first, then vacant
 // posts before merely unbacked ones, then document order.
 func Vacancies(o *Org) []Vacancy {
+	out, _ := VacanciesContext(context.Background(), o)
+	return out
+}
+
+// VacanciesContext is Vacancies giving up once ctx is done.
+func VacanciesContext(ctx context.Context, o *Org) ([]Vacancy, error) {
 	var out []Vacancy
+	pl := &poll{ctx: ctx}
 	o.Walk(func(u *Unit) bool {
+		if pl.stopped() {
+			return false
+		}
 		k := o.idx.kinds[u.Kind]
 		depth := -1
 		for _, p := range u.Posts {
@@ -38,6 +49,9 @@ func Vacancies(o *Org) []Vacancy {
 		}
 		return true
 	})
+	if pl.err != nil {
+		return nil, pl.err
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Depth != b.Depth {
@@ -48,7 +62,7 @@ func Vacancies(o *Org) []Vacancy {
 		}
 		return a.Vacant && !b.Vacant
 	})
-	return out
+	return out, nil
 }
 
 // MaxIncremental is how many changed posts UpdateVacancies takes one by

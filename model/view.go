@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -40,6 +41,7 @@ type viewer struct {
 	kinds   map[string]bool
 	funcs   map[string]bool
 	holders map[string]bool // members holding a post in the scope
+	poll    *poll           // nil: never called off
 }
 
 // View makes member's view of the plan.
@@ -121,7 +123,7 @@ func (w *viewer) roots(member string) ([]*Unit, int) {
 // take adds u and its sub-units to depth, leaving out those more secret
 // than most (and what is under them).
 func (w *viewer) take(u *Unit, depth, most int) {
-	if w.o.UnitSecrecy(u).Rank() > most {
+	if w.o.UnitSecrecy(u).Rank() > most || w.poll != nil && w.poll.stopped() {
 		return
 	}
 	w.scope[u] = true
@@ -253,7 +255,13 @@ func (w *viewer) contact(root *Unit) string {
 // other members and how many units it names. It counts the scope View
 // takes, without making the view.
 func Reveals(o *Org, member string) (members, units int) {
-	w := &viewer{o: o, scope: map[*Unit]bool{}}
+	members, units, _ = RevealsContext(context.Background(), o, member)
+	return members, units
+}
+
+// RevealsContext is Reveals giving up once ctx is done.
+func RevealsContext(ctx context.Context, o *Org, member string) (members, units int, err error) {
+	w := &viewer{o: o, scope: map[*Unit]bool{}, poll: &poll{ctx: ctx}}
 	roots, most := w.roots(member)
 	for _, r := range roots {
 		w.take(r, -1, most)
@@ -261,6 +269,9 @@ func Reveals(o *Org, member string) (members, units int) {
 	people := map[string]bool{}
 	shells := map[*Unit]bool{}
 	for u := range w.scope {
+		if w.poll.stopped() {
+			return 0, 0, w.poll.err
+		}
 		for _, p := range u.Posts {
 			if p.Holder != "" {
 				people[p.Holder] = true
@@ -286,6 +297,9 @@ func Reveals(o *Org, member string) (members, units int) {
 			}
 		}
 	}
+	if w.poll.err != nil {
+		return 0, 0, w.poll.err
+	}
 	delete(people, member)
-	return len(people), len(w.scope) + len(shells)
+	return len(people), len(w.scope) + len(shells), nil
 }
