@@ -27,6 +27,10 @@ type Derived struct {
 	vacsStamp uint64
 
 	version uint64 // the plan's version at the last Sync
+
+	// deferWhole: what must be computed afresh is dropped instead, for
+	// the caller to compute off its loop and install.
+	deferWhole bool
 }
 
 // NewDerived starts keeping o's derived data; what was touched before is
@@ -44,6 +48,42 @@ func (d *Derived) RunChecks(asOf time.Time) {
 	d.checksStamp++
 }
 
+// DeferWhole makes Sync drop what it would compute afresh (the checks
+// after a change of everything or of the day) rather than compute it:
+// on a big plan the caller computes it off its loop (BuildCheckState,
+// BuildLaborState, VacanciesContext) and installs it. The caller then
+// asks for Labor and Vacancies only when they are ready.
+func (d *Derived) DeferWhole() { d.deferWhole = true }
+
+// InstallChecks, InstallLabor and InstallVacancies take what the caller
+// computed from the plan as it is now (at the version of the last Sync).
+func (d *Derived) InstallChecks(s *CheckState) {
+	d.checks, d.asOf = s, s.asOf
+	d.checksStamp++
+}
+
+// InstallLabor: see InstallChecks.
+func (d *Derived) InstallLabor(s *LaborState) {
+	d.labor, d.laborMem = s, nil
+	d.laborStamp++
+}
+
+// InstallVacancies: see InstallChecks.
+func (d *Derived) InstallVacancies(vs []Vacancy) {
+	d.vacs, d.vacsOK, d.vacsAll, d.vacsPosts = vs, true, false, nil
+	d.vacsStamp++
+}
+
+// LaborReady says whether Labor would cost no more than the touched
+// members; VacanciesReady whether Vacancies would cost no more than the
+// touched posts.
+func (d *Derived) LaborReady() bool { return d.labor != nil }
+
+// VacanciesReady: see LaborReady.
+func (d *Derived) VacanciesReady() bool {
+	return d.vacsOK && !d.vacsAll && len(d.vacsPosts) <= MaxIncremental
+}
+
 // Checks are the findings, up to date with the last Sync; nil before
 // RunChecks.
 func (d *Derived) Checks() *CheckState { return d.checks }
@@ -58,6 +98,9 @@ func (d *Derived) Sync(asOf time.Time) {
 		d.checksStamp++
 		d.laborStamp++
 		d.vacsStamp++
+	}
+	if d.checks != nil && d.deferWhole && (tc.All || !asOf.Equal(d.asOf)) {
+		d.checks = nil
 	}
 	d.asOf = asOf
 	if d.checks != nil {

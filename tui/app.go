@@ -139,6 +139,7 @@ type Model struct {
 	checkErrs, checkWarns int
 	clock                 func() time.Time // today, for plans with no asOf; tests set it
 	whatif                whatIf
+	jobs                  jobs        // whole-plan work running off Update (work.go)
 	lastUnit              *model.Unit // the tree selection after the last key
 	lastPost              postSel     // what the post cursor pointed at after the last message
 }
@@ -180,10 +181,7 @@ func New(opts Options) *Model {
 	m.followCursor()
 	// Everything derived from the plan is computed afresh here; from now
 	// on each edit's touched set brings it up to date.
-	m.derived = model.NewDerived(o)
-	if o.UnitCount() < bigPlan {
-		m.runChecks()
-	}
+	m.startDerived()
 	m.ensureTab()
 	m.openOnConflicts()
 	if o.ViewFor != "" {
@@ -215,10 +213,7 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	if m.derived.Checks() == nil {
-		return tea.Batch(tea.RequestBackgroundColor, m.startChecks())
-	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.startJobs())
 }
 
 // fileLabel is the file name shown in the title line.
@@ -240,6 +235,8 @@ func (m *Model) modified() bool { return m.hist.Modified() }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	m.followCursor()
+	// What the message left needing whole-plan work starts now.
+	cmd = tea.Batch(cmd, m.startJobs())
 	if m.whatif.wantRisks {
 		m.whatif.wantRisks = false
 		cmd = tea.Batch(cmd, m.startRisks())
@@ -260,10 +257,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case checksDueMsg:
-		if m.derived.Checks() == nil {
-			m.runChecks()
-		}
+	case jobMsg:
+		m.jobDone(msg)
 		return nil
 	case recoveryDueMsg:
 		return m.writeRecovery(msg)
@@ -449,7 +444,9 @@ func (m *Model) apply(op model.Op, keep string) bool {
 	if m.refuseReadOnly() {
 		return false
 	}
-	if err := m.hist.Do(m.org, op); err != nil {
+	var err error
+	m.write(func() { err = m.hist.Do(m.org, op) })
+	if err != nil {
 		m.setError(err.Error())
 		return false
 	}
@@ -483,7 +480,10 @@ func (m *Model) travel(step func(*model.Org) (string, bool, error), verb, done s
 	if m.refuseReadOnly() {
 		return
 	}
-	label, ok, err := step(m.org)
+	var label string
+	var ok bool
+	var err error
+	m.write(func() { label, ok, err = step(m.org) })
 	switch {
 	case !ok:
 		m.setStatus("nothing to " + verb)

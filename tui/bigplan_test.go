@@ -26,14 +26,14 @@ func TestBigPlanFollowsEachEdit(t *testing.T) {
 	if m.Init() == nil {
 		t.Fatal("Init does not ask for the first check")
 	}
-	m.Update(checksDueMsg{})
+	settle(t, m)
 	if m.derived.Checks() == nil || m.checkErrs+m.checkWarns == 0 {
 		t.Fatal("the first check did not run")
 	}
 	p := o.Units[0].Posts[0]
 	for _, tab := range []int{tabVacancies, tabLabor, tabChecks} {
 		m.showTab(tab)
-		m.ensureTab()
+		settle(t, m) // the tab's first build is a job on a big plan
 		op, err := o.SetHolder(p.ID, "")
 		if err != nil || p.Holder == "" {
 			op, _ = o.SetHolder(p.ID, o.Members[len(o.Members)-1].ID)

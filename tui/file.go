@@ -251,12 +251,11 @@ func (m *Model) offerRecovery(rec *model.Org, at time.Time, from string) {
 
 // replacePlan puts another plan in the editor, unsaved.
 func (m *Model) replacePlan(o *model.Org) {
-	m.org = o
+	m.write(func() { m.org = o })
 	m.hist = model.History{}
 	m.hist.MarkUnsaved()
 	m.tree = newTreePane(o)
-	m.derived = model.NewDerived(o)
-	m.runChecks()
+	m.startDerived()
 	m.relayout()
 	m.search = search{}
 	m.whatif = whatIf{}

@@ -114,6 +114,33 @@ func runWaiting(m *Model, cmd tea.Cmd, wait time.Duration) {
 	}
 }
 
+// settle runs the jobs the editor needs (work.go) until none is left, as
+// the program would, however long each takes. Jobs whose commands a test
+// dropped (calling Update alone) are started again.
+func settle(tb testing.TB, m *Model) {
+	tb.Helper()
+	for range 50 {
+		cmd := restartJobs(m)
+		if cmd == nil {
+			return
+		}
+		runWaiting(m, cmd, 5*time.Minute)
+	}
+	tb.Fatal("the jobs never settle")
+}
+
+// restartJobs calls off the running jobs, whose commands a test dropped,
+// and starts those needed now.
+func restartJobs(m *Model) tea.Cmd {
+	for k := range m.jobs.running {
+		if r := &m.jobs.running[k]; r.seq != 0 {
+			r.cancel()
+			*r = runningJob{}
+		}
+	}
+	return m.startJobs()
+}
+
 // pressRun presses keys and runs what each returns, for dialogs whose
 // widgets move on through commands.
 func pressRun(m *Model, keys ...string) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,10 @@ type search struct {
 	units   map[string]bool // units to underline in the tree
 	idx     int
 	stale   bool // the plan changed since: search again on n or N
+	// pending: a job is searching a big plan for query; then the match
+	// at idx (a stale search's place) moves by step.
+	pending bool
+	step    int
 }
 
 // hit is a unit that matched, and the post that matched in it, if any.
@@ -43,53 +48,91 @@ func (m *Model) clearSearch() bool {
 }
 
 // runSearch finds units, posts and members whose names contain q, ignoring
-// case. It walks the plan once per search, never per cursor move.
+// case. It walks the plan once per search, never per cursor move: within
+// the key on a small plan, in a job on a big one.
 func (m *Model) runSearch(q string) {
 	m.search = search{query: q, units: map[string]bool{}}
 	if q == "" {
 		m.setStatus("search cleared")
 		return
 	}
+	if m.big() {
+		m.search.pending, m.search.idx = true, -1
+		m.setStatus(fmt.Sprintf("searching for %q…", q))
+		return
+	}
+	found, _ := findMatches(context.Background(), m.org, q, m.tree.selected())
+	m.found(found)
+}
+
+// findMatches walks the plan for q; idx is the first match after cur.
+func findMatches(ctx context.Context, o *model.Org, q string, cur *model.Unit) (search, error) {
+	s := search{query: q, units: map[string]bool{}}
 	lq := strings.ToLower(q)
 	has := func(s string) bool { return s != "" && strings.Contains(strings.ToLower(s), lq) }
 	people := map[string]bool{}
-	for _, mem := range m.org.Members {
+	for _, mem := range o.Members {
 		if has(mem.Alias) || has(mem.Name) {
 			people[mem.ID] = true
 		}
 	}
-	cur := m.tree.selected()
-	start, passed := -1, cur == nil
-	m.org.Walk(func(u *model.Unit) bool {
+	start, passed, n := -1, cur == nil, 0
+	o.Walk(func(u *model.Unit) bool {
 		if u == cur {
 			passed = true
 		}
-		first := len(m.search.matches)
+		first := len(s.matches)
 		if has(u.Name) {
-			m.search.matches = append(m.search.matches, hit{unit: u.ID})
+			s.matches = append(s.matches, hit{unit: u.ID})
 		}
 		for _, p := range u.Posts {
 			if has(p.Title) || people[p.Holder] || anyOf(p.Candidates, people) {
-				m.search.matches = append(m.search.matches, hit{unit: u.ID, post: p.ID})
+				s.matches = append(s.matches, hit{unit: u.ID, post: p.ID})
 			}
 		}
-		if len(m.search.matches) > first {
-			m.search.units[u.ID] = true
+		if len(s.matches) > first {
+			s.units[u.ID] = true
 			if start < 0 && passed && u != cur {
 				start = first
 			}
 		}
+		if n++; n%1024 == 0 && ctx.Err() != nil {
+			return false
+		}
 		return true
 	})
-	if len(m.search.matches) == 0 {
-		m.setError(fmt.Sprintf("no match for %q", q))
+	s.idx = max(start, 0)
+	return s, ctx.Err()
+}
+
+// found takes a search's matches and shows the first after the cursor.
+func (m *Model) found(s search) {
+	m.search = s
+	if len(s.matches) == 0 {
+		m.setError(fmt.Sprintf("no match for %q", s.query))
 		return
 	}
-	if start < 0 {
-		start = 0
-	}
-	m.search.idx = start
 	m.showMatch()
+}
+
+// A search of a big plan, while it is pending.
+func needSearch(m *Model) (string, bool) { return m.search.query, m.search.pending }
+
+func startSearchJob(m *Model, q string) func(context.Context, *model.Org) (any, error) {
+	cur := m.tree.selected()
+	return func(ctx context.Context, o *model.Org) (any, error) { return findMatches(ctx, o, q, cur) }
+}
+
+func searchDone(m *Model, _ string, res any) {
+	s := res.(search)
+	idx, step := m.search.idx, m.search.step
+	if idx < 0 || len(s.matches) == 0 { // a new search
+		m.found(s)
+		return
+	}
+	m.search = s
+	m.search.idx = min(idx, len(s.matches)-1)
+	m.moveMatch(step)
 }
 
 func anyOf(ids []string, set map[string]bool) bool {
@@ -103,11 +146,18 @@ func anyOf(ids []string, set map[string]bool) bool {
 
 // nextMatch moves to the next (dir 1) or previous (dir -1) match, wrapping.
 func (m *Model) nextMatch(dir int) {
-	if m.search.query == "" {
+	switch {
+	case m.search.query == "":
 		m.setStatus("no search yet: / searches")
 		return
-	}
-	if m.search.stale {
+	case m.search.pending:
+		m.setStatus(fmt.Sprintf("still searching for %q…", m.search.query))
+		return
+	case m.search.stale && m.big():
+		m.search.pending, m.search.step = true, dir
+		m.setStatus(fmt.Sprintf("searching again for %q…", m.search.query))
+		return
+	case m.search.stale:
 		idx := m.search.idx
 		m.runSearch(m.search.query)
 		if len(m.search.matches) == 0 {
@@ -115,6 +165,11 @@ func (m *Model) nextMatch(dir int) {
 		}
 		m.search.idx = min(idx, len(m.search.matches)-1)
 	}
+	m.moveMatch(dir)
+}
+
+// moveMatch steps through the matches, wrapping.
+func (m *Model) moveMatch(dir int) {
 	n := len(m.search.matches)
 	if n == 0 {
 		m.setError(fmt.Sprintf("no match for %q · / searches again", m.search.query))

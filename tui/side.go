@@ -33,6 +33,9 @@ type sidePanel struct {
 	checkFilter  string       // / on the Checks tab
 	hideWarnings bool         // w on the Checks tab
 	hasHeadcount bool         // some unit records one: the Coverage tab shows
+	// cover and reveals are jobs' results on a big plan: the Coverage
+	// tab's list, what the Member tab's member's view gives away.
+	cover, reveals ready
 	// build counts the rebuilds of any tab; drawn is the panel as last
 	// drawn, for drawnKey.
 	build    uint64
@@ -116,10 +119,7 @@ func (s *sidePanel) rowCount(t int) int {
 	if t == tabChecks {
 		return s.checkRowCount()
 	}
-	if t == tabVacancies {
-		if len(s.vacs) == 0 {
-			return 0
-		}
+	if t == tabVacancies && len(s.vacs) > 0 {
 		return len(s.vacs) + 1
 	}
 	return len(s.rows[t])
@@ -129,7 +129,7 @@ func (s *sidePanel) rowAt(t, i int) sideRow {
 	if t == tabChecks {
 		return s.checkRowAt(i)
 	}
-	if t == tabVacancies {
+	if t == tabVacancies && len(s.vacs) > 0 {
 		if i == 0 {
 			return s.vacHead
 		}

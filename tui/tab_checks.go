@@ -10,25 +10,21 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// bigPlan is where the first run of the checks waits until the first
-// frame is on screen: at 100,000 units it takes about half a second.
-// After that every edit brings them up to date from what it touched.
+// bigPlan is where whole-plan work leaves the keystroke for a job
+// (work.go): at 5,000 units the checks take about 10 ms, at a million
+// seconds. After their first run every edit brings them up to date from
+// what it touched.
 const bigPlan = 5000
 
-// checksDelay is how long after opening a big plan it is checked.
-const checksDelay = 50 * time.Millisecond
-
-// checksDueMsg asks for the first run of the checks.
-type checksDueMsg struct{}
-
-// startChecks runs the checks now (small plans) or a moment after the
-// first frame.
-func (m *Model) startChecks() tea.Cmd {
-	if m.org.UnitCount() < bigPlan {
-		m.runChecks()
-		return nil
+// startDerived starts keeping what is computed from the plan: the checks
+// at once on a small plan, in a job on a big one.
+func (m *Model) startDerived() {
+	m.derived = model.NewDerived(m.org)
+	if m.big() {
+		m.derived.DeferWhole()
+		return
 	}
-	return tea.Tick(checksDelay, func(time.Time) tea.Msg { return checksDueMsg{} })
+	m.runChecks()
 }
 
 // runChecks runs every check afresh.

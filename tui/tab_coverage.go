@@ -23,10 +23,23 @@ func hasHeadcount(o *model.Org) bool {
 
 func (m *Model) showCoverage() {
 	s := &m.side
-	cs := model.Coverages(m.org)
 	s.rows[tabCoverage], s.pinned[tabCoverage] = nil, nil
-	if len(cs) == 0 {
+	var cs []model.Coverage
+	if !m.big() {
+		cs = model.Coverages(m.org)
+	} else if v, ok := m.readyFor(s.cover, ""); ok {
+		cs = v.([]model.Coverage)
+	} else {
+		s.rows[tabCoverage] = m.working("measuring coverage")
 		return
+	}
+	s.pinned[tabCoverage], s.rows[tabCoverage] = m.coverageRows(cs)
+}
+
+// coverageRows are the tab's pinned counts and its rows, worst first.
+func (m *Model) coverageRows(cs []model.Coverage) (pinned, rows []sideRow) {
+	if len(cs) == 0 {
+		return nil, nil
 	}
 	short, missing := 0, 0
 	for _, c := range cs {
@@ -35,9 +48,9 @@ func (m *Model) showCoverage() {
 			missing += c.Short()
 		}
 	}
-	s.pinned[tabCoverage] = []sideRow{m.header(fmt.Sprintf("%d of %d short of one organizer per ratio · %d organizers wanted",
+	pinned = []sideRow{m.header(fmt.Sprintf("%d of %d short of one organizer per ratio · %d organizers wanted",
 		short, len(cs), missing))}
-	rows := make([]sideRow, 0, len(cs))
+	rows = make([]sideRow, 0, len(cs))
 	for _, c := range cs {
 		mark, st, need := " ", &m.styles.Dim, "covered"
 		switch {
@@ -53,5 +66,5 @@ func (m *Model) showCoverage() {
 			{pathOf: c.Unit.ID, tail: true},
 		}})
 	}
-	s.rows[tabCoverage] = rows
+	return pinned, rows
 }

@@ -137,8 +137,10 @@ func (m *Model) memberRows() []sideRow {
 	}
 	rows = append(rows, sideRow{header: true},
 		line(fmt.Sprintf("in %d unit%s; an arrest would expose %d member%s", len(s.Units), plural(len(s.Units)), s.Exposure, plural(s.Exposure)), &m.styles.Warning))
-	if members, units := model.Reveals(m.org, mem.ID); units > 0 {
-		rows = append(rows, line(fmt.Sprintf("their view (orgplan view) would give away %d member%s and %d unit%s", members, plural(members), units, plural(units)), &m.styles.Dim))
+	if r, ok := m.reveals(mem.ID); !ok {
+		rows = append(rows, line("their view (orgplan view) would give away … (counting)", &m.styles.Dim))
+	} else if r.units > 0 {
+		rows = append(rows, line(fmt.Sprintf("their view (orgplan view) would give away %d member%s and %d unit%s", r.members, plural(r.members), r.units, plural(r.units)), &m.styles.Dim))
 	}
 	return rows
 }

@@ -19,6 +19,10 @@ func (m *Model) vacancyRows() []sideRow { return m.vacancyRowsOf(model.Vacancies
 // rows themselves are made from the list when drawn (rowAt), so a list of
 // 100,000 costs nothing more.
 func (m *Model) showVacancies() {
+	if m.big() && !m.derived.VacanciesReady() {
+		m.side.vacs, m.side.rows[tabVacancies] = nil, m.working("listing the vacancies")
+		return
+	}
 	vs := m.vacancies()
 	m.side.vacs = vs
 	m.side.rows[tabVacancies] = nil

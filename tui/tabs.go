@@ -31,6 +31,10 @@ type tabSpec struct {
 var sideTabs = [tabCount]tabSpec{
 	tabLabor: {"Labor", "Labor", "No functions in the plan yet.",
 		func(m *Model) {
+			if m.big() && !m.derived.LaborReady() {
+				m.side.rows[tabLabor] = m.working("counting the division of labor")
+				return
+			}
 			m.side.rows[tabLabor] = m.laborRowsOf(m.laborState().Summary(m.org, maxNames, maxListRows))
 		}, nil},
 	tabVacancies: {"Vacancies", "Vacant", "Every post has a holder and an active candidate.", (*Model).showVacancies, nil},

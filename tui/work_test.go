@@ -1,0 +1,167 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/model/synth"
+)
+
+// startedJob starts the job of kind k the editor needs now beside the
+// test, as the program does; its end comes on the channel.
+func startedJob(t *testing.T, m *Model, k jobKind) chan tea.Msg {
+	t.Helper()
+	restartJobs(m)
+	key, ok := jobSpecs[k].need(m)
+	if !ok {
+		t.Fatalf("job %d is not needed", k)
+	}
+	if r := &m.jobs.running[k]; r.seq != 0 {
+		r.cancel()
+		*r = runningJob{}
+	}
+	cmd := m.startJob(k, key)
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	return done
+}
+
+// While the first checks of a big plan run, the editor answers keys:
+// Update returns with the job still running, the title says the plan is
+// being checked, the cursor moves; an edit calls the job off at once (it
+// waits for nothing but the job's next look at its context), and the job
+// started again afterwards gives the findings of the plan as edited.
+// Under -race this is also the test that jobs and Update share the plan
+// safely.
+func TestEditorAnswersKeysWhileABigPlanIsChecked(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: 40_000, Seed: 4})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	done := startedJob(t, m, jobChecks)
+	if !m.busy(jobChecks) {
+		t.Fatal("the checks are not running")
+	}
+	for _, k := range []string{"j", "j", "space", "2", "1", "k"} {
+		press(m, k)
+	}
+	select {
+	case <-done:
+		t.Fatal("the checks ended before six keys were answered: the plan is too small to show anything")
+	default:
+	}
+	if !strings.Contains(screen(m), "checking…") || m.derived.Checks() != nil {
+		t.Fatalf("the screen does not say the plan is being checked:\n%s", screen(m))
+	}
+	if got := selectedName(m); got == o.Units[0].Name {
+		t.Fatal("the cursor did not move")
+	}
+	// An edit while they run, of a post the job has read: the job is
+	// called off and its end ignored.
+	p := o.Units[0].Posts[0]
+	op, _ := o.SetHolder(p.ID, "")
+	if p.Holder == "" {
+		op, _ = o.SetHolder(p.ID, o.Members[0].ID)
+	}
+	if !m.apply(op, "") {
+		t.Fatal("the edit was refused")
+	}
+	if m.busy(jobChecks) {
+		t.Fatal("the edit did not call the checks off")
+	}
+	m.Update(<-done)
+	if m.derived.Checks() != nil {
+		t.Fatal("the checks of the plan before the edit were taken")
+	}
+	settle(t, m)
+	want := model.CheckPlan(o, m.checkDay())
+	if got := m.derived.Checks(); got == nil || got.Len() != len(want) {
+		t.Fatalf("after the edit the checks hold %v findings, a fresh run %d", got, len(want))
+	}
+	if strings.Contains(screen(m), "checking…") {
+		t.Fatal("the title still says checking")
+	}
+}
+
+// A job's result that comes after the plan changed is dropped, and the
+// job runs again; tabs that wait for a job say so.
+func TestLateJobResultsAreDropped(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 5})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m) // the checks
+	m.showTab(tabVacancies)
+	if !strings.Contains(screen(m), "… listing the vacancies") {
+		t.Fatalf("the Vacancies tab does not say it is being made:\n%s", screen(m))
+	}
+	done := startedJob(t, m, jobVacancies)
+	msg := <-done // computed from the plan as it was
+	p := o.Units[0].Posts[0]
+	op, _ := o.SetHolder(p.ID, "")
+	if p.Holder == "" {
+		op, _ = o.SetHolder(p.ID, o.Members[0].ID)
+	}
+	if !m.apply(op, "") {
+		t.Fatal("edit refused")
+	}
+	m.Update(msg)
+	if m.derived.VacanciesReady() {
+		t.Fatal("a vacancy list older than the edit was taken")
+	}
+	settle(t, m)
+	if got, want := rowsText(tabRows(m, tabVacancies)), rowsText(m.vacancyRows()); got != want {
+		t.Fatalf("the Vacancies tab after the job differs from a fresh list:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// On a big plan, search, Labor, Coverage and the Member tab's count all
+// come from jobs and show what the same work gives within the key on a
+// small plan.
+func TestBigPlanJobsShowWhatTheWorkGives(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 6})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m)
+	for _, tab := range []int{tabLabor, tabCoverage} {
+		m.showTab(tab)
+		settle(t, m)
+		var want string
+		switch tab {
+		case tabLabor:
+			want = rowsText(m.laborRows())
+		case tabCoverage:
+			_, rows := m.coverageRows(model.Coverages(o))
+			want = rowsText(rows)
+		}
+		if got := rowsText(tabRows(m, tab)); got != want {
+			t.Fatalf("tab %d from its job:\n%s\nwant\n%s", tab+1, got, want)
+		}
+	}
+	holder := o.Units[0].Posts[0].Holder
+	m.showMember(holder)
+	m.showTab(tabMember)
+	if !strings.Contains(rowsText(tabRows(m, tabMember)), "(counting)") {
+		t.Fatal("the Member tab does not say it is counting")
+	}
+	settle(t, m)
+	n, u := model.Reveals(o, holder)
+	if got := rowsText(tabRows(m, tabMember)); !strings.Contains(got, "would give away "+fmt.Sprint(n)+" member") || !strings.Contains(got, fmt.Sprint(u)+" unit") {
+		t.Fatalf("the Member tab says\n%s\nwant %d members, %d units", got, n, u)
+	}
+	name := o.Units[0].Units[3].Name
+	searchFor(m, name)
+	if !m.search.pending || !strings.Contains(screen(m), "searching for") {
+		t.Fatalf("no search pending:\n%s", screen(m))
+	}
+	settle(t, m)
+	want, _ := findMatches(t.Context(), o, name, nil)
+	if len(m.search.matches) != len(want.matches) || len(want.matches) == 0 || !strings.Contains(selectedName(m), name) && m.search.matches[m.search.idx].post == "" {
+		t.Fatalf("the search found %d, a fresh one %d", len(m.search.matches), len(want.matches))
+	}
+}
