@@ -173,7 +173,7 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	} else {
 		b.units(rows, units, order)
 	}
-	o := d.toModel()
+	o := d.toModel(nil)
 	if p := o.Reindex(); len(p) > 0 {
 		return nil, importErr(name, 1, 1, "the imported plan is not valid: "+p[0].Error())
 	}

@@ -57,25 +57,32 @@ var ageHeader = []byte("age-encryption.org/v1\n")
 func EncryptedData(data []byte) bool { return bytes.HasPrefix(data, ageHeader) }
 
 // LoadKeyed loads a plan, decrypting it when its name ends in ".age".
-func LoadKeyed(path string, key *Key) (*model.Org, error) {
-	data, err := ReadInput(path, nil)
+func LoadKeyed(path string, key *Key) (*model.Org, error) { return LoadProgress(path, key, nil) }
+
+// LoadProgress is LoadKeyed recording how far it has come in pr.
+func LoadProgress(path string, key *Key, pr *Progress) (*model.Org, error) {
+	data, err := readInput(path, nil, pr)
 	if err != nil {
 		return nil, err
 	}
-	return DecodeKeyed(path, data, key)
+	return decodeKeyed(path, data, key, pr)
 }
 
 // DecodeKeyed decodes a plan read from name, decrypting it first when it is
 // an age file or its name ends in ".age".
 func DecodeKeyed(name string, data []byte, key *Key) (*model.Org, error) {
+	return decodeKeyed(name, data, key, nil)
+}
+
+func decodeKeyed(name string, data []byte, key *Key, pr *Progress) (*model.Org, error) {
 	if !Encrypted(name) && !EncryptedData(data) {
-		return Decode(name, data)
+		return decode(name, data, pr)
 	}
 	plain, err := decrypt(name, data, key)
 	if err != nil {
 		return nil, err
 	}
-	return Decode(name, plain)
+	return decode(name, plain, pr)
 }
 
 var workFactorRE = regexp.MustCompile(`(?m)^-> scrypt \S+ (\d+)$`)

@@ -126,7 +126,7 @@ type FilePost struct {
 
 // toModel builds an unindexed model.Org; strings and slices are shared,
 // not copied, since the FileDoc is thrown away.
-func (d *FileDoc) toModel() *model.Org {
+func (d *FileDoc) toModel(p *Progress) *model.Org {
 	o := &model.Org{Name: d.Name, Description: d.Description, AsOf: d.AsOf}
 	fs := make([]model.Function, len(d.Functions))
 	o.Functions = make([]*model.Function, len(d.Functions))
@@ -151,7 +151,7 @@ func (d *FileDoc) toModel() *model.Org {
 			Status: model.Status(m.Status), Skills: m.Skills, Notes: m.Notes}
 		o.Members[i] = &ms[i]
 	}
-	o.Units = unitsToModel(d.Units)
+	o.Units = unitsToModel(d.Units, p)
 	o.Conflicts = conflictsToModel(d.Conflicts)
 	for _, t := range d.Team {
 		o.Team = append(o.Team, model.Organizer{Name: t.Name, Recipient: t.Recipient})
@@ -160,10 +160,11 @@ func (d *FileDoc) toModel() *model.Org {
 	return o
 }
 
-func unitsToModel(fus []FileUnit) []*model.Unit {
+func unitsToModel(fus []FileUnit, pr *Progress) []*model.Unit {
 	if len(fus) == 0 {
 		return nil
 	}
+	pr.add(int64(len(fus)))
 	// One backing array per sibling list keeps allocations few at 100k units.
 	us := make([]model.Unit, len(fus))
 	out := make([]*model.Unit, len(fus))
@@ -183,7 +184,7 @@ func unitsToModel(fus []FileUnit) []*model.Unit {
 				us[i].Posts[j] = &ps[j]
 			}
 		}
-		us[i].Units = unitsToModel(f.Units)
+		us[i].Units = unitsToModel(f.Units, pr)
 		f.Units, f.Posts = nil, nil // converted: let it go
 		out[i] = &us[i]
 	}

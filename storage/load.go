@@ -71,16 +71,12 @@ func (e *LoadError) Error() string {
 const MaxText = 100_000
 
 // Load reads and strictly validates a plan file (read once, whole).
-func Load(path string) (*model.Org, error) {
-	data, err := ReadInput(path, nil)
-	if err != nil {
-		return nil, err
-	}
-	return Decode(path, data)
-}
+func Load(path string) (*model.Org, error) { return LoadProgress(path, nil, nil) }
 
 // Decode parses and validates a plan; name is used in error positions.
-func Decode(name string, data []byte) (*model.Org, error) {
+func Decode(name string, data []byte) (*model.Org, error) { return decode(name, data, nil) }
+
+func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 	// Loading builds a large graph that stays alive: collecting while it
 	// grows is wasted work. Collect less often until it is built, but
 	// within a soft limit of twice the text (which is held meanwhile, to
@@ -102,7 +98,15 @@ func Decode(name string, data []byte) (*model.Org, error) {
 	shape := make(chan []model.Problem, 1)
 	go func() { shape <- shapeProblems(data) }()
 	var d FileDoc
-	err := json.Unmarshal(data, &d, json.RejectUnknownMembers(true))
+	var err error
+	if pr == nil {
+		err = json.Unmarshal(data, &d, json.RejectUnknownMembers(true))
+	} else {
+		// Read through a counter, the bytes decoded are the progress (the
+		// decoder buffers what it reads: 4% slower, so only when shown).
+		pr.start(StageDecode, int64(len(data)))
+		err = json.UnmarshalRead(counting{bytes.NewReader(data), pr}, &d, json.RejectUnknownMembers(true))
+	}
 	sp := <-shape
 	if err != nil {
 		return nil, explain(name, data, err)
@@ -113,11 +117,19 @@ func Decode(name string, data []byte) (*model.Org, error) {
 	if len(sp) > 0 {
 		return nil, locate(name, data, sp)
 	}
-	o, err := fromFile(&d)
+	o, err := fromFile(&d, pr)
 	if err != nil {
 		return nil, locate(name, data, err.(*positionless).probs)
 	}
 	return o, nil
+}
+
+func countUnits(us []FileUnit) int64 {
+	n := int64(len(us))
+	for i := range us {
+		n += countUnits(us[i].Units)
+	}
+	return n
 }
 
 // positionless carries problems found after decoding, before they are
@@ -129,8 +141,14 @@ func (p *positionless) Error() string { return p.probs[0].Error() }
 // fromFile checks a decoded file and builds the plan. The file structs are
 // consumed: what is converted is released as it goes, to keep the peak of
 // memory low on large plans.
-func fromFile(d *FileDoc) (*model.Org, error) {
-	o := d.toModel()
+func fromFile(d *FileDoc, pr *Progress) (*model.Org, error) {
+	var units int64
+	if pr != nil {
+		units = countUnits(d.Units)
+		pr.start(StageBuild, units)
+	}
+	o := d.toModel(pr)
+	pr.start(StageIndex, units)
 	// The text is measured on another core while the plan is indexed: both
 	// only read the strings.
 	long := make(chan []model.Problem)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/model/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files of the bad-file corpus")
@@ -159,5 +160,68 @@ func TestPositionCountsCharacters(t *testing.T) {
 	line, col := position(data, off)
 	if line != 2 || col != 22 {
 		t.Fatalf("got %d:%d, want 2:22", line, col)
+	}
+}
+
+// A load with a Progress goes through its stages in order, counting all
+// the bytes read and decoded and every unit built, and gives the plan a
+// load without one gives.
+func TestLoadProgressCountsEveryStage(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "p.json")
+	o := synth.Generate(synth.Options{Units: 3000, Seed: 3})
+	if err := Save(path, o); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	var pr Progress
+	if _, err := readInput(path, nil, &pr); err != nil {
+		t.Fatal(err)
+	}
+	if s, done, total := pr.Now(); s != StageRead || done != fi.Size() || total != fi.Size() {
+		t.Fatalf("read: %s %d of %d, want %d", s, done, total, fi.Size())
+	}
+	pr = Progress{}
+	stop := make(chan struct{})
+	watched := make(chan []Stage)
+	go func() {
+		var order []Stage
+		for {
+			s, done, total := pr.Now()
+			if len(order) == 0 || order[len(order)-1] != s {
+				order = append(order, s)
+			}
+			if done > total && s != StageIndex {
+				t.Errorf("%s: %d of %d", s, done, total)
+			}
+			select {
+			case <-stop:
+				watched <- order
+				return
+			default:
+			}
+		}
+	}()
+	got, err := LoadProgress(path, nil, &pr)
+	close(stop)
+	order := <-watched
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < len(order); i++ {
+		if order[i] < order[i-1] {
+			t.Errorf("stages out of order: %v", order)
+		}
+	}
+	s, _, total := pr.Now()
+	if s != StageIndex || total != int64(o.UnitCount()) {
+		t.Errorf("ended at %s with %d units, want indexing %d", s, total, o.UnitCount())
+	}
+	want, _ := Load(path)
+	var a, b bytes.Buffer
+	_ = Write(&a, got)
+	_ = Write(&b, want)
+	if a.String() != b.String() {
+		t.Error("the plan loaded with progress differs")
 	}
 }

@@ -36,7 +36,9 @@ const Stdin = "-"
 // ReadInput reads a whole input: the file at path, or stdin when path is
 // "-". A FIFO, device, socket or folder is refused at once, without
 // waiting on it; so is a file larger than MaxInput, before it is read.
-func ReadInput(path string, stdin io.Reader) ([]byte, error) {
+func ReadInput(path string, stdin io.Reader) ([]byte, error) { return readInput(path, stdin, nil) }
+
+func readInput(path string, stdin io.Reader, pr *Progress) ([]byte, error) {
 	if path == Stdin {
 		if stdin == nil {
 			return nil, errors.New("standard input: nothing to read")
@@ -59,8 +61,12 @@ func ReadInput(path string, stdin io.Reader) ([]byte, error) {
 	if fi.Size() > MaxInput {
 		return nil, tooLarge(path)
 	}
-	return readLimited(path, f, fi.Size())
+	pr.start(StageRead, fi.Size())
+	return readLimited(path, counting{f, pr}, fi.Size())
 }
+
+// readPiece is the most one read asks for.
+const readPiece = 16 << 20
 
 // readLimited reads r to its end, refusing more than MaxInput bytes.
 // size is what the file says it holds (0 when unknown): the buffer is
@@ -72,7 +78,8 @@ func readLimited(name string, r io.Reader, size int64) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)] // grow, as a file may have grown
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
+		// In pieces, so that a display of the bytes read moves.
+		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readPiece)])
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > MaxInput {
 			return nil, tooLarge(name)

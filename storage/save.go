@@ -38,7 +38,7 @@ func SaveSnapshot(path string, d *FileDoc) error { return SaveKeyed(path, d, nil
 
 // FromSnapshot builds a plan from a snapshot, which it consumes.
 func FromSnapshot(d *FileDoc) (*model.Org, error) {
-	o := d.toModel()
+	o := d.toModel(nil)
 	if probs := o.Reindex(); len(probs) > 0 {
 		return nil, probs[0]
 	}
