@@ -81,7 +81,7 @@ func (m *opening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View is two lines: what is opened, then the stage, the bar, the counts.
 func (m *opening) View() tea.View {
 	if m.done {
-		return tea.NewView("")
+		return tea.NewView(" ")
 	}
 	stage, done, total := m.pr.Now()
 	frac := 0.0

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/orgplan/orgplan/model/synth"
+	"github.com/orgplan/orgplan/storage"
+)
+
+// bigPlanFile writes a 100,000-unit plan (155 MB) once per test run.
+func bigPlanFile(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.json")
+	if err := storage.Save(path, synth.Generate(synth.Options{Units: 100_000, Seed: 1})); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var openingLine = regexp.MustCompile(`(reading|decoding|building units|indexing) +\S+ +\d+%`)
+
+// Opening a big plan in a terminal shows at once what it is doing, with
+// a bar and counts, then the editor, which answers keys while the first
+// checks and the Vacancies list are still being made; q while it opens
+// stops it, with one line and the file untouched.
+func TestTmuxBigPlanShowsProgressThenAnswersKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 155 MB plan")
+	}
+	path := bigPlanFile(t)
+	dir := filepath.Dir(path)
+	tm := newTerm(t, 120, 40, dir, "big.json")
+	scr := tm.waitFor("Opening big.json")
+	if !openingLine.MatchString(scr) {
+		t.Fatalf("no stage, bar and percentage:\n%s", scr)
+	}
+	tm.waitFor("Synthetic federation of 100000 units")
+	if scr := tm.tmux("capture-pane", "-t", "0", "-p"); strings.Contains(scr, "Opening big.json") {
+		t.Fatalf("the progress line stayed on the editor's screen:\n%s", scr)
+	}
+	tm.keys("2")
+	tm.waitFor("vacant ·")
+	tm.keys("q")
+	tm.waitExit()
+	if scr := tm.tmux("capture-pane", "-t", "0", "-p"); strings.Contains(scr, "Opening big.json") {
+		t.Fatalf("the progress line was left on the terminal:\n%s", scr)
+	}
+
+	before := readFile(t, path)
+	tm = newTerm(t, 120, 40, dir, "big.json")
+	tm.waitFor("Opening big.json")
+	tm.keys("q")
+	tm.waitExit()
+	if scr := tm.screen(); !strings.Contains(scr, "opening canceled") {
+		t.Fatalf("stopping the opening says nothing:\n%s", scr)
+	}
+	if readFile(t, path) != before {
+		t.Fatal("stopping the opening changed the file")
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
