@@ -132,11 +132,8 @@ func settle(tb testing.TB, m *Model) {
 // restartJobs calls off the running jobs, whose commands a test dropped,
 // and starts those needed now.
 func restartJobs(m *Model) tea.Cmd {
-	for k := range m.jobs.running {
-		if r := &m.jobs.running[k]; r.seq != 0 {
-			r.cancel()
-			*r = runningJob{}
-		}
+	for k := range jobCount {
+		m.callOff(k)
 	}
 	return m.startJobs()
 }

@@ -81,23 +81,15 @@ func waitRisks(ch chan riskMsg) tea.Cmd {
 func (m *Model) risksArrived(msg riskMsg) tea.Cmd {
 	if !msg.final {
 		m.whatif.done = msg.done
-		m.refreshWhatIf()
+		m.refreshTab(tabWhatIf)
 		return waitRisks(msg.ch)
 	}
 	m.whatif.running = false
 	if msg.version == m.org.Version() {
 		m.whatif.risks, m.whatif.risksAt, m.whatif.risksOK = msg.risks, msg.version, true
 	}
-	m.refreshWhatIf()
+	m.refreshTab(tabWhatIf)
 	return nil
-}
-
-// refreshWhatIf rebuilds tab 5 if it is on show.
-func (m *Model) refreshWhatIf() {
-	m.side.stale[tabWhatIf] = true
-	if m.side.tab == tabWhatIf {
-		m.ensureTab()
-	}
 }
 
 // maxRiskRows is how many weak points the tab lists.

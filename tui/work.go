@@ -92,8 +92,7 @@ func (m *Model) startJobs() tea.Cmd {
 		key, ok := jobSpecs[k].need(m)
 		r := &m.jobs.running[k]
 		if r.seq != 0 && (!ok || r.key != key) {
-			r.cancel()
-			*r = runningJob{}
+			m.callOff(k)
 		}
 		if !ok || r.seq != 0 {
 			continue
@@ -121,6 +120,14 @@ func (m *Model) startJob(k jobKind, key string) tea.Cmd {
 	}
 }
 
+// callOff cancels the job of kind k, if one runs; its end is ignored.
+func (m *Model) callOff(k jobKind) {
+	if r := &m.jobs.running[k]; r.seq != 0 {
+		r.cancel()
+		*r = runningJob{}
+	}
+}
+
 // jobDone takes a job's end: a current result is used; any other end
 // leaves the job to be started again if it is still needed.
 func (m *Model) jobDone(msg jobMsg) {
@@ -138,11 +145,8 @@ func (m *Model) jobDone(msg jobMsg) {
 // write runs an edit of the plan: the running jobs are called off first,
 // and the edit has the plan to itself.
 func (m *Model) write(edit func()) {
-	for k := range m.jobs.running {
-		if r := &m.jobs.running[k]; r.seq != 0 {
-			r.cancel()
-			*r = runningJob{}
-		}
+	for k := range jobCount {
+		m.callOff(k)
 	}
 	if m.jobs.mu == nil {
 		edit()

@@ -20,14 +20,23 @@ func startedJob(t *testing.T, m *Model, k jobKind) chan tea.Msg {
 	if !ok {
 		t.Fatalf("job %d is not needed", k)
 	}
-	if r := &m.jobs.running[k]; r.seq != 0 {
-		r.cancel()
-		*r = runningJob{}
-	}
+	m.callOff(k)
 	cmd := m.startJob(k, key)
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	return done
+}
+
+// holderChange empties the top unit's first post, or fills it if empty:
+// an edit of what every whole-plan job reads first.
+func holderChange(o *model.Org) model.Op {
+	p := o.Units[0].Posts[0]
+	if p.Holder != "" {
+		op, _ := o.SetHolder(p.ID, "")
+		return op
+	}
+	op, _ := o.SetHolder(p.ID, o.Members[0].ID)
+	return op
 }
 
 // While the first checks of a big plan run, the editor answers keys:
@@ -62,12 +71,7 @@ func TestEditorAnswersKeysWhileABigPlanIsChecked(t *testing.T) {
 	}
 	// An edit while they run, of a post the job has read: the job is
 	// called off and its end ignored.
-	p := o.Units[0].Posts[0]
-	op, _ := o.SetHolder(p.ID, "")
-	if p.Holder == "" {
-		op, _ = o.SetHolder(p.ID, o.Members[0].ID)
-	}
-	if !m.apply(op, "") {
+	if !m.apply(holderChange(o), "") {
 		t.Fatal("the edit was refused")
 	}
 	if m.busy(jobChecks) {
@@ -101,12 +105,7 @@ func TestLateJobResultsAreDropped(t *testing.T) {
 	}
 	done := startedJob(t, m, jobVacancies)
 	msg := <-done // computed from the plan as it was
-	p := o.Units[0].Posts[0]
-	op, _ := o.SetHolder(p.ID, "")
-	if p.Holder == "" {
-		op, _ = o.SetHolder(p.ID, o.Members[0].ID)
-	}
-	if !m.apply(op, "") {
+	if !m.apply(holderChange(o), "") {
 		t.Fatal("edit refused")
 	}
 	m.Update(msg)
