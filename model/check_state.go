@@ -25,8 +25,18 @@ type CheckState struct {
 	// not): an edit that changes one's connection re-checks the units
 	// downstream of it, and only then.
 	cut map[*Unit]bool
-	c   checker // bare; reused
+	// cover is the organizers of every unit with a headcount. After an
+	// edit a branch of up to coverInline units is counted again at once;
+	// a bigger one keeps its count, pending, until the caller counts it
+	// off its loop (PendingCoverage, CountOrganizers, SetCoverage).
+	cover   map[*Unit]int
+	pending map[*Unit]bool
+	c       checker // bare; reused
 }
+
+// coverInline is the largest branch whose organizers an edit counts
+// again within the keystroke (about a millisecond).
+const coverInline = 4096
 
 // unitRef places a finding: the n-th of its check at a unit.
 type unitRef struct {
@@ -49,8 +59,7 @@ func BuildCheckState(ctx context.Context, o *Org, asOf time.Time) (*CheckState, 
 	if err != nil {
 		return nil, err
 	}
-	s.c.cover = cover
-	defer func() { s.c.cover = nil }() // from now on edits count afresh
+	s.cover, s.c.cover, s.pending = cover, cover, map[*Unit]bool{}
 	o.Walk(func(u *Unit) bool {
 		s.checkUnit(u, false)
 		if !s.c.connected(u) {
@@ -154,33 +163,149 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 		}
 	}
 	s.relines(o, t, units)
+	s.recount(o, units)
+	s.recheck(o, units, members, t.Reordered)
+	return s
+}
+
+// recount counts again the organizers of the units with a headcount
+// among units: a small branch at once, a big one later (pending).
+func (s *CheckState) recount(o *Org, units map[*Unit]bool) {
+	for u := range s.pending {
+		if o.idx.units[u.ID] != u {
+			delete(s.pending, u)
+		}
+	}
+	for u := range units {
+		switch {
+		case o.idx.units[u.ID] != u || u.Headcount == 0:
+			delete(s.cover, u)
+			delete(s.pending, u)
+		case branchAtMost(u, coverInline):
+			s.cover[u] = CoverageOf(o, u).Organizers
+			delete(s.pending, u)
+		default:
+			s.pending[u] = true
+			if _, ok := s.cover[u]; !ok {
+				s.cover[u] = 0 // a new headcount: counted soon
+			}
+		}
+	}
+}
+
+// branchAtMost says whether u's branch has at most n units.
+func branchAtMost(u *Unit, n int) bool {
+	WalkUnit(u, func(*Unit) bool { n--; return n >= 0 })
+	return n >= 0
+}
+
+// PendingCoverage is the units whose organizers wait to be counted, in
+// no order.
+func (s *CheckState) PendingCoverage() []*Unit {
+	out := make([]*Unit, 0, len(s.pending))
+	for u := range s.pending {
+		out = append(out, u)
+	}
+	return out
+}
+
+// CountOrganizers counts the organizers of each unit, giving up once
+// ctx is done.
+func CountOrganizers(ctx context.Context, o *Org, units []*Unit) (map[*Unit]int, error) {
+	p := &poll{ctx: ctx}
+	out := make(map[*Unit]int, len(units))
+	for _, u := range units {
+		seen := map[string]bool{}
+		WalkUnit(u, func(x *Unit) bool {
+			for _, pt := range x.Posts {
+				for _, id := range append([]string{pt.Holder}, pt.Candidates...) {
+					if id != "" && !seen[id] && o.MemberActive(id) {
+						seen[id] = true
+					}
+				}
+			}
+			return !p.stopped()
+		})
+		if p.err != nil {
+			return nil, p.err
+		}
+		out[u] = len(seen)
+	}
+	return out, nil
+}
+
+// SetCoverage takes counts made by CountOrganizers from the plan as it is
+// now, and checks those units again.
+func (s *CheckState) SetCoverage(o *Org, counts map[*Unit]int) {
+	units := make(map[*Unit]bool, len(counts))
+	for u, n := range counts {
+		if s.pending[u] && o.idx.units[u.ID] == u {
+			s.cover[u] = n
+			delete(s.pending, u)
+			units[u] = true
+		}
+	}
+	s.recheck(o, units, nil, false)
+}
+
+// recheck takes out the findings of units and members and checks them
+// again. The lists hold millions of findings at a million units: a few
+// units or members still in their places are found by binary search,
+// and only otherwise (many, gone, or moved: reordered) by a scan.
+func (s *CheckState) recheck(o *Org, units map[*Unit]bool, members map[string]bool, reordered bool) {
 	if len(units) == 0 && len(members) == 0 {
-		return s
+		return
 	}
-	// The lists hold 300,000 findings at 100,000 units: a handful of
-	// touched units or members is looked for by comparing, not hashing.
-	goneUnit := func(u *Unit) bool { return units[u] }
-	if len(units) <= 8 {
-		few := make([]*Unit, 0, len(units))
+	const few = 64
+	var searchUnits []*Unit
+	if len(units) <= few && !reordered {
 		for u := range units {
-			few = append(few, u)
+			if o.idx.units[u.ID] != u {
+				searchUnits = nil
+				break
+			}
+			searchUnits = append(searchUnits, u)
 		}
-		goneUnit = func(u *Unit) bool { return slices.Contains(few, u) }
 	}
-	goneMember := func(id string) bool { return members[id] }
-	if len(members) <= 8 {
-		few := make([]string, 0, len(members))
+	var searchMembers []int
+	if len(members) <= few {
 		for id := range members {
-			few = append(few, id)
+			i := o.MemberIndex(id)
+			if i < 0 {
+				searchMembers = nil
+				break
+			}
+			searchMembers = append(searchMembers, i)
 		}
-		goneMember = func(id string) bool { return slices.Contains(few, id) }
 	}
 	for ck := range nChecks {
-		if len(members) > 0 && len(s.members[ck]) > 0 {
-			s.members[ck] = slices.DeleteFunc(s.members[ck], goneMember)
+		switch {
+		case len(s.members[ck]) == 0 || len(members) == 0:
+		case len(searchMembers) == len(members):
+			for _, i := range searchMembers {
+				list := s.members[ck]
+				at := sort.Search(len(list), func(j int) bool { return o.MemberIndex(list[j]) >= i })
+				if at < len(list) && o.MemberIndex(list[at]) == i {
+					s.members[ck] = slices.Delete(list, at, at+1)
+				}
+			}
+		default:
+			s.members[ck] = slices.DeleteFunc(s.members[ck], func(id string) bool { return members[id] })
 		}
-		if len(units) > 0 && len(s.units[ck]) > 0 {
-			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return goneUnit(r.unit) })
+		switch {
+		case len(s.units[ck]) == 0 || len(units) == 0:
+		case len(searchUnits) == len(units):
+			for _, u := range searchUnits {
+				list := s.units[ck]
+				lo := sort.Search(len(list), func(j int) bool { return !o.unitBefore(list[j].unit, u) })
+				hi := lo
+				for hi < len(list) && list[hi].unit == u {
+					hi++
+				}
+				s.units[ck] = slices.Delete(list, lo, hi)
+			}
+		default:
+			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return units[r.unit] })
 		}
 	}
 	for u := range units {
@@ -193,7 +318,6 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 			s.checkMember(m, true)
 		}
 	}
-	return s
 }
 
 // relines adds to units those whose connection or coverage an edit may
@@ -296,7 +420,7 @@ func (s *CheckState) At(i int) Finding {
 			i -= n
 			continue
 		}
-		c := checker{o: s.c.o, asOf: s.asOf}
+		c := checker{o: s.c.o, asOf: s.asOf, cover: s.cover}
 		var f Finding
 		if i < len(s.units[ck]) {
 			r := s.units[ck][i]

@@ -112,8 +112,7 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 	var order []place
 	at := map[*Unit]int32{}
 	last := map[*person]int32{} // where each person was last met
-	var nearest func(a, b int32) int32
-	nearest = func(a, b int32) int32 {
+	nearest := func(a, b int32) int32 {
 		for order[a].depth > order[b].depth {
 			a = order[a].parent
 		}

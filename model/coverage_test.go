@@ -72,3 +72,43 @@ func TestWholePlanWorkStopsWhenCalledOff(t *testing.T) {
 		t.Errorf("checks not called off: %v", err)
 	}
 }
+
+// After an edit, a big branch's organizers are counted later, off the
+// keystroke: the state says which wait, and once they are counted its
+// findings are those of a fresh check, over random edits with the root's
+// headcount set at the edge of being short.
+func TestBigBranchCoverageCountedLater(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: 6000, Branching: 3, Seed: 7})
+	root := o.Units[0]
+	root.Headcount = model.CoverageOf(o, root).Organizers * 10
+	st := model.NewCheckState(o, benchDay)
+	o.DrainTouched()
+	waited := 0
+	randomEdits(o, 7, 40, func(step int) {
+		st = st.Update(o, o.DrainTouched(), benchDay)
+		if pending := st.PendingCoverage(); len(pending) > 0 {
+			waited++
+			counts, err := model.CountOrganizers(context.Background(), o, pending)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.SetCoverage(o, counts)
+		}
+		if len(st.PendingCoverage()) > 0 {
+			t.Fatalf("step %d: still pending after counting", step)
+		}
+		want := model.CheckPlan(o, benchDay)
+		if st.Len() != len(want) {
+			t.Fatalf("step %d: %d findings, a fresh check %d", step, st.Len(), len(want))
+		}
+		for j, w := range want {
+			if got := st.At(j); got != w {
+				t.Fatalf("step %d: finding %d is\n%+v\nwant\n%+v", step, j, got, w)
+			}
+		}
+	})
+	if waited == 0 {
+		t.Fatal("no edit left a big branch to count later")
+	}
+}

@@ -74,6 +74,15 @@ func (d *Derived) InstallVacancies(vs []Vacancy) {
 	d.vacsStamp++
 }
 
+// InstallCoverage takes counts made by CountOrganizers of the checks'
+// PendingCoverage, from the plan as it is now.
+func (d *Derived) InstallCoverage(counts map[*Unit]int) {
+	if d.checks != nil {
+		d.checks.SetCoverage(d.o, counts)
+		d.checksStamp++
+	}
+}
+
 // LaborReady says whether Labor would cost no more than the touched
 // members; VacanciesReady whether Vacancies would cost no more than the
 // touched posts.

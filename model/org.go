@@ -39,6 +39,7 @@ type Org struct {
 	touchedUnits map[*Unit]struct{}  // units whose fields, posts or place changed
 	touchedMem   map[string]struct{} // members whose posts or status changed
 	touchedAll   bool
+	touchedOrder bool // units moved: see Touched.Reordered
 	// membersFrom is the first place in Members whose person.pos may be
 	// out of date: an insertion or deletion moves everyone after it, and
 	// they are renumbered only when a position is next asked for.
@@ -79,8 +80,10 @@ func (o *Org) touchUnit(u *Unit) {
 	o.touchedUnits[u] = struct{}{}
 }
 
-// touchUnder touches every unit and post in a subtree.
+// touchUnder touches every unit and post in a subtree that moved: what
+// was kept in document order must be looked for from scratch.
 func (o *Org) touchUnder(u *Unit) {
+	o.touchedOrder = true
 	WalkUnit(u, func(x *Unit) bool {
 		o.touchUnit(x)
 		for _, p := range x.Posts {
@@ -96,12 +99,15 @@ type Touched struct {
 	Units   []*Unit  // units whose fields, posts or place changed, or that left
 	Members []string // members whose posts, candidacies, status or membership changed
 	All     bool     // everything may have: recompute
+	// Reordered: units moved, so lists kept in document order hold them
+	// out of place.
+	Reordered bool
 }
 
 // DrainTouched returns what changed since the last call, for derived data
 // kept up to date per edit, and starts afresh.
 func (o *Org) DrainTouched() Touched {
-	t := Touched{All: o.touchedAll}
+	t := Touched{All: o.touchedAll, Reordered: o.touchedOrder}
 	if !t.All {
 		t.Posts = make([]*Post, 0, len(o.touched))
 		for p := range o.touched {
@@ -116,7 +122,7 @@ func (o *Org) DrainTouched() Touched {
 			t.Members = append(t.Members, m)
 		}
 	}
-	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll = nil, nil, nil, false
+	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll, o.touchedOrder = nil, nil, nil, false, false
 	return t
 }
 

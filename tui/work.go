@@ -30,6 +30,7 @@ type jobKind int
 
 const (
 	jobChecks jobKind = iota
+	jobCover
 	jobLabor
 	jobVacancies
 	jobCoverage
@@ -51,6 +52,7 @@ type jobSpec struct {
 
 var jobSpecs = [jobCount]jobSpec{
 	jobChecks:    {needChecks, startChecksJob, checksDone},
+	jobCover:     {needCover, startCoverJob, coverDone},
 	jobLabor:     {needLabor, startLaborJob, laborDone},
 	jobVacancies: {needVacancies, startVacanciesJob, vacanciesDone},
 	jobCoverage:  {needCoverage, startCoverageJob, coverageDone},

@@ -43,6 +43,23 @@ func checksDone(m *Model, _ string, res any) {
 	m.countChecks()
 }
 
+// The organizers of big branches with a headcount, counted again after
+// an edit (the checks keep the old count meanwhile).
+func needCover(m *Model) (string, bool) {
+	cs := m.derived.Checks()
+	return "", cs != nil && len(cs.PendingCoverage()) > 0
+}
+
+func startCoverJob(m *Model, _ string) func(context.Context, *model.Org) (any, error) {
+	units := m.derived.Checks().PendingCoverage()
+	return func(ctx context.Context, o *model.Org) (any, error) { return model.CountOrganizers(ctx, o, units) }
+}
+
+func coverDone(m *Model, _ string, res any) {
+	m.derived.InstallCoverage(res.(map[*model.Unit]int))
+	m.countChecks()
+}
+
 // The division of labor, when the Labor tab is on show.
 func needLabor(m *Model) (string, bool) {
 	return "", m.big() && m.side.tab == tabLabor && !m.derived.LaborReady()
