@@ -278,44 +278,85 @@ func (s *CheckState) recheck(o *Org, units map[*Unit]bool, members map[string]bo
 			searchMembers = append(searchMembers, i)
 		}
 	}
-	for ck := range nChecks {
-		switch {
-		case len(s.members[ck]) == 0 || len(members) == 0:
-		case len(searchMembers) == len(members):
-			for _, i := range searchMembers {
-				list := s.members[ck]
-				at := sort.Search(len(list), func(j int) bool { return o.MemberIndex(list[j]) >= i })
-				if at < len(list) && o.MemberIndex(list[at]) == i {
-					s.members[ck] = slices.Delete(list, at, at+1)
-				}
-			}
-		default:
-			s.members[ck] = slices.DeleteFunc(s.members[ck], func(id string) bool { return members[id] })
+	if len(searchUnits) == len(units) {
+		for _, u := range searchUnits {
+			s.recheckUnit(o, u)
 		}
-		switch {
-		case len(s.units[ck]) == 0 || len(units) == 0:
-		case len(searchUnits) == len(units):
-			for _, u := range searchUnits {
-				list := s.units[ck]
-				lo := sort.Search(len(list), func(j int) bool { return !o.unitBefore(list[j].unit, u) })
-				hi := lo
-				for hi < len(list) && list[hi].unit == u {
-					hi++
-				}
-				s.units[ck] = slices.Delete(list, lo, hi)
+	} else {
+		for ck := range nChecks {
+			if len(s.units[ck]) > 0 {
+				s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return units[r.unit] })
 			}
-		default:
-			s.units[ck] = slices.DeleteFunc(s.units[ck], func(r unitRef) bool { return units[r.unit] })
+		}
+		for u := range units {
+			if o.idx.units[u.ID] == u {
+				s.checkUnit(u, true)
+			}
 		}
 	}
-	for u := range units {
-		if o.idx.units[u.ID] == u {
-			s.checkUnit(u, true)
+	if len(searchMembers) == len(members) {
+		for id := range members {
+			s.recheckMember(o, o.Member(id))
+		}
+		return
+	}
+	for ck := range nChecks {
+		if len(s.members[ck]) > 0 {
+			s.members[ck] = slices.DeleteFunc(s.members[ck], func(id string) bool { return members[id] })
 		}
 	}
 	for id := range members {
 		if m := o.Member(id); m != nil {
 			s.checkMember(m, true)
+		}
+	}
+}
+
+// recheckUnit checks a unit in its place again: where it has as many
+// findings of a check as before, nothing in that list moves (a list of
+// a million findings costs milliseconds to shift).
+func (s *CheckState) recheckUnit(o *Org, u *Unit) {
+	s.c.reset()
+	s.c.unit(u)
+	for ck := range nChecks {
+		list := s.units[ck]
+		n := len(s.c.out[ck])
+		if n == 0 && len(list) == 0 {
+			continue
+		}
+		lo := sort.Search(len(list), func(j int) bool { return !o.unitBefore(list[j].unit, u) })
+		hi := lo
+		for hi < len(list) && list[hi].unit == u {
+			hi++
+		}
+		if n == hi-lo {
+			continue
+		}
+		add := make([]unitRef, n)
+		for i := range add {
+			add[i] = unitRef{unit: u, n: i}
+		}
+		s.units[ck] = slices.Replace(list, lo, hi, add...)
+	}
+}
+
+// recheckMember is recheckUnit for a member (at most one finding a check).
+func (s *CheckState) recheckMember(o *Org, m *Member) {
+	s.c.reset()
+	s.c.member(m)
+	i := o.MemberIndex(m.ID)
+	for ck := range nChecks {
+		list := s.members[ck]
+		want := len(s.c.out[ck]) > 0
+		if !want && len(list) == 0 {
+			continue
+		}
+		at := sort.Search(len(list), func(j int) bool { return o.MemberIndex(list[j]) >= i })
+		switch has := at < len(list) && list[at] == m.ID; {
+		case has && !want:
+			s.members[ck] = slices.Delete(list, at, at+1)
+		case !has && want:
+			s.members[ck] = slices.Insert(list, at, m.ID)
 		}
 	}
 }
