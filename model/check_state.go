@@ -35,8 +35,8 @@ type CheckState struct {
 }
 
 // coverInline is the largest branch whose organizers an edit counts
-// again within the keystroke (about a millisecond).
-const coverInline = 4096
+// again within the keystroke (a millisecond or two at a million units).
+const coverInline = 1024
 
 // unitRef places a finding: the n-th of its check at a unit.
 type unitRef struct {
