@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -162,6 +163,7 @@ func New(opts Options) *Model {
 		disk:    opts.Disk,
 		planKey: opts.Key,
 		session: opts.Session,
+		jobs:    jobs{mu: &sync.RWMutex{}},
 	}
 	if m.session == "" {
 		m.session = storage.SessionID()

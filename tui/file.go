@@ -22,6 +22,8 @@ type savedMsg struct {
 	quitAfter bool
 	conflict  bool
 	unchanged bool      // nothing to write: the file already holds this plan
+	again     bool      // an edit came before the snapshot: save again
+	check     bool      // the save was to look at the file on disk first
 	disk      DiskState // the file as the save left it
 }
 
@@ -97,10 +99,12 @@ func (m *Model) saveChecked(path string, quitAfter bool) tea.Cmd {
 // user chose to overwrite).
 func (m *Model) saveTo(path string, quitAfter bool) tea.Cmd { return m.save(path, quitAfter, false) }
 
-// save takes a snapshot of the plan now, so that the file holds exactly
-// this state, and encodes and writes it atomically in a command.
+// save writes the plan as it is now, atomically, in a command: the
+// snapshot is taken there too (a second at a million units), the plan
+// shared as a job shares it, so that the file holds exactly this state
+// and the keys are answered meanwhile.
 func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
-	snap := storage.Snapshot(m.org)
+	snapshot := m.snapshotter()
 	m.saving = true
 	point := m.hist.Point()
 	opened, key := m.disk, m.planKey
@@ -124,6 +128,10 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		if same {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, unchanged: true, disk: opened}
 		}
+		snap, ok := snapshot()
+		if !ok {
+			return savedMsg{path: path, quitAfter: quitAfter, check: check, again: true}
+		}
 		err := storage.SaveKeyed(path, snap, key)
 		if err == nil {
 			_ = storage.RemoveRecovery(path, session) // best effort: older than the file now; a copy left is offered only if newer
@@ -134,6 +142,9 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	m.saving = false
+	if msg.again {
+		return m.save(msg.path, msg.quitAfter, msg.check)
+	}
 	if msg.conflict {
 		m.askConflict(msg.path, msg.quitAfter)
 		return nil
@@ -217,8 +228,12 @@ func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
 	if !m.modified() {
 		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path, session)} }
 	}
-	snap, key := storage.Snapshot(m.org), m.planKey
+	snapshot, key, last := m.snapshotter(), m.planKey, m.recoveryAt
 	return func() tea.Msg {
+		snap, ok := snapshot()
+		if !ok {
+			return recoveryMsg{at: last} // edited since: a copy is due again
+		}
 		at, err := storage.SaveRecovery(path, session, snap, key)
 		return recoveryMsg{at: at, err: err}
 	}

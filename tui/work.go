@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage"
 )
 
 // Work that reads a whole big plan (the first run of the checks, the
@@ -105,9 +106,6 @@ func (m *Model) startJobs() tea.Cmd {
 }
 
 func (m *Model) startJob(k jobKind, key string) tea.Cmd {
-	if m.jobs.mu == nil {
-		m.jobs.mu = &sync.RWMutex{}
-	}
 	m.jobs.seq++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.jobs.running[k] = runningJob{seq: m.jobs.seq, key: key, cancel: cancel}
@@ -150,13 +148,24 @@ func (m *Model) write(edit func()) {
 	for k := range jobCount {
 		m.callOff(k)
 	}
-	if m.jobs.mu == nil {
-		edit()
-		return
-	}
 	m.jobs.mu.Lock()
 	defer m.jobs.mu.Unlock()
 	edit()
+}
+
+// snapshotter returns what takes the plan's file form in a command, as it
+// is now: it shares the plan as a job does (an edit meanwhile waits for
+// it), and says false if an edit came first.
+func (m *Model) snapshotter() func() (*storage.FileDoc, bool) {
+	mu, o, v := m.jobs.mu, m.org, m.org.Version()
+	return func() (*storage.FileDoc, bool) {
+		mu.RLock()
+		defer mu.RUnlock()
+		if o.Version() != v {
+			return nil, false
+		}
+		return storage.Snapshot(o), true
+	}
 }
 
 // big says whether the plan is big enough that whole-plan work runs in

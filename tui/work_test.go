@@ -2,13 +2,16 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
+	"github.com/orgplan/orgplan/storage"
 )
 
 // startedJob starts the job of kind k the editor needs now beside the
@@ -162,5 +165,28 @@ func TestBigPlanJobsShowWhatTheWorkGives(t *testing.T) {
 	want, _ := findMatches(t.Context(), o, name, nil)
 	if len(m.search.matches) != len(want.matches) || len(want.matches) == 0 || !strings.Contains(selectedName(m), name) && m.search.matches[m.search.idx].post == "" {
 		t.Fatalf("the search found %d, a fresh one %d", len(m.search.matches), len(want.matches))
+	}
+}
+
+// A save takes its snapshot in its command, not in the key: an edit that
+// comes between the key and the snapshot is in the file, and the editor
+// says so (not modified), rather than a file of an older plan.
+func TestSaveTakesThePlanAsItIsWhenWritten(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "plan.json")
+	o := exampleOrg(t, "tenant-association")
+	m := New(Options{Org: o, Path: path, New: true})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	cmd := press(m, "ctrl+s")
+	if !m.apply(model.RenameUnit{ID: o.Units[0].ID, Name: "Renamed before the write"}, "") {
+		t.Fatal("edit refused")
+	}
+	runWaiting(m, cmd, 10*time.Second)
+	back, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Units[0].Name != "Renamed before the write" || m.modified() {
+		t.Fatalf("the file has %q and the editor says modified %v", back.Units[0].Name, m.modified())
 	}
 }
