@@ -27,7 +27,7 @@ func synthOrg(n int) *model.Org {
 	return o
 }
 
-var benchSizes = []int{100, 10_000, 100_000}
+var benchSizes = synth.BenchSizes(100, 10_000, 100_000)
 
 var benchDay = time.Date(1905, 1, 1, 0, 0, 0, 0, time.UTC)
 

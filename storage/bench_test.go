@@ -67,7 +67,7 @@ func synthFile(b *testing.B, units int) string {
 	return p
 }
 
-var sizes = []int{10_000, 100_000}
+var sizes = synth.BenchSizes(10_000, 100_000)
 
 // settle collects the previous iteration's plan outside the timing, so
 // that each load starts from the same empty heap, as a program does.

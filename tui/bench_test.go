@@ -30,7 +30,7 @@ func synthOrg(n int) *model.Org {
 	return o
 }
 
-var benchSizes = []int{100, 10_000, 100_000}
+var benchSizes = synth.BenchSizes(100, 10_000, 100_000)
 
 func openSynth(b *testing.B, n int) *Model {
 	m := New(Options{Org: synthOrg(n), Path: "synth.json"})

@@ -4,6 +4,7 @@ package synth
 
 import (
 	"math/rand/v2"
+	"os"
 	"strconv"
 
 	"github.com/orgplan/orgplan/model"
@@ -173,4 +174,18 @@ func unitName(r *rand.Rand, i int) string {
 		return "Central committee"
 	}
 	return places[r.IntN(len(places))] + " " + groups[r.IntN(len(groups))] + " " + strconv.Itoa(i)
+}
+
+// MillionEnv is the environment variable that adds a million units to
+// the sizes benchmarks measure (BenchSizes): minutes per benchmark, kept
+// out of CI.
+const MillionEnv = "ORGPLAN_BENCH_1M"
+
+// BenchSizes is the plan sizes a benchmark measures: base, then a million
+// units when MillionEnv is set.
+func BenchSizes(base ...int) []int {
+	if os.Getenv(MillionEnv) != "" {
+		return append(base, 1_000_000)
+	}
+	return base
 }

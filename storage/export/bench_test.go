@@ -11,7 +11,7 @@ import (
 // BenchmarkExportFormats writes each export of a generated plan to
 // nowhere; the memory it reports (B/op) is what a report holds at once.
 func BenchmarkExportFormats(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
+	for _, n := range synth.BenchSizes(10_000, 100_000) {
 		o := synth.Generate(synth.Options{Units: n, Seed: 1})
 		for _, f := range []string{"markdown", "dot", "mermaid"} {
 			b.Run(fmt.Sprintf("%s/%d", f, n), func(b *testing.B) {
