@@ -126,6 +126,36 @@ func (tm *term) waitFor(s string) string {
 	}
 }
 
+// focused is the title of the form field with the focus ("" if none):
+// huh draws the focused field with a thick bar.
+func (tm *term) focused() string {
+	for _, line := range strings.Split(tm.screen(), "\n") {
+		if _, after, ok := strings.Cut(line, "┃ "); ok {
+			return strings.TrimSpace(strings.Split(after, "│")[0])
+		}
+	}
+	return ""
+}
+
+// focusField presses Enter, one at a time, until the field titled title
+// has the focus: each Enter waits for the focus to move, since a key sent
+// while it moves lands in the field it leaves.
+func (tm *term) focusField(title string) {
+	tm.t.Helper()
+	for range 20 {
+		now := tm.focused()
+		if strings.HasPrefix(now, title) {
+			return
+		}
+		tm.keys("Enter")
+		deadline := time.Now().Add(10 * time.Second)
+		for tm.focused() == now && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	tm.t.Fatalf("the field %q never had the focus:\n%s", title, tm.screen())
+}
+
 // waitExit waits for the program to end (the pane's command is gone).
 func (tm *term) waitExit() {
 	tm.t.Helper()
