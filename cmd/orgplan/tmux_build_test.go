@@ -48,13 +48,9 @@ func TestTmuxBuildAnOrganizationFromNothing(t *testing.T) {
 	tm.waitFor("added «Loading dock»")
 	tm.keys("e")
 	tm.waitFor("Details of «Loading dock»")
-	tm.keys("Right", "Enter")
-	for range 12 {
-		if !strings.Contains(tm.screen(), "Details of") {
-			break
-		}
-		tm.keys("Enter")
-	}
+	tm.keys("Right")
+	tm.waitFor("← Shop")
+	tm.enterThrough("Details of")
 	tm.waitFor("details saved")
 	tm.keys("Tab")
 	tm.keys("a")

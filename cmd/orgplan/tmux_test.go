@@ -148,12 +148,39 @@ func (tm *term) focusField(title string) {
 			return
 		}
 		tm.keys("Enter")
+		// A screen caught while it is drawn may show no focus at all:
+		// only another field's title counts as the focus having moved.
 		deadline := time.Now().Add(10 * time.Second)
-		for tm.focused() == now && time.Now().Before(deadline) {
+		for f := tm.focused(); (f == now || f == "") && time.Now().Before(deadline); f = tm.focused() {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
 	tm.t.Fatalf("the field %q never had the focus:\n%s", title, tm.screen())
+}
+
+// enterThrough presses Enter field by field, as focusField does, until
+// the form titled title has closed.
+func (tm *term) enterThrough(title string) {
+	tm.t.Helper()
+	for range 30 {
+		if !strings.Contains(tm.screen(), title) {
+			return
+		}
+		now := tm.focused()
+		tm.keys("Enter")
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			scr := tm.screen()
+			if !strings.Contains(scr, title) {
+				return
+			}
+			if f := tm.focused(); f != now && f != "" {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	tm.t.Fatalf("the form %q never closed:\n%s", title, tm.screen())
 }
 
 // waitExit waits for the program to end (the pane's command is gone).
