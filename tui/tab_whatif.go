@@ -39,17 +39,22 @@ type riskMsg struct {
 }
 
 // startRisks ranks the weak points of the plan as it is now, on a copy
-// made from a snapshot (which edits do not change), so that the editor
-// answers keys meanwhile.
+// made from a snapshot (which edits do not change; taken in the command,
+// as a save's is), so that the editor answers keys meanwhile.
 func (m *Model) startRisks() tea.Cmd {
 	if m.whatif.running {
 		return nil
 	}
 	m.whatif.running, m.whatif.done = true, 0
-	v, snap := m.org.Version(), storage.Snapshot(m.org)
+	v, snapshot := m.org.Version(), m.snapshotter()
 	ch := make(chan riskMsg, 1)
 	go func() {
 		defer close(ch)
+		snap, ok := snapshot()
+		if !ok {
+			ch <- riskMsg{version: v, final: true} // edited first: ranked again
+			return
+		}
 		o, err := storage.FromSnapshot(snap)
 		if err != nil {
 			ch <- riskMsg{version: v, final: true}
