@@ -74,6 +74,11 @@ func DecodeKeyed(name string, data []byte, key *Key) (*model.Org, error) {
 	return decodeKeyed(name, data, key, nil)
 }
 
+// DecodeKeyedProgress is DecodeKeyed recording how far it has come in pr.
+func DecodeKeyedProgress(name string, data []byte, key *Key, pr *Progress) (*model.Org, error) {
+	return decodeKeyed(name, data, key, pr)
+}
+
 func decodeKeyed(name string, data []byte, key *Key, pr *Progress) (*model.Org, error) {
 	if !Encrypted(name) && !EncryptedData(data) {
 		return decode(name, data, pr)

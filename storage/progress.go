@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"fmt"
 	"io"
 	"sync/atomic"
+
+	"github.com/dustin/go-humanize"
 )
 
 // Progress is how far a load has come, for a display to read while the
@@ -61,4 +64,37 @@ func (c counting) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.p.add(int64(n))
 	return n, err
+}
+
+// stageWeight is each stage's share of a whole load, as measured at a
+// million units (reading 4 s, decoding 14 s, building 2 s, indexing 8 s).
+var stageWeight = [...]float64{StageRead: 0.14, StageDecode: 0.50, StageBuild: 0.08, StageIndex: 0.28}
+
+// Fraction is how much of the whole load is done, from 0 to 1, each
+// stage weighted by its share; indexing, which counts nothing, stays at
+// its start until the load returns.
+func (p *Progress) Fraction() float64 {
+	stage, done, total := p.Now()
+	f := 0.0
+	for s := StageRead; s < stage; s++ {
+		f += stageWeight[s]
+	}
+	if total > 0 && stage != StageIndex {
+		f += stageWeight[stage] * min(float64(done)/float64(total), 1)
+	}
+	return f
+}
+
+// Counts says what the stage has done: bytes, or units.
+func (p *Progress) Counts() string {
+	stage, done, total := p.Now()
+	switch {
+	case stage == StageBuild && total > 0:
+		return fmt.Sprintf("%s of %s units", humanize.Comma(done), humanize.Comma(total))
+	case stage == StageIndex:
+		return humanize.Comma(total) + " units"
+	case total > 0:
+		return fmt.Sprintf("%s of %s", humanize.Bytes(uint64(done)), humanize.Bytes(uint64(total)))
+	}
+	return ""
 }

@@ -38,6 +38,11 @@ const Stdin = "-"
 // waiting on it; so is a file larger than MaxInput, before it is read.
 func ReadInput(path string, stdin io.Reader) ([]byte, error) { return readInput(path, stdin, nil) }
 
+// ReadInputProgress is ReadInput recording the bytes read in pr.
+func ReadInputProgress(path string, stdin io.Reader, pr *Progress) ([]byte, error) {
+	return readInput(path, stdin, pr)
+}
+
 func readInput(path string, stdin io.Reader, pr *Progress) ([]byte, error) {
 	if path == Stdin {
 		if stdin == nil {

@@ -24,10 +24,6 @@ var ErrOpenCanceled = errors.New("opening canceled")
 // openTick is how often the line is redrawn.
 const openTick = 50 * time.Millisecond
 
-// stageWeight is each stage's share of the bar, as measured at a million
-// units (reading 4 s, decoding 14 s, building 2 s, indexing 8 s).
-var stageWeight = [...]float64{storage.StageRead: 0.14, storage.StageDecode: 0.50, storage.StageBuild: 0.08, storage.StageIndex: 0.28}
-
 type opening struct {
 	name    string
 	size    int64
@@ -83,24 +79,9 @@ func (m *opening) View() tea.View {
 	if m.done {
 		return tea.NewView(" ")
 	}
-	stage, done, total := m.pr.Now()
-	frac := 0.0
-	for s := storage.StageRead; s < stage; s++ {
-		frac += stageWeight[s]
-	}
-	var counts string
-	switch {
-	case stage == storage.StageBuild && total > 0:
-		counts = fmt.Sprintf("%s of %s units", humanize.Comma(done), humanize.Comma(total))
-	case stage == storage.StageIndex:
-		counts = humanize.Comma(total) + " units"
-	case total > 0:
-		counts = fmt.Sprintf("%s of %s", humanize.Bytes(uint64(done)), humanize.Bytes(uint64(total)))
-	}
-	if total > 0 && stage != storage.StageIndex {
-		frac += stageWeight[stage] * min(float64(done)/float64(total), 1)
-	}
+	stage, _, _ := m.pr.Now()
+	frac := m.pr.Fraction()
 	elapsed := time.Since(m.started).Truncate(time.Second)
 	return tea.NewView(fmt.Sprintf("Opening %s · %s · q stops\n%-14s %s %3.0f%%  %s · %s\n",
-		clean(m.name), humanize.Bytes(uint64(m.size)), stage, m.bar.ViewAs(frac), 100*frac, counts, elapsed))
+		clean(m.name), humanize.Bytes(uint64(m.size)), stage, m.bar.ViewAs(frac), 100*frac, m.pr.Counts(), elapsed))
 }

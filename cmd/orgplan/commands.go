@@ -30,7 +30,9 @@ func loadPlan(e *env, path string) (*model.Org, error) {
 
 // loadPlanKeyed also returns the key an encrypted plan was opened with.
 func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
-	data, err := storage.ReadInput(path, e.stdin)
+	var pr storage.Progress
+	defer loadingLine(e, path, &pr)()
+	data, err := storage.ReadInputProgress(path, e.stdin, &pr)
 	if err != nil {
 		return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
 	}
@@ -40,7 +42,7 @@ func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
 			return nil, nil, &exitError{code: exitUsage, err: err}
 		}
 	}
-	o, err := storage.DecodeKeyed(path, data, key)
+	o, err := storage.DecodeKeyedProgress(path, data, key, &pr)
 	if err != nil {
 		return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
 	}

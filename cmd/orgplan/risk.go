@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"github.com/orgplan/orgplan/model"
@@ -56,26 +53,4 @@ arrest would expose the most others.`,
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of the search's random restarts")
 	cmd.Flags().IntVar(&restarts, "restarts", 3, "random restarts of the search (when not exhaustive)")
 	return cmd
-}
-
-// progressLine reports progress on stderr when it is a terminal and the
-// work has taken more than a second, at most ten times a second; the line
-// is cleared at the end (done == total).
-func progressLine(e *env, what string) func(done, total int) {
-	if !isTerminal(e.stderr) {
-		return nil
-	}
-	start, last, shown := time.Now(), time.Time{}, false
-	return func(done, total int) {
-		now := time.Now()
-		switch {
-		case done >= total:
-			if shown {
-				fmt.Fprint(e.stderr, "\r\x1b[K") // the line goes, the report follows
-			}
-		case now.Sub(start) >= time.Second && now.Sub(last) >= 100*time.Millisecond:
-			last, shown = now, true
-			fmt.Fprintf(e.stderr, "\r%s: %d of %d", what, done, total)
-		}
-	}
 }
