@@ -199,6 +199,9 @@ func branchAtMost(u *Unit, n int) bool {
 	return n >= 0
 }
 
+// HasHeadcount says whether some unit records a headcount.
+func (s *CheckState) HasHeadcount() bool { return len(s.cover) > 0 }
+
 // PendingCoverage is the units whose organizers wait to be counted, in
 // no order.
 func (s *CheckState) PendingCoverage() []*Unit {

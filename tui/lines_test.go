@@ -84,8 +84,20 @@ func TestCoverageTabOfTheUnion(t *testing.T) {
 	if m.tree.selected().ID != first.unit {
 		t.Fatal("enter did not go to the unit")
 	}
-	if newModel(t, 120, 40).tabShown(tabCoverage) {
+	m = newModel(t, 120, 40)
+	if m.tabShown(tabCoverage) {
 		t.Fatal("the 1902 example has no headcounts, yet shows the tab")
+	}
+	// The tab comes with the first headcount and goes with the last.
+	u := m.org.Units[0]
+	d := u.Details()
+	d.Headcount = 40
+	if !m.apply(model.SetDetails{ID: u.ID, Details: d}, "") || !m.tabShown(tabCoverage) {
+		t.Fatal("a headcount set, and no Coverage tab")
+	}
+	d.Headcount = 0
+	if !m.apply(model.SetDetails{ID: u.ID, Details: d}, "") || m.tabShown(tabCoverage) {
+		t.Fatal("the last headcount gone, and the tab stays")
 	}
 }
 

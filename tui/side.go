@@ -79,7 +79,6 @@ func newSidePanel() sidePanel {
 // then the tab on show; the other tabs are marked stale.
 func (m *Model) invalidate() {
 	m.collectTouched()
-	m.side.hasHeadcount = hasHeadcount(m.org)
 	for i := range m.side.stale {
 		if (i == tabLabor && m.side.rows[i] != nil || i == tabVacancies && m.derived.VacanciesKnown()) && m.side.people[i] == m.org.PeopleVersion() {
 			continue // nothing they show has changed

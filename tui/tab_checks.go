@@ -39,6 +39,9 @@ func (m *Model) countChecks() {
 		return
 	}
 	m.checkErrs, m.checkWarns = m.derived.Checks().Count()
+	// The checks count every unit's organizers: they know, with no walk,
+	// whether a unit records a headcount (the Coverage tab shows then).
+	m.side.hasHeadcount = m.derived.Checks().HasHeadcount()
 	m.side.stale[tabChecks] = true
 	if m.side.tab == tabChecks {
 		m.ensureTab()
