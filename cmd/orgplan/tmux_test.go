@@ -186,7 +186,7 @@ func (tm *term) enterThrough(title string) {
 // waitExit waits for the program to end (the pane's command is gone).
 func (tm *term) waitExit() {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // a big plan's export takes seconds under load
 	for time.Now().Before(deadline) {
 		out, err := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
 		if err != nil || strings.HasPrefix(string(out), "1") || !strings.Contains(string(out), "orgplan") {
