@@ -123,7 +123,7 @@ func (m *Model) titleLine() string {
 	if m.checkWarns > 0 && m.derived.Checks() != nil {
 		right = append(right, m.styles.Warning.Render(fmt.Sprintf("%d warning%s", m.checkWarns, plural(m.checkWarns))))
 	}
-	if m.busy(jobCover) {
+	if m.busy(jobRecount) {
 		right[len(right)-1] += m.styles.TitleDim.Render(" …") // big branches' coverage being counted
 	}
 	r := strings.Join(right, sep) + " "

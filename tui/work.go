@@ -31,7 +31,7 @@ type jobKind int
 
 const (
 	jobChecks jobKind = iota
-	jobCover
+	jobRecount
 	jobLabor
 	jobVacancies
 	jobCoverage
@@ -53,7 +53,7 @@ type jobSpec struct {
 
 var jobSpecs = [jobCount]jobSpec{
 	jobChecks:    {needChecks, startChecksJob, checksDone},
-	jobCover:     {needCover, startCoverJob, coverDone},
+	jobRecount:   {needRecount, startRecountJob, recountDone},
 	jobLabor:     {needLabor, startLaborJob, laborDone},
 	jobVacancies: {needVacancies, startVacanciesJob, vacanciesDone},
 	jobCoverage:  {needCoverage, startCoverageJob, coverageDone},

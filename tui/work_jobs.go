@@ -45,17 +45,17 @@ func checksDone(m *Model, _ string, res any) {
 
 // The organizers of big branches with a headcount, counted again after
 // an edit (the checks keep the old count meanwhile).
-func needCover(m *Model) (string, bool) {
+func needRecount(m *Model) (string, bool) {
 	cs := m.derived.Checks()
 	return "", cs != nil && len(cs.PendingCoverage()) > 0
 }
 
-func startCoverJob(m *Model, _ string) func(context.Context, *model.Org) (any, error) {
+func startRecountJob(m *Model, _ string) func(context.Context, *model.Org) (any, error) {
 	units := m.derived.Checks().PendingCoverage()
 	return func(ctx context.Context, o *model.Org) (any, error) { return model.CountOrganizers(ctx, o, units) }
 }
 
-func coverDone(m *Model, _ string, res any) {
+func recountDone(m *Model, _ string, res any) {
 	m.derived.InstallCoverage(res.(map[*model.Unit]int))
 	m.countChecks()
 }
