@@ -12,6 +12,9 @@ import (
 // load runs on another goroutine: a stage, and how much of it is done.
 // A nil Progress records nothing.
 type Progress struct {
+	// seq is odd while a stage starts: a reader that sees it move reads
+	// again, so that it never pairs one stage's counts with another's.
+	seq         atomic.Uint64
 	stage       atomic.Int32
 	done, total atomic.Int64
 }
@@ -36,16 +39,27 @@ func (s Stage) String() string {
 
 // Now is the stage and its counts (bytes, or units while building).
 func (p *Progress) Now() (s Stage, done, total int64) {
-	return Stage(p.stage.Load()), p.done.Load(), p.total.Load()
+	for {
+		seq := p.seq.Load()
+		if seq%2 == 1 {
+			continue // a stage is starting
+		}
+		s, total, done = Stage(p.stage.Load()), p.total.Load(), p.done.Load()
+		if p.seq.Load() == seq {
+			return s, done, total
+		}
+	}
 }
 
 func (p *Progress) start(s Stage, total int64) {
 	if p == nil {
 		return
 	}
+	p.seq.Add(1)
 	p.done.Store(0)
 	p.total.Store(total)
 	p.stage.Store(int32(s))
+	p.seq.Add(1)
 }
 
 func (p *Progress) add(n int64) {
