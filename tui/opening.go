@@ -30,7 +30,8 @@ type opening struct {
 	pr      *storage.Progress
 	bar     progress.Model
 	started time.Time
-	done    bool
+	done    bool // the load returned
+	stopped bool // q: the user stopped it
 	err     error
 }
 
@@ -66,8 +67,13 @@ func (m *opening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case openTickMsg:
 		return m, openTickCmd()
+	case tea.WindowSizeMsg:
+		// The line is "stage bar percent counts": the bar takes what the
+		// words leave, between 10 and 30 cells.
+		m.bar.SetWidth(max(10, min(30, msg.Width-50)))
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" || msg.String() == "q" {
+			m.stopped = true
 			return m, tea.Quit
 		}
 	}
@@ -76,8 +82,8 @@ func (m *opening) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View is two lines: what is opened, then the stage, the bar, the counts.
 func (m *opening) View() tea.View {
-	if m.done {
-		return tea.NewView(" ")
+	if m.done || m.stopped {
+		return tea.NewView(" ") // cleared: the editor or the error follows
 	}
 	stage, _, _ := m.pr.Now()
 	frac := m.pr.Fraction()

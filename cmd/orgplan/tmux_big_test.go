@@ -59,6 +59,9 @@ func TestTmuxBigPlanShowsProgressThenAnswersKeys(t *testing.T) {
 	if scr := tm.screen(); !strings.Contains(scr, "opening canceled") {
 		t.Fatalf("stopping the opening says nothing:\n%s", scr)
 	}
+	if scr := tm.tmux("capture-pane", "-t", "0", "-p"); strings.Contains(scr, "Opening big.json") {
+		t.Fatalf("stopping the opening left the progress line on the screen:\n%s", scr)
+	}
 	if readFile(t, path) != before {
 		t.Fatal("stopping the opening changed the file")
 	}
