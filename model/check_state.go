@@ -212,31 +212,6 @@ func (s *CheckState) PendingCoverage() []*Unit {
 	return out
 }
 
-// CountOrganizers counts the organizers of each unit, giving up once
-// ctx is done.
-func CountOrganizers(ctx context.Context, o *Org, units []*Unit) (map[*Unit]int, error) {
-	p := &poll{ctx: ctx}
-	out := make(map[*Unit]int, len(units))
-	for _, u := range units {
-		seen := map[string]bool{}
-		WalkUnit(u, func(x *Unit) bool {
-			for _, pt := range x.Posts {
-				for _, id := range append([]string{pt.Holder}, pt.Candidates...) {
-					if id != "" && !seen[id] && o.MemberActive(id) {
-						seen[id] = true
-					}
-				}
-			}
-			return !p.stopped()
-		})
-		if p.err != nil {
-			return nil, p.err
-		}
-		out[u] = len(seen)
-	}
-	return out, nil
-}
-
 // SetCoverage takes counts made by CountOrganizers from the plan as it is
 // now, and checks those units again.
 func (s *CheckState) SetCoverage(o *Org, counts map[*Unit]int) {

@@ -34,24 +34,47 @@ func (c Coverage) PerOrganizer() float64 {
 
 // CoverageOf measures one unit, walking its branch.
 func CoverageOf(o *Org, u *Unit) Coverage {
+	n, _ := organizersOf(o, u, nil)
+	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: n, Ratio: o.idx.kinds[u.Kind].Ratio()}
+}
+
+// CountOrganizers counts the organizers of each unit, walking each
+// branch, giving up once ctx is done: for the checks' PendingCoverage.
+func CountOrganizers(ctx context.Context, o *Org, units []*Unit) (map[*Unit]int, error) {
+	p := &poll{ctx: ctx}
+	out := make(map[*Unit]int, len(units))
+	for _, u := range units {
+		n, err := organizersOf(o, u, p)
+		if err != nil {
+			return nil, err
+		}
+		out[u] = n
+	}
+	return out, nil
+}
+
+// organizersOf counts the distinct active people holding or standing for
+// the posts of u's branch; a nil p is never called off.
+func organizersOf(o *Org, u *Unit, p *poll) (int, error) {
 	seen := map[string]bool{}
 	count := func(id string) {
-		if !seen[id] && o.MemberActive(id) {
+		if id != "" && !seen[id] && o.MemberActive(id) {
 			seen[id] = true
 		}
 	}
 	WalkUnit(u, func(x *Unit) bool {
-		for _, p := range x.Posts {
-			if p.Holder != "" {
-				count(p.Holder)
-			}
-			for _, c := range p.Candidates {
+		for _, pt := range x.Posts {
+			count(pt.Holder)
+			for _, c := range pt.Candidates {
 				count(c)
 			}
 		}
-		return true
+		return p == nil || !p.stopped()
 	})
-	return Coverage{Unit: u, Headcount: u.Headcount, Organizers: len(seen), Ratio: o.idx.kinds[u.Kind].Ratio()}
+	if p != nil && p.err != nil {
+		return 0, p.err
+	}
+	return len(seen), nil
 }
 
 // Coverages measures every unit with a headcount, worst first: those

@@ -59,6 +59,9 @@ func TestWholePlanWorkStopsWhenCalledOff(t *testing.T) {
 	if cs, err := model.CoveragesContext(ctx, o); cs != nil || !errors.Is(err, context.Canceled) {
 		t.Errorf("coverages: %v, %v", len(cs), err)
 	}
+	if n, err := model.CountOrganizers(ctx, o, o.Units); n != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("organizers: %v, %v", n, err)
+	}
 	if ls, err := model.BuildLaborState(ctx, o); ls != nil || !errors.Is(err, context.Canceled) {
 		t.Errorf("labor: %v", err)
 	}
