@@ -190,3 +190,29 @@ func TestSaveTakesThePlanAsItIsWhenWritten(t *testing.T) {
 		t.Fatalf("the file has %q and the editor says modified %v", back.Units[0].Name, m.modified())
 	}
 }
+
+// After an edit under a big branch with a headcount, its organizers are
+// counted in a job: the title's counts say " …" meanwhile, and once the
+// job is done they are those of a fresh check.
+func TestBigBranchRecountShowsInTheTitle(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 8})
+	o.Units[0].Headcount = 10 * o.UnitCount()
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m)
+	if !m.apply(holderChange(o), "") {
+		t.Fatal("edit refused")
+	}
+	restartJobs(m)
+	if !m.busy(jobRecount) || !strings.Contains(m.titleLine(), " …") {
+		t.Fatalf("no recount shown: busy %v, title %q", m.busy(jobRecount), m.titleLine())
+	}
+	settle(t, m)
+	if strings.Contains(m.titleLine(), "…") {
+		t.Fatalf("the title still waits: %q", m.titleLine())
+	}
+	if got, want := m.derived.Checks().Len(), len(model.CheckPlan(o, m.checkDay())); got != want {
+		t.Fatalf("after the recount %d findings, a fresh check %d", got, want)
+	}
+}
