@@ -60,7 +60,7 @@ func TestTmuxBuildAnOrganizationFromNothing(t *testing.T) {
 	tm.waitFor("┃ Function") // focus moves by a message: keys sent before it land in the title
 	tm.keys("Right")
 	tm.waitFor("← Steward")
-	tm.keys("Enter", "Enter")
+	tm.enterThrough("New post in")
 	tm.waitFor("added post «Dock steward»")
 	tm.keys("1")
 	tm.waitFor("Steward ")
