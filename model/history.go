@@ -6,6 +6,7 @@ type History struct {
 	seq        uint64 // numbers steps so that a saved point can be recognized
 	saved      uint64
 	Limit      int // steps kept for undo; 0 means DefaultHistoryLimit
+	applied    Op  // what the last Do, Undo or Redo applied
 }
 
 // DefaultHistoryLimit bounds memory on long sessions.
@@ -25,6 +26,7 @@ func (h *History) Do(o *Org, op Op) error {
 		return err
 	}
 	h.seq++
+	h.applied = op
 	h.undo = append(h.undo, step{op: op, inverse: inv, label: label, id: h.seq})
 	limit := h.Limit
 	if limit <= 0 {
@@ -57,6 +59,7 @@ func (h *History) Undo(o *Org) (label string, ok bool, err error) {
 		return "", true, err
 	}
 	h.undo = h.undo[:len(h.undo)-1]
+	h.applied = s.inverse
 	// What redoes an undo is the inverse of the inverse: the same change,
 	// with ids the first application chose.
 	h.redo = append(h.redo, step{op: redo, inverse: s.inverse, label: s.label, id: s.id})
@@ -74,9 +77,15 @@ func (h *History) Redo(o *Org) (label string, ok bool, err error) {
 		return "", true, err
 	}
 	h.redo = h.redo[:len(h.redo)-1]
+	h.applied = s.op
 	h.undo = append(h.undo, step{op: s.op, inverse: inv, label: s.label, id: s.id})
 	return s.label, true, nil
 }
+
+// Applied is the op the last Do, Undo or Redo applied to the plan (nil
+// before any): replayed in order on the plan as it was, these ops give
+// the plan as it is.
+func (h *History) Applied() Op { return h.applied }
 
 // CanUndo reports whether there is a change to undo.
 func (h *History) CanUndo() bool { return len(h.undo) > 0 }
