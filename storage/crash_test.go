@@ -36,6 +36,9 @@ func TestMain(m *testing.M) {
 	if p := os.Getenv("ORGPLAN_CRASH_CHILD"); p != "" {
 		crashChild(p)
 	}
+	if p := os.Getenv("ORGPLAN_JOURNAL_CHILD"); p != "" {
+		journalChild(p)
+	}
 	if p := os.Getenv("ORGPLAN_LOAD_CHILD"); p != "" {
 		loadChild(p)
 	}

@@ -2,9 +2,9 @@ package storage
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"encoding/hex"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/visible"
 )
 
 // Each editor session keeps its own recovery copy of the unsaved state
@@ -115,31 +116,22 @@ func sessionOf(copyPath string) string {
 	return name[i+len(".orgplan-recover."):]
 }
 
-// SaveRecovery writes a snapshot as the plan's recovery copy (0600,
-// atomically, encrypted with the plan's key when the plan is), next to
-// the plan, or in the cache folder when that fails. A symbolic link or
-// another user's file in its place is refused, never written through. It
-// returns where the copy went.
+// SaveRecovery writes a whole plan as a session's recovery copy: a
+// journal whose one entry is the plan (0600, atomically, encrypted with
+// the plan's key when the plan is), next to the plan, or in the cache
+// folder when that fails. A symbolic link or another user's file in its
+// place is refused, never written through. It returns where it went.
 func SaveRecovery(path, session string, d *FileDoc, key *Key) (string, error) {
-	write := func(w io.Writer) error { return writeDoc(w, d) }
-	opt := WriteOptions{Target: Side, Replace: true, Key: keyForDoc(key, d)}
-	first := RecoveryPath(path, session)
-	err := WriteTo(first, opt, write)
-	if err == nil {
-		_ = removeIfOurs(recoveryPaths(path, session)[1:]...) // best effort: an older copy in the cache is stale now
-		return first, nil
+	team := make([]string, len(d.Team))
+	for i, t := range d.Team {
+		team[i] = t.Recipient
 	}
-	cache, cerr := CacheRecoveryPath(path, session)
-	if cerr != nil {
+	j, where, err := CreateJournal(path, session, nil, 0, key, team)
+	if err != nil {
 		return "", err
 	}
-	if mkErr := os.MkdirAll(filepath.Dir(cache), 0o700); mkErr != nil {
-		return "", err
-	}
-	if cerr := WriteTo(cache, opt, write); cerr != nil {
-		return "", errors.Join(err, cerr)
-	}
-	return cache, nil
+	defer j.Close()
+	return where, j.Append(JournalEntry{Plan: d})
 }
 
 // RemoveRecovery deletes a session's recovery copies, if any: never
@@ -164,30 +156,88 @@ func removeIfOurs(paths ...string) error {
 	return errors.Join(errs...)
 }
 
+// Recovery is the unsaved work of a session that ended: the plan to
+// start from (nil: the plan's file as it is) and the edits to apply to it,
+// in order.
+type Recovery struct {
+	Plan *model.Org
+	Ops  []model.Op
+	At   time.Time // when it was last written
+	From string    // the copy it was read from
+}
+
+// ReadRecovery reads one recovery copy: what it holds and, for a journal
+// of edits to the plan's file, the file they apply to.
+func ReadRecovery(copyPath string, key *Key) (*Recovery, *FileBase, error) { return readCopy(copyPath, key) }
+
+func readCopy(copyPath string, key *Key) (*Recovery, *FileBase, error) {
+	data, err := ReadInput(copyPath, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !isJournal(data) { // a whole plan, as earlier versions wrote
+		o, err := DecodeKeyed(copyPath, data, key)
+		if err != nil {
+			return nil, nil, err
+		}
+		return &Recovery{Plan: o, From: copyPath}, nil, nil
+	}
+	h, ops, plan, err := readJournal(copyPath, data, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	if plan == nil && len(ops) == 0 {
+		return nil, nil, fmt.Errorf("%s: no edits", visible.String(copyPath))
+	}
+	if plan != nil {
+		h.Base = nil // the entries start from the plan, not the file
+	}
+	return &Recovery{Plan: plan, Ops: ops, From: copyPath}, h.Base, nil
+}
+
 // FindRecovery returns the newest recovery copy of a plan left by a
-// session that has ended, when it is newer than the file (or the file is
-// gone), loaded and valid, with its time and path. A running editor's copy
-// is its own, never offered to another. A copy that is a symbolic link or
-// belongs to another user is not ours and is never read: it could offer
-// someone else's plan as the user's own unsaved work.
-func FindRecovery(path string, key *Key) (*model.Org, time.Time, string, bool) {
-	var best *model.Org
-	var at time.Time
-	var where string
+// session that has ended, when it holds work the file does not: a journal
+// of edits to the file as it is now, or a whole plan newer than the file
+// (or the file is gone). A running editor's copy is its own, never offered
+// to another. A copy that is a symbolic link or belongs to another user is
+// not ours and is never read: it could offer someone else's plan as the
+// user's own unsaved work.
+func FindRecovery(path string, key *Key) (*Recovery, bool) {
+	var best *Recovery
+	var file *FileBase // the plan's file, hashed once a journal needs it
 	for _, rp := range RecoveryCopies(path) {
 		if SessionAlive(sessionOf(rp)) {
 			continue
 		}
 		rfi, err := os.Lstat(rp)
-		if err != nil || !rfi.Mode().IsRegular() || !ownedByMe(rfi) || !rfi.ModTime().After(at) {
+		if err != nil || !rfi.Mode().IsRegular() || !ownedByMe(rfi) || best != nil && !rfi.ModTime().After(best.At) {
 			continue
 		}
-		if fi, err := os.Stat(path); err == nil && !rfi.ModTime().After(fi.ModTime()) {
+		fi, ferr := os.Stat(path)
+		newer := ferr != nil || rfi.ModTime().After(fi.ModTime())
+		rec, base, err := readCopy(rp, key)
+		if err != nil {
 			continue
 		}
-		if o, err := LoadKeyed(rp, key); err == nil {
-			best, at, where = o, rfi.ModTime(), rp
+		rec.At = rfi.ModTime()
+		if rec.Plan == nil {
+			if base == nil {
+				continue
+			}
+			if file == nil {
+				b, _, err := HashFile(path)
+				if err != nil {
+					continue
+				}
+				file = &b
+			}
+			if *base != *file {
+				continue // edits to another state of the file: a save since, or someone else's
+			}
+		} else if !newer {
+			continue
 		}
+		best = rec
 	}
-	return best, at, where, best != nil
+	return best, best != nil
 }

@@ -24,15 +24,15 @@ func TestEachSessionHasItsOwnCopy(t *testing.T) {
 	if _, err := SaveRecovery(plan, live, Snapshot(model.New("this editor's")), nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, ok := FindRecovery(plan, nil); ok {
+	if _, ok := FindRecovery(plan, nil); ok {
 		t.Fatal("a running editor's copy was offered")
 	}
 	if _, err := SaveRecovery(plan, ended, Snapshot(model.New("a crashed editor's")), nil); err != nil {
 		t.Fatal(err)
 	}
-	o, _, where, ok := FindRecovery(plan, nil)
-	if !ok || o.Name != "a crashed editor's" || where != RecoveryPath(plan, ended) {
-		t.Fatalf("offered %v at %s", o, where)
+	rec, ok := FindRecovery(plan, nil)
+	if !ok || rec.Plan.Name != "a crashed editor's" || rec.From != RecoveryPath(plan, ended) {
+		t.Fatalf("offered %v", rec)
 	}
 	if err := RemoveRecovery(plan, ended); err != nil {
 		t.Fatal(err)

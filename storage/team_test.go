@@ -45,7 +45,7 @@ func TestATeamPlanSavesAndRecoversToItsRoster(t *testing.T) {
 			t.Fatalf("a member cannot open it: %v", err)
 		}
 		for _, c := range RecoveryCopies(path) {
-			if _, err := LoadKeyed(c, &Key{Identities: []age.Identity{id}}); err != nil {
+			if _, _, err := ReadRecovery(c, &Key{Identities: []age.Identity{id}}); err != nil {
 				t.Fatalf("the recovery copy %s: %v", c, err)
 			}
 		}

@@ -47,6 +47,9 @@ type WriteOptions struct {
 	// Exclusive creates the file where it is, failing with fs.ErrExist
 	// when anything is there (a lock: two editors racing, one wins).
 	Exclusive bool
+	// Sealed says that what write produces is encrypted where it must be
+	// already (a journal's entries), so the file is not encrypted whole.
+	Sealed bool
 }
 
 // ExistsError is a refusal to replace an existing regular file.
@@ -59,7 +62,7 @@ func (e *ExistsError) Error() string { return visible.String(e.Path) + " already
 // same folder (created exclusively, 0600), fsync, rename, fsync of the
 // folder, so that a crash leaves the old file or the new one.
 func WriteTo(path string, opt WriteOptions, write func(io.Writer) error) error {
-	if Encrypted(path) || opt.Key != nil {
+	if (Encrypted(path) || opt.Key != nil) && !opt.Sealed {
 		if opt.Key == nil {
 			return ErrNeedKey
 		}

@@ -130,7 +130,7 @@ func TestSideFilesRefusePlantedLinksAndLeaveTheirTargets(t *testing.T) {
 		}
 	}
 	// A planted copy is never offered as the user's own unsaved work.
-	if _, _, _, ok := FindRecovery(plan, nil); ok {
+	if _, ok := FindRecovery(plan, nil); ok {
 		t.Error("a planted recovery link was offered")
 	}
 	// The recovery copy goes to the cache folder instead, never through
@@ -142,7 +142,7 @@ func TestSideFilesRefusePlantedLinksAndLeaveTheirTargets(t *testing.T) {
 	if b, _ := os.ReadFile(theirs); string(b) != "bait" {
 		t.Errorf("the link's target was written: %q", b)
 	}
-	if o, _, _, ok := FindRecovery(plan, nil); !ok || o.Name != "unsaved" {
+	if rec, ok := FindRecovery(plan, nil); !ok || rec.Plan.Name != "unsaved" {
 		t.Error("the copy in the cache is not found")
 	}
 	if err := RemoveRecovery(plan, EndedSession()); err != nil {
