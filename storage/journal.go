@@ -54,8 +54,8 @@ type FileBase struct {
 
 type journalHeader struct {
 	Version int       `json:"orgplan-journal"`
-	Base    *FileBase `json:"base"`           // nil: the entries start with a plan
-	Seq     uint64    `json:"seq"`            // the base is the plan at this entry
+	Base    *FileBase `json:"base"`          // nil: the entries start with a plan
+	Seq     uint64    `json:"seq"`           // the base is the plan at this entry
 	Key     string    `json:"key,omitempty"` // the entries' key, encrypted to the plan's
 }
 

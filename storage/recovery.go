@@ -2,9 +2,9 @@ package storage
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -168,7 +168,9 @@ type Recovery struct {
 
 // ReadRecovery reads one recovery copy: what it holds and, for a journal
 // of edits to the plan's file, the file they apply to.
-func ReadRecovery(copyPath string, key *Key) (*Recovery, *FileBase, error) { return readCopy(copyPath, key) }
+func ReadRecovery(copyPath string, key *Key) (*Recovery, *FileBase, error) {
+	return readCopy(copyPath, key)
+}
 
 func readCopy(copyPath string, key *Key) (*Recovery, *FileBase, error) {
 	data, err := ReadInput(copyPath, nil)

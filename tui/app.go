@@ -44,11 +44,9 @@ type Options struct {
 	// Key unlocks an encrypted plan (Path ending in .age): saves, recovery
 	// copies and exports are encrypted with it.
 	Key *storage.Key
-	// Recovered is a recovery copy newer than Path, offered at start,
-	// left by an editor session that has ended (at RecoveredFrom).
-	Recovered     *model.Org
-	RecoveredAt   time.Time
-	RecoveredFrom string
+	// Recovery is the unsaved work of an editor session of Path that
+	// has ended, offered at start.
+	Recovery *storage.Recovery
 	// Session names this editor's recovery copies (storage.SessionID
 	// when empty).
 	Session string
@@ -119,8 +117,13 @@ type Model struct {
 	dialogs         []openDialog // open dialogs, the top one last: it has the keyboard
 	disk            DiskState    // the file as it was opened or last saved
 	planKey         *storage.Key
-	recoveryPending bool   // the plan changed: keep a recovery copy soon
-	recoveryAt      string // where the last recovery copy went
+	recoveryAt      string // where the recovery journal went
+	// The recovery journal (journal.go): its writer, the edits queued
+	// for it, whether a batch is being written, and the edits numbered.
+	jw     *journalWriter
+	jqueue []jtask
+	jbusy  bool
+	jseq   uint64
 	session         string // names this editor's recovery copies
 	readOnly        string // why edits are refused ("" : they are not)
 	status          string
@@ -168,6 +171,7 @@ func New(opts Options) *Model {
 	if m.session == "" {
 		m.session = storage.SessionID()
 	}
+	m.jw = &journalWriter{path: m.path, session: m.session, key: m.planKey, baseKnown: m.isNew}
 	m.theme, m.noMouse, m.ascii = opts.Config.Theme, opts.Config.NoMouse, opts.Config.ASCII
 	if m.theme == "light" {
 		m.isDark = false
@@ -192,8 +196,8 @@ func New(opts Options) *Model {
 		m.readOnly = "read-only: the view for " + o.ViewFor + "; edit the whole plan"
 		m.setStatus(m.readOnly)
 	}
-	if opts.Recovered != nil {
-		m.offerRecovery(opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom)
+	if opts.Recovery != nil {
+		m.offerRecovery(opts.Recovery)
 	}
 	if opts.LockedBy != nil {
 		m.offerLocked(*opts.LockedBy)
@@ -215,7 +219,11 @@ func Run(opts Options, in io.Reader, out io.Writer) error {
 
 // Init implements tea.Model.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startJobs())
+	cmd := tea.Batch(tea.RequestBackgroundColor, m.startJobs())
+	if m.path != "" && !m.isNew {
+		cmd = tea.Batch(cmd, m.jw.opened(m.disk))
+	}
+	return cmd
 }
 
 // fileLabel is the file name shown in the title line.
@@ -243,10 +251,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.whatif.wantRisks = false
 		cmd = tea.Batch(cmd, m.startRisks())
 	}
-	if m.recoveryPending {
-		m.recoveryPending = false
-		cmd = tea.Batch(cmd, m.scheduleRecovery())
-	}
+	cmd = tea.Batch(cmd, m.flushJournal())
 	if sel := m.tree.selected(); sel != m.lastUnit {
 		m.lastUnit = sel
 		m.side.stale[tabWhatIf] = true
@@ -262,18 +267,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case jobMsg:
 		m.jobDone(msg)
 		return nil
-	case recoveryDueMsg:
-		return m.writeRecovery(msg)
+	case journalMsg:
+		m.journalWritten(msg)
+		return nil
 	case riskMsg:
 		return m.risksArrived(msg)
 	case recoveryMsg:
 		if msg.err != nil {
 			m.setError("recovery copy: " + msg.err.Error())
-		} else if msg.at != "" && msg.at != m.recoveryAt && msg.at != storage.RecoveryPath(m.path, m.session) {
-			// Said once: the plan's folder refused the copy.
-			m.setStatus("the plan's folder refused the recovery copy; it is kept in " + msg.at)
 		}
-		m.recoveryAt = msg.at
 		return nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -429,10 +431,11 @@ func (m *Model) quit() tea.Cmd {
 				return m.saveKey(true)
 			case "discard":
 				// Discarding on purpose: no recovery copy to offer next time.
-				if path := m.path; path != "" {
-					return tea.Sequence(func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path, m.session)} }, tea.Quit)
+				if m.path == "" {
+					return tea.Quit
 				}
-				return tea.Quit
+				w := m.jw
+				return tea.Sequence(func() tea.Msg { return recoveryMsg{err: w.discard()} }, tea.Quit)
 			}
 			m.setStatus("quit canceled")
 			return nil
@@ -452,6 +455,7 @@ func (m *Model) apply(op model.Op, keep string) bool {
 		m.setError(err.Error())
 		return false
 	}
+	m.journalApplied()
 	m.afterChange(keep)
 	return true
 }
@@ -466,7 +470,6 @@ func (m *Model) afterChange(keep string) {
 	if u := m.tree.selected(); u != nil {
 		m.posts.clamp(len(u.Posts))
 	}
-	m.recoveryPending = true
 	if len(m.whatif.marked) > 0 {
 		m.simulate()
 	}
@@ -492,6 +495,7 @@ func (m *Model) travel(step func(*model.Org) (string, bool, error), verb, done s
 	case err != nil:
 		m.setError(verb + " failed: " + err.Error())
 	default:
+		m.journalApplied()
 		m.afterChange("")
 		m.setStatus(done + ": " + clean(label))
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,48 +95,73 @@ func TestSavingOverAFileChangedOnDiskAsks(t *testing.T) {
 	}
 }
 
-func TestRecoveryCopyIsWrittenAndRemoved(t *testing.T) {
+func TestRecoveryJournalIsWrittenCompactedAndRestored(t *testing.T) {
 	t.Parallel()
 	_, path, m := openTenantCopy(t)
-	addUnit(m, "Unsaved group")
-	// The tick that follows the change asks for a copy of this version.
-	run(m, m.writeRecovery(recoveryDueMsg{version: m.org.Version()}))
+	edit := func(keys ...string) {
+		t.Helper()
+		press(m, keys[0])
+		typeText(m, keys[1])
+		runWaiting(m, press(m, "enter"), 5*time.Second)
+	}
+	edit("a", "Unsaved group")
 	rp := storage.RecoveryPath(path, m.session)
 	fi, err := os.Stat(rp)
 	if err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("recovery copy: %v %v", err, fi)
+		t.Fatalf("recovery journal: %v %v", err, fi)
 	}
-	if _, _, _, ok := storage.FindRecovery(path, nil); ok {
-		t.Fatal("a running editor's own copy is offered")
+	if _, ok := storage.FindRecovery(path, nil); ok {
+		t.Fatal("a running editor's own journal is offered")
 	}
-	o, err := storage.LoadKeyed(rp, nil)
-	if err != nil || findUnitByName(o, "Unsaved group") == "" {
-		t.Fatal("the copy does not hold the edit")
+	// Each edit is a line: replayed on the file, they give the plan.
+	edit("r", " (east)")
+	rec, base, err := storage.ReadRecovery(rp, nil)
+	if err != nil || base == nil || rec.Plan != nil || len(rec.Ops) != 2 {
+		t.Fatalf("the journal: %+v %v %v", rec, base, err)
 	}
-	// A tick for an older version writes nothing new.
-	if m.writeRecovery(recoveryDueMsg{version: m.org.Version() - 1}) != nil {
-		t.Fatal("a stale tick wrote a copy")
+	o, _ := storage.Load(path)
+	for _, op := range rec.Ops {
+		if _, err := o.Apply(op); err != nil {
+			t.Fatal(err)
+		}
 	}
-	// Saving removes it.
-	run(m, press(m, "ctrl+s"))
+	if a, b := storage.Encode(o); !bytes.Equal(a, mustEncode(t, m.org)) || b != nil {
+		t.Fatal("the journal replayed on the file is not the plan in the editor")
+	}
+	// Saving compacts it to nothing: it is removed.
+	runWaiting(m, press(m, "ctrl+s"), 5*time.Second)
 	if _, err := os.Stat(rp); !os.IsNotExist(err) {
-		t.Fatal("the copy outlived the save")
+		t.Fatal("the journal outlived the save")
 	}
-	// Restore offered at start: r puts the copy in the editor, unsaved.
-	// As a crashed editor would have left it.
-	storage.SaveRecovery(path, storage.EndedSession(), storage.Snapshot(o), nil)
-	rec, at, from, ok := storage.FindRecovery(path, nil)
+	// The next edit starts it again, from the saved file.
+	edit("a", "After the save")
+	rec, base, err = storage.ReadRecovery(rp, nil)
+	if err != nil || base == nil || len(rec.Ops) != 1 {
+		t.Fatalf("the journal after the save: %+v %v", rec, err)
+	}
+	// As a crashed editor would have left it: offered at start, r puts the
+	// edit back, unsaved and undoable.
+	data, _ := os.ReadFile(rp)
+	if err := os.WriteFile(storage.RecoveryPath(path, storage.EndedSession()), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rec, ok := storage.FindRecovery(path, nil)
 	if !ok {
-		t.Fatal("a copy newer than the file is not found")
+		t.Fatal("the ended session's journal is not found")
 	}
-	m2 := New(Options{Org: exampleOrg(t, "tenant-association"), Path: path, Disk: StatFile(path), Recovered: rec, RecoveredAt: at, RecoveredFrom: from})
+	saved, _ := storage.Load(path)
+	m2 := New(Options{Org: saved, Path: path, Disk: StatFile(path), Recovery: rec})
 	m2.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !isOpen[*choice](m2) || !strings.Contains(screen(m2), "Unsaved changes to plan.json") {
 		t.Fatalf("no offer:\n%s", screen(m2))
 	}
 	press(m2, "r")
-	if findUnitByName(m2.org, "Unsaved group") == "" || !m2.modified() {
+	if findUnitByName(m2.org, "After the save") == "" || !m2.modified() {
 		t.Fatal("restore did not bring the edit back as unsaved")
+	}
+	press(m2, "u")
+	if findUnitByName(m2.org, "After the save") != "" || m2.modified() {
+		t.Fatal("u did not undo the restored edit")
 	}
 }
 
@@ -183,3 +209,12 @@ func TestSavingNoChangeLeavesTheFileAlone(t *testing.T) {
 }
 
 func must[T any](v T, _ error) T { return v }
+
+func mustEncode(t *testing.T, o *model.Org) []byte {
+	t.Helper()
+	b, err := storage.Encode(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,6 +26,8 @@ type savedMsg struct {
 	again     bool      // an edit came before the snapshot: save again
 	check     bool      // the save was to look at the file on disk first
 	disk      DiskState // the file as the save left it
+	// journalErr says the recovery journal could not be compacted.
+	journalErr error
 }
 
 // DiskState is what the editor knows of its file on disk, to notice that
@@ -120,7 +123,7 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 	// A save with no change to the plan leaves its file alone, so that a
 	// plan in git stays clean (and an encrypted one is not re-encrypted).
 	same := check && path == m.path && !m.isNew && !m.hist.Modified()
-	session := m.session
+	w, seq := m.jw, m.jseq
 	return func() tea.Msg {
 		if check && !StatFile(path).same(opened) {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
@@ -133,10 +136,12 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 			return savedMsg{path: path, quitAfter: quitAfter, check: check, again: true}
 		}
 		err := storage.SaveKeyed(path, snap, key)
+		disk := StatFile(path)
+		var jerr error
 		if err == nil {
-			_ = storage.RemoveRecovery(path, session) // best effort: older than the file now; a copy left is offered only if newer
+			jerr = w.saved(path, disk, seq) // the journal keeps only what came after
 		}
-		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: StatFile(path)}
+		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: disk, journalErr: jerr}
 	}
 }
 
@@ -171,6 +176,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	} else {
 		m.setStatus("saved " + filepath.Base(msg.path))
 	}
+	if msg.journalErr != nil {
+		m.setError("saved " + filepath.Base(msg.path) + "; recovery journal: " + msg.journalErr.Error())
+	}
 	if msg.quitAfter {
 		return tea.Quit
 	}
@@ -195,68 +203,26 @@ func (m *Model) askConflict(path string, quitAfter bool) {
 		})
 }
 
-// recoveryDelay is how long after the last change the recovery copy is
-// written.
-const recoveryDelay = 2 * time.Second
+// recoveryMsg reports a recovery copy removed.
+type recoveryMsg struct{ err error }
 
-// recoveryDueMsg asks for a recovery copy of the plan at a version.
-type recoveryDueMsg struct{ version uint64 }
-
-// recoveryMsg reports a written (or removed) recovery copy, and where it
-// went.
-type recoveryMsg struct {
-	at  string
-	err error
-}
-
-// scheduleRecovery asks for a recovery copy a moment after this change.
-func (m *Model) scheduleRecovery() tea.Cmd {
-	if m.path == "" {
-		return nil
-	}
-	v := m.org.Version()
-	return tea.Tick(recoveryDelay, func(time.Time) tea.Msg { return recoveryDueMsg{version: v} })
-}
-
-// writeRecovery writes the copy if nothing changed since it was asked for
-// and the plan is still unsaved.
-func (m *Model) writeRecovery(msg recoveryDueMsg) tea.Cmd {
-	if m.path == "" || msg.version != m.org.Version() {
-		return nil
-	}
-	path, session := m.path, m.session
-	if !m.modified() {
-		return func() tea.Msg { return recoveryMsg{err: storage.RemoveRecovery(path, session)} }
-	}
-	snapshot, key, last := m.snapshotter(), m.planKey, m.recoveryAt
-	return func() tea.Msg {
-		snap, ok := snapshot()
-		if !ok {
-			return recoveryMsg{at: last} // edited since: a copy is due again
-		}
-		at, err := storage.SaveRecovery(path, session, snap, key)
-		return recoveryMsg{at: at, err: err}
-	}
-}
-
-// offerRecovery asks what to do with a recovery copy of unsaved changes
-// from a session that ended: restore, discard or keep it for later.
-func (m *Model) offerRecovery(rec *model.Org, at time.Time, from string) {
+// offerRecovery asks what to do with the unsaved work of a session that
+// ended: restore, discard or keep it for later.
+func (m *Model) offerRecovery(rec *storage.Recovery) {
 	k := m.keys.Dialog
-	text := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + at.Format("2006-01-02 15:04") + "\n" +
+	text := "Unsaved changes to " + clean(filepath.Base(m.path)) + " from " + rec.At.Format("2006-01-02 15:04") + "\n" +
 		"were kept when that session ended."
 	m.push(newChoice(text, answer{"restore", k.Restore}, answer{"discard", k.Discard}, answer{"", k.Keep}),
 		func(res dialogResult) tea.Cmd {
 			switch res.value {
 			case "restore":
-				// The ended session's copy is this session's work now,
-				// kept in this session's own copy from the next change.
-				m.replacePlan(rec)
-				m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
-				return tea.Batch(m.scheduleRecovery(), func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(from)} })
+				// The ended session's work is this session's now, kept in
+				// this session's own journal.
+				m.restore(rec)
+				return func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(rec.From)} }
 			case "discard":
 				m.setStatus("recovery copy discarded")
-				return func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(from)} }
+				return func() tea.Msg { return recoveryMsg{err: storage.RemoveCopy(rec.From)} }
 			default:
 				m.setStatus("recovery copy kept for later")
 			}
@@ -264,11 +230,46 @@ func (m *Model) offerRecovery(rec *model.Org, at time.Time, from string) {
 		})
 }
 
+// restore puts a recovery in the editor: its plan, if it has one, and
+// then its edits, each one undoable, as far as they apply.
+func (m *Model) restore(rec *storage.Recovery) {
+	if m.refuseReadOnly() {
+		return
+	}
+	if rec.Plan != nil {
+		m.replacePlan(rec.Plan)
+	}
+	done := 0
+	var err error
+	m.write(func() {
+		for _, op := range rec.Ops {
+			if err = m.hist.Do(m.org, op); err != nil {
+				return
+			}
+			done++
+			m.journalApplied()
+		}
+	})
+	if done > 0 {
+		m.afterChange("")
+	}
+	switch {
+	case err != nil:
+		m.setError(fmt.Sprintf("restored %d of %d unsaved changes; the next would not apply: %s", done, len(rec.Ops), clean(err.Error())))
+	case rec.Plan != nil:
+		m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
+	default:
+		m.setStatus(fmt.Sprintf("restored %d unsaved changes · ctrl+s saves them · u undoes them one by one", done))
+	}
+}
+
 // replacePlan puts another plan in the editor, unsaved.
 func (m *Model) replacePlan(o *model.Org) {
 	m.write(func() { m.org = o })
 	m.hist = model.History{}
 	m.hist.MarkUnsaved()
+	m.jseq++
+	m.journalPlan()
 	m.tree = newTreePane(o)
 	m.startDerived()
 	m.relayout()

@@ -82,8 +82,8 @@ func openEditor(e *env, args []string) error {
 			}
 			opts.LockedBy = holder
 		}
-		if o, at, from, ok := storage.FindRecovery(opts.Path, opts.Key); ok {
-			opts.Recovered, opts.RecoveredAt, opts.RecoveredFrom = o, at, from
+		if rec, ok := storage.FindRecovery(opts.Path, opts.Key); ok {
+			opts.Recovery = rec
 		}
 	}
 	if err := tui.Run(opts, os.Stdin, os.Stdout); err != nil {
