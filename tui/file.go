@@ -259,7 +259,11 @@ func (m *Model) restore(rec *storage.Recovery) {
 	case rec.Plan != nil:
 		m.setStatus("restored the unsaved changes · ctrl+s saves them · u cannot undo the restore")
 	default:
-		m.setStatus(fmt.Sprintf("restored %d unsaved changes · ctrl+s saves them · u undoes them one by one", done))
+		edits := "edits"
+		if done == 1 {
+			edits = "edit"
+		}
+		m.setStatus(fmt.Sprintf("restored the unsaved changes (%d %s) · ctrl+s saves them · u undoes them one by one", done, edits))
 	}
 }
 

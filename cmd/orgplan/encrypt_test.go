@@ -87,6 +87,7 @@ func TestTmuxEncryptedPlanLeavesNoPlaintext(t *testing.T) {
 	// Wait for the recovery copy, then save, export, quit.
 	waitForCopy(t, plan)
 	scanForPlaintext(t, dir, "Yeryoma")
+	scanForPlaintext(t, dir, "Cipher bureau") // the journal's entry too
 	tm.keys("C-s")
 	tm.waitFor("saved plan.age")
 	tm.keys("E")

@@ -355,7 +355,7 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	tm.typeText("Night patrol")
 	tm.keys("Enter")
 	tm.waitFor("added «Night patrol»")
-	// The copy is written two seconds after the last change.
+	// The journal is written as the change is made.
 	waitForCopy(t, path)
 	// Kill it as a crash would: no chance to clean up.
 	out, _ := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
