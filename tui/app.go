@@ -91,47 +91,47 @@ const (
 
 // Model is the editor's root model.
 type Model struct {
-	org             *model.Org
-	hist            model.History
-	path            string
-	title           string
-	isNew           bool
-	keys            KeyMap
-	styles          Styles
-	isDark          bool
-	theme           string // from the configuration: "" or "auto" follow the terminal
-	helpFilter      string // typed in the help: only the keys that match show
-	noMouse         bool
-	ascii           bool
-	help            help.Model
-	width           int
-	height          int
-	lay             layout
-	focus           focus
-	mode            mode
-	tree            treePane
-	posts           postsPane
-	side            sidePanel
-	prompt          *prompt
-	members         *membersScreen
-	dialogs         []openDialog // open dialogs, the top one last: it has the keyboard
-	disk            DiskState    // the file as it was opened or last saved
-	planKey         *storage.Key
-	recoveryAt      string // where the recovery journal went
+	org        *model.Org
+	hist       model.History
+	path       string
+	title      string
+	isNew      bool
+	keys       KeyMap
+	styles     Styles
+	isDark     bool
+	theme      string // from the configuration: "" or "auto" follow the terminal
+	helpFilter string // typed in the help: only the keys that match show
+	noMouse    bool
+	ascii      bool
+	help       help.Model
+	width      int
+	height     int
+	lay        layout
+	focus      focus
+	mode       mode
+	tree       treePane
+	posts      postsPane
+	side       sidePanel
+	prompt     *prompt
+	members    *membersScreen
+	dialogs    []openDialog // open dialogs, the top one last: it has the keyboard
+	disk       DiskState    // the file as it was opened or last saved
+	planKey    *storage.Key
+	recoveryAt string // where the recovery journal went
 	// The recovery journal (journal.go): its writer, the edits queued
 	// for it, whether a batch is being written, and the edits numbered.
-	jw     *journalWriter
-	jqueue []jtask
-	jbusy  bool
-	jseq   uint64
-	session         string // names this editor's recovery copies
-	readOnly        string // why edits are refused ("" : they are not)
-	status          string
-	statErr         bool
-	clip            *model.Unit // the last deleted unit, for p
-	clipPasted      bool        // p already put it back once: the next is a copy
-	search          search
-	saving          bool
+	jw         *journalWriter
+	jqueue     []jtask
+	jbusy      bool
+	jseq       uint64
+	session    string // names this editor's recovery copies
+	readOnly   string // why edits are refused ("" : they are not)
+	status     string
+	statErr    bool
+	clip       *model.Unit // the last deleted unit, for p
+	clipPasted bool        // p already put it back once: the next is a copy
+	search     search
+	saving     bool
 	// helpOffset scrolls the help screen.
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
