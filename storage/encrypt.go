@@ -143,6 +143,16 @@ func decrypt(name string, data []byte, key *Key) ([]byte, error) {
 
 // SaveKeyed writes a snapshot over the plan's own file, encrypted when the
 // path ends in ".age" (the plaintext exists only in memory).
-func SaveKeyed(path string, d *FileDoc, key *Key) error {
-	return WriteTo(path, WriteOptions{Target: Plan, Key: keyForDoc(key, d)}, func(w io.Writer) error { return writeDoc(w, d) })
+func SaveKeyed(path string, d *FileDoc, key *Key) error { return SaveProgress(path, d, key, nil, 0) }
+
+// SaveProgress is SaveKeyed recording the bytes written in pr (about
+// sizeHint of them: the file's size before, when known).
+func SaveProgress(path string, d *FileDoc, key *Key, pr *Progress, sizeHint int64) error {
+	pr.start(StageWrite, sizeHint)
+	return WriteTo(path, WriteOptions{Target: Plan, Key: keyForDoc(key, d)}, func(w io.Writer) error {
+		if pr != nil {
+			w = countingWriter{w, pr}
+		}
+		return writeDoc(w, d)
+	})
 }

@@ -225,3 +225,31 @@ func TestLoadProgressCountsEveryStage(t *testing.T) {
 		t.Error("the plan loaded with progress differs")
 	}
 }
+
+// TestSaveProgressCountsTheBytesWritten: a save recorded in a Progress
+// ends at the writing stage having counted every byte of the file.
+func TestSaveProgressCountsTheBytesWritten(t *testing.T) {
+	t.Parallel()
+	data, _ := examples.Get("st-petersburg-1902")
+	o, err := Decode("x", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pr Progress
+	d := SnapshotProgress(o, &pr)
+	if s, _, _ := pr.Now(); s != StageSnapshot {
+		t.Fatalf("stage %v after the snapshot", s)
+	}
+	path := filepath.Join(t.TempDir(), "plan.json")
+	if err := SaveProgress(path, d, nil, &pr, int64(len(data))); err != nil {
+		t.Fatal(err)
+	}
+	s, done, total := pr.Now()
+	fi, _ := os.Stat(path)
+	if s != StageWrite || done != fi.Size() || total != int64(len(data)) {
+		t.Fatalf("%v %d of %d; the file has %d bytes", s, done, total, fi.Size())
+	}
+	if got := pr.Counts(); !strings.Contains(got, "of about") {
+		t.Fatalf("counts %q", got)
+	}
+}

@@ -19,22 +19,25 @@ type Progress struct {
 	done, total atomic.Int64
 }
 
-// Stage is a step of a load.
+// Stage is a step of a load, or of a save.
 type Stage int32
 
-// The stages, in order: bytes read from the file, bytes decoded, units
-// built, then the plan indexed and validated (no count: it is done when
-// the load returns).
+// The stages of a load, in order: bytes read from the file, bytes
+// decoded, units built, then the plan indexed and validated (no count: it
+// is done when the load returns). Then those of a save: the snapshot
+// taken (no count), bytes written.
 const (
 	StageRead Stage = iota
 	StageDecode
 	StageBuild
 	StageIndex
+	StageSnapshot
+	StageWrite
 )
 
 // String names the stage as a display shows it.
 func (s Stage) String() string {
-	return [...]string{"reading", "decoding", "building units", "indexing"}[s]
+	return [...]string{"reading", "decoding", "building units", "indexing", "taking a snapshot", "writing"}[s]
 }
 
 // Now is the stage and its counts (bytes, or units while building).
@@ -68,6 +71,18 @@ func (p *Progress) add(n int64) {
 	}
 }
 
+// countingWriter reports what is written through it.
+type countingWriter struct {
+	w io.Writer
+	p *Progress
+}
+
+func (c countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.p.add(int64(n))
+	return n, err
+}
+
 // counting reports what is read through it.
 type counting struct {
 	r io.Reader
@@ -82,7 +97,7 @@ func (c counting) Read(b []byte) (int, error) {
 
 // stageWeight is each stage's share of a whole load, as measured at a
 // million units (reading 4 s, decoding 14 s, building 2 s, indexing 8 s).
-var stageWeight = [...]float64{StageRead: 0.14, StageDecode: 0.50, StageBuild: 0.08, StageIndex: 0.28}
+var stageWeight = [...]float64{StageRead: 0.14, StageDecode: 0.50, StageBuild: 0.08, StageIndex: 0.28, StageSnapshot: 0, StageWrite: 0}
 
 // Fraction is how much of the whole load is done, from 0 to 1, each
 // stage weighted by its share; indexing, which counts nothing, stays at
@@ -107,6 +122,12 @@ func (p *Progress) Counts() string {
 		return fmt.Sprintf("%s of %s units", humanize.Comma(done), humanize.Comma(total))
 	case stage == StageIndex:
 		return humanize.Comma(total) + " units"
+	case stage == StageSnapshot:
+		return ""
+	case stage == StageWrite && total > 0:
+		return fmt.Sprintf("%s of about %s", humanize.Bytes(uint64(done)), humanize.Bytes(uint64(total)))
+	case stage == StageWrite:
+		return humanize.Bytes(uint64(done))
 	case total > 0:
 		return fmt.Sprintf("%s of %s", humanize.Bytes(uint64(done)), humanize.Bytes(uint64(total)))
 	}

@@ -31,6 +31,12 @@ func Save(path string, o *model.Org) error { return SaveSnapshot(path, Snapshot(
 // goes on: the editor takes one in Update and saves it in a command.
 func Snapshot(o *model.Org) *FileDoc { return fromModel(o) }
 
+// SnapshotProgress is Snapshot, saying in pr that it is being taken.
+func SnapshotProgress(o *model.Org, pr *Progress) *FileDoc {
+	pr.start(StageSnapshot, 0)
+	return fromModel(o)
+}
+
 // SaveSnapshot writes a snapshot over the plan's own file, encoding
 // straight into the temporary file: a plan of 100,000 units is never held
 // twice in memory.

@@ -120,18 +120,20 @@ type Model struct {
 	recoveryAt string // where the recovery journal went
 	// The recovery journal (journal.go): its writer, the edits queued
 	// for it, whether a batch is being written, and the edits numbered.
-	jw         *journalWriter
-	jqueue     []jtask
-	jbusy      bool
-	jseq       uint64
-	session    string // names this editor's recovery copies
-	readOnly   string // why edits are refused ("" : they are not)
-	status     string
-	statErr    bool
-	clip       *model.Unit // the last deleted unit, for p
-	clipPasted bool        // p already put it back once: the next is a copy
-	search     search
-	saving     bool
+	jw           *journalWriter
+	jqueue       []jtask
+	jbusy        bool
+	jseq         uint64
+	session      string // names this editor's recovery copies
+	readOnly     string // why edits are refused ("" : they are not)
+	status       string
+	statErr      bool
+	clip         *model.Unit // the last deleted unit, for p
+	clipPasted   bool        // p already put it back once: the next is a copy
+	search       search
+	saving       bool
+	saveProgress *storage.Progress // a big plan\'s save, shown as it goes
+	savingTo     string
 	// helpOffset scrolls the help screen.
 	helpOffset int
 	// showNames shows members' real names (v in the members screen).
@@ -267,6 +269,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case jobMsg:
 		m.jobDone(msg)
 		return nil
+	case saveTickMsg:
+		return m.showSaving()
 	case journalMsg:
 		m.journalWritten(msg)
 		return nil

@@ -107,8 +107,12 @@ func (m *Model) saveTo(path string, quitAfter bool) tea.Cmd { return m.save(path
 // shared as a job shares it, so that the file holds exactly this state
 // and the keys are answered meanwhile.
 func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
-	snapshot := m.snapshotter()
-	m.saving = true
+	var pr *storage.Progress
+	if m.big() {
+		pr = &storage.Progress{} // shown on the status line while the save runs
+	}
+	snapshot := m.snapshotterProgress(pr)
+	m.saving, m.saveProgress = true, pr
 	point := m.hist.Point()
 	opened, key := m.disk, m.planKey
 	if storage.Encrypted(path) != (key != nil) {
@@ -123,8 +127,8 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 	// A save with no change to the plan leaves its file alone, so that a
 	// plan in git stays clean (and an encrypted one is not re-encrypted).
 	same := check && path == m.path && !m.isNew && !m.hist.Modified()
-	w, seq := m.jw, m.jseq
-	return func() tea.Msg {
+	w, seq, hint := m.jw, m.jseq, opened.Size
+	save := func() tea.Msg {
 		if check && !StatFile(path).same(opened) {
 			return savedMsg{path: path, point: point, quitAfter: quitAfter, conflict: true}
 		}
@@ -135,7 +139,7 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		if !ok {
 			return savedMsg{path: path, quitAfter: quitAfter, check: check, again: true}
 		}
-		err := storage.SaveKeyed(path, snap, key)
+		err := storage.SaveProgress(path, snap, key, pr, hint)
 		disk := StatFile(path)
 		var jerr error
 		if err == nil {
@@ -143,10 +147,38 @@ func (m *Model) save(path string, quitAfter, check bool) tea.Cmd {
 		}
 		return savedMsg{path: path, point: point, err: err, quitAfter: quitAfter, disk: disk, journalErr: jerr}
 	}
+	if pr == nil {
+		return save
+	}
+	m.savingTo = path
+	m.showSaving()
+	return tea.Batch(save, saveTick())
+}
+
+// saveTickMsg asks to show again how far a save has come.
+type saveTickMsg struct{}
+
+func saveTick() tea.Cmd {
+	return tea.Tick(250*time.Millisecond, func(time.Time) tea.Msg { return saveTickMsg{} })
+}
+
+// showSaving says on the status line how far the save of a big plan has
+// come, until it ends.
+func (m *Model) showSaving() tea.Cmd {
+	if !m.saving || m.saveProgress == nil {
+		return nil
+	}
+	s, _, _ := m.saveProgress.Now()
+	what := "taking a snapshot"
+	if s == storage.StageWrite {
+		what = "writing " + m.saveProgress.Counts()
+	}
+	m.setStatus("saving " + clean(filepath.Base(m.savingTo)) + "… " + what)
+	return saveTick()
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
-	m.saving = false
+	m.saving, m.saveProgress = false, nil
 	if msg.again {
 		return m.save(msg.path, msg.quitAfter, msg.check)
 	}

@@ -156,7 +156,11 @@ func (m *Model) write(edit func()) {
 // snapshotter returns what takes the plan's file form in a command, as it
 // is now: it shares the plan as a job does (an edit meanwhile waits for
 // it), and says false if an edit came first.
-func (m *Model) snapshotter() func() (*storage.FileDoc, bool) {
+func (m *Model) snapshotter() func() (*storage.FileDoc, bool) { return m.snapshotterProgress(nil) }
+
+// snapshotterProgress is snapshotter saying in pr when the snapshot is
+// being taken.
+func (m *Model) snapshotterProgress(pr *storage.Progress) func() (*storage.FileDoc, bool) {
 	mu, o, v := m.jobs.mu, m.org, m.org.Version()
 	return func() (*storage.FileDoc, bool) {
 		mu.RLock()
@@ -164,7 +168,7 @@ func (m *Model) snapshotter() func() (*storage.FileDoc, bool) {
 		if o.Version() != v {
 			return nil, false
 		}
-		return storage.Snapshot(o), true
+		return storage.SnapshotProgress(o, pr), true
 	}
 }
 

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/dustin/go-humanize"
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
@@ -214,5 +216,33 @@ func TestBigBranchRecountShowsInTheTitle(t *testing.T) {
 	}
 	if got, want := m.derived.Checks().Len(), len(model.CheckPlan(o, m.checkDay())); got != want {
 		t.Fatalf("after the recount %d findings, a fresh check %d", got, want)
+	}
+}
+
+// A big plan's save says on the status line how far it has come, the
+// snapshot then the bytes written, and stops saying it once saved.
+func TestBigSaveShowsItsProgress(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "plan.json")
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 9})
+	m := New(Options{Org: o, Path: path, New: true})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	press(m, "ctrl+s")
+	if !m.saving || !strings.Contains(m.status, "saving plan.json… taking a snapshot") {
+		t.Fatalf("status %q", m.status)
+	}
+	// The save, run by hand: the snapshot, then the bytes.
+	snap, _ := m.snapshotterProgress(m.saveProgress)()
+	if err := storage.SaveProgress(path, snap, nil, m.saveProgress, 0); err != nil {
+		t.Fatal(err)
+	}
+	m.Update(saveTickMsg{})
+	fi, _ := os.Stat(path)
+	if want := "saving plan.json… writing " + humanize.Bytes(uint64(fi.Size())); m.status != want {
+		t.Fatalf("status %q, want %q", m.status, want)
+	}
+	m.Update(savedMsg{path: path, point: m.hist.Point(), disk: StatFile(path)})
+	if _, cmd := m.Update(saveTickMsg{}); cmd != nil || strings.Contains(m.status, "saving plan.json…") {
+		t.Fatalf("still ticking after the save: %q", m.status)
 	}
 }
