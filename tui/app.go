@@ -424,7 +424,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // quit leaves at once when nothing would be lost, and asks otherwise.
 func (m *Model) quit() tea.Cmd {
 	if !m.modified() {
-		return tea.Quit
+		return m.dropJournalAndQuit()
 	}
 	k := m.keys.Dialog
 	m.push(newChoice(fmt.Sprintf("Save changes to %s before quitting?", clean(m.fileLabel())),
@@ -435,11 +435,7 @@ func (m *Model) quit() tea.Cmd {
 				return m.saveKey(true)
 			case "discard":
 				// Discarding on purpose: no recovery copy to offer next time.
-				if m.path == "" {
-					return tea.Quit
-				}
-				w := m.jw
-				return tea.Sequence(func() tea.Msg { return recoveryMsg{err: w.discard()} }, tea.Quit)
+				return m.dropJournalAndQuit()
 			}
 			m.setStatus("quit canceled")
 			return nil

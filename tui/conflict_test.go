@@ -218,3 +218,30 @@ func mustEncode(t *testing.T, o *model.Org) []byte {
 	}
 	return b
 }
+
+// Undoing back to the saved plan leaves nothing to recover: the journal
+// goes, and quitting does not leave one either.
+func TestJournalGoesWhenThePlanIsAsSaved(t *testing.T) {
+	t.Parallel()
+	_, path, m := openTenantCopy(t)
+	press(m, "a")
+	typeText(m, "Undone group")
+	runWaiting(m, press(m, "enter"), 5*time.Second)
+	rp := storage.RecoveryPath(path, m.session)
+	if _, err := os.Stat(rp); err != nil {
+		t.Fatal("no journal after an edit")
+	}
+	runWaiting(m, press(m, "u"), 5*time.Second)
+	if _, err := os.Stat(rp); !os.IsNotExist(err) {
+		t.Fatal("the journal outlived the undo back to the saved plan")
+	}
+	press(m, "a")
+	typeText(m, "Another")
+	runWaiting(m, press(m, "enter"), 5*time.Second)
+	press(m, "u")
+	// Quit at once, the undo's journal write not yet made.
+	runWaiting(m, press(m, "q"), 5*time.Second)
+	if _, err := os.Stat(rp); !os.IsNotExist(err) {
+		t.Fatal("quitting with the plan as saved left a journal")
+	}
+}

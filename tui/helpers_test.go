@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,14 @@ func runWaiting(m *Model, cmd tea.Cmd, wait time.Duration) {
 		if b, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range b {
 				runWaiting(m, c, wait)
+			}
+			return
+		}
+		// A sequence's message is a list of commands too, of a type of
+		// Bubble Tea's own: they run in order.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			for i := range v.Len() {
+				runWaiting(m, v.Index(i).Interface().(tea.Cmd), wait)
 			}
 			return
 		}

@@ -173,10 +173,24 @@ func (w *journalWriter) discard() error {
 	return err
 }
 
+// dropJournalAndQuit quits with nothing to recover: the plan is as saved,
+// or the user discards the changes. A journal write in flight ends first.
+func (m *Model) dropJournalAndQuit() tea.Cmd {
+	if m.recoveryAt == "" && !m.jbusy && len(m.jqueue) == 0 {
+		return tea.Quit // no journal was written, and none is being
+	}
+	w := m.jw
+	return tea.Sequence(func() tea.Msg { return recoveryMsg{err: w.discard()} }, tea.Quit)
+}
+
 // journalApplied queues the op the history last applied, or, when the
-// plan is back as saved, that.
+// plan is back as saved, that. A plan with no file yet has no journal:
+// its first save holds every edit before it.
 func (m *Model) journalApplied() {
 	m.jseq++
+	if m.path == "" {
+		return
+	}
 	if !m.modified() {
 		m.jqueue = append(m.jqueue, jtask{seq: m.jseq, clean: true})
 		return
@@ -190,7 +204,11 @@ func (m *Model) journalApplied() {
 }
 
 // journalPlan queues the whole plan as it is.
-func (m *Model) journalPlan() { m.jqueue = append(m.jqueue, jtask{seq: m.jseq, plan: true}) }
+func (m *Model) journalPlan() {
+	if m.path != "" {
+		m.jqueue = append(m.jqueue, jtask{seq: m.jseq, plan: true})
+	}
+}
 
 // flushJournal writes what is queued, unless a batch is being written:
 // its message starts the next.
