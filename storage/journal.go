@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -144,7 +144,7 @@ func CreateJournal(path, session string, base *FileBase, seq uint64, key *Key, t
 	}
 	for i, p := range recoveryPaths(path, session) {
 		if i > 0 {
-			if mkErr := os.MkdirAll(dirOf(p), 0o700); mkErr != nil {
+			if mkErr := os.MkdirAll(filepath.Dir(p), 0o700); mkErr != nil {
 				break
 			}
 		}
@@ -161,7 +161,6 @@ func CreateJournal(path, session string, base *FileBase, seq uint64, key *Key, t
 	return nil, "", err
 }
 
-func dirOf(p string) string { return p[:strings.LastIndexByte(p, os.PathSeparator)+1] }
 
 // rewrite writes the journal whole, atomically (its header and the entries
 // kept), and opens it for appending.
