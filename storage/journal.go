@@ -161,7 +161,6 @@ func CreateJournal(path, session string, base *FileBase, seq uint64, key *Key, t
 	return nil, "", err
 }
 
-
 // rewrite writes the journal whole, atomically (its header and the entries
 // kept), and opens it for appending.
 func (j *Journal) rewrite() error {
