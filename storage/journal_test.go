@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -240,6 +241,9 @@ func journalChild(path string) {
 				os.Exit(3)
 			}
 		}
+		// The parent kills by edits made, not by wall-clock time, so a
+		// slow machine still has its saves crossed.
+		fmt.Println(k)
 	}
 }
 
@@ -257,10 +261,19 @@ func TestKilledJournalRecoversAPrefix(t *testing.T) {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), "ORGPLAN_JOURNAL_CHILD="+path)
 		cmd.Stderr = os.Stderr
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(20+r.IntN(80)) * time.Millisecond)
+		// Kill somewhere after a random number of edits (crossing up to
+		// four saves), at a random moment within the next ones.
+		target, lines := 1+r.IntN(30), bufio.NewScanner(out)
+		for n := 0; n < target && lines.Scan(); n++ {
+		}
+		time.Sleep(time.Duration(r.IntN(3000)) * time.Microsecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
