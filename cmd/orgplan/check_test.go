@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -150,6 +152,30 @@ func TestSimulateUsageErrors(t *testing.T) {
 	} {
 		if code, _, errs := orgplan(t, args...); code != 2 || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
 			t.Errorf("%v: exit %d %q", args, code, errs)
+		}
+	}
+}
+
+// TestBinaryReportIsWhole runs the built binary, whose standard output is
+// buffered: a report through a pipe is the report made in-process, to its
+// last line, whether the command fails (check) or not (export).
+func TestBinaryReportIsWhole(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"check", "--as-of", "1902-10-01", example1902},
+		{"export", "--format", "markdown", example1902},
+	} {
+		wantCode, want, _ := orgplan(t, args...)
+		got, err := exec.Command(binary(t), args...).Output()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != wantCode || string(got) != want {
+			t.Fatalf("%s: the binary exited %d with %d bytes, in-process %d with %d", args[0], code, len(got), wantCode, len(want))
 		}
 	}
 }

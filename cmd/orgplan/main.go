@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -19,8 +20,26 @@ import (
 var version = ""
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// Reports are millions of short lines at a million units: one write
+	// call per line costs more than making them.
+	out := &bufferedFile{Writer: bufio.NewWriterSize(os.Stdout, 64<<10), f: os.Stdout}
+	code := run(os.Args[1:], os.Stdin, out, os.Stderr)
+	if err := out.Flush(); err != nil && code == exitOK {
+		fmt.Fprintln(os.Stderr, "orgplan: writing the output:", visible.String(err.Error()))
+		code = exitUsage
+	}
+	os.Exit(code)
 }
+
+// bufferedFile is standard output behind a buffer, still known for the
+// file it is (a terminal or not).
+type bufferedFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+// Fd is the file's descriptor.
+func (b *bufferedFile) Fd() uintptr { return b.f.Fd() }
 
 // Exit codes, as the design fixes them.
 const (
@@ -69,6 +88,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		code = ee.code
+	}
+	if f, ok := stdout.(interface{ Flush() error }); ok {
+		f.Flush() // what was reported comes before the error that ended it
 	}
 	if msg := err.Error(); msg != "" {
 		// Every line passes the sanitizer: a message may echo a file
