@@ -90,7 +90,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		code = ee.code
 	}
 	if f, ok := stdout.(interface{ Flush() error }); ok {
-		f.Flush() // what was reported comes before the error that ended it
+		// What was reported comes before the error that ended it; a
+		// failing flush changes nothing, the exit is already an error.
+		_ = f.Flush()
 	}
 	if msg := err.Error(); msg != "" {
 		// Every line passes the sanitizer: a message may echo a file
