@@ -162,10 +162,31 @@ func (s *CheckState) Update(o *Org, t Touched, asOf time.Time) *CheckState {
 			addPeople(p)
 		}
 	}
+	cover := coverTouched(units)
 	s.relines(o, t, units)
-	s.recount(o, units)
+	s.recount(o, cover)
 	s.recheck(o, units, members, t.Reordered)
 	return s
+}
+
+// coverTouched is the units whose organizers an edit may have changed:
+// the touched units (a touched post touches its unit) and those with a
+// headcount above them. A member's status or removal touches every post
+// they are on, so nothing else changes who sits in a branch.
+func coverTouched(units map[*Unit]bool) map[*Unit]bool {
+	out := map[*Unit]bool{}
+	up := func(u *Unit) {
+		out[u] = true // a unit that lost its headcount or left is forgotten
+		for a := u.parent; a != nil && !out[a]; a = a.parent {
+			if a.Headcount > 0 {
+				out[a] = true
+			}
+		}
+	}
+	for u := range units {
+		up(u)
+	}
+	return out
 }
 
 // recount counts again the organizers of the units with a headcount

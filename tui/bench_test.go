@@ -215,11 +215,11 @@ func BenchmarkEditWithPanelRefresh(b *testing.B) {
 }
 
 // BenchmarkPeopleEdit sets a post's holder and undoes it with the Labor,
-// Vacancies or Checks tab on show: each, and the checks, are updated
+// Vacancies, Checks or Coverage tab on show: each, and the checks, are updated
 // from what the edit touched, inside the keystroke.
 func BenchmarkPeopleEdit(b *testing.B) {
 	for _, n := range benchSizes {
-		for _, tab := range []int{tabLabor, tabVacancies, tabChecks} {
+		for _, tab := range []int{tabLabor, tabVacancies, tabChecks, tabCoverage} {
 			b.Run(fmt.Sprintf("%d/%s", n, sideTabs[tab].name), func(b *testing.B) {
 				m := openSynth(b, n)
 				m.showTab(tab)
