@@ -1,6 +1,9 @@
 package storage
 
 import (
+	"bytes"
+	stdjson "encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -185,4 +188,34 @@ func mustExample(t *testing.T) []byte {
 	t.Helper()
 	data, _ := examples.Get(examples.Default)
 	return data
+}
+
+// The shape pass skips indentation in long strides and strings in one
+// search each: its findings must not depend on the layout, on escapes
+// in names and values, or on a string that ends where the file does.
+func TestShapeProblemsIgnoreTheLayout(t *testing.T) {
+	t.Parallel()
+	doc := `{"format":"orgplan/1","name":"a \"quoted\" \\ name\\","notes":null,` +
+		`"members":[{"id":"m1","name":"x\\\\\"y"},{"name":null},{"id":"m\"3"}],` +
+		`"units":[{"id":"u1","name":"\\","units":[{"id":"u2","posts":[{"id":"p1","title":null}]}]},` +
+		`{"id":"u\\\"3","name":"        ","pur\"pose":null}]}`
+	compact := []byte(doc)
+	want := fmt.Sprint(shapeProblems(compact))
+	if len(shapeProblems(compact)) < 9 {
+		t.Fatalf("the document should have nine problems, has %s", want)
+	}
+	for _, indent := range []string{"  ", "         ", strings.Repeat(" ", 17), "\t", " \t "} {
+		var b bytes.Buffer
+		if err := stdjson.Indent(&b, compact, "", indent); err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(shapeProblems(b.Bytes())); got != want {
+			t.Errorf("indented by %q:\n got %s\nwant %s", indent, got, want)
+		}
+	}
+	// Cut anywhere, even inside a string or a run of spaces: never a panic.
+	spaced := bytes.ReplaceAll(compact, []byte(","), []byte(",\n                   "))
+	for i := range spaced {
+		shapeProblems(spaced[:i])
+	}
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -101,17 +102,16 @@ func shapeProblems(data []byte) []model.Problem {
 		return b.String()
 	}
 	for i := 0; i < len(data) && len(probs) < 100; i++ {
+		// Two thirds of a plan is indentation: eight spaces at a time.
+		for i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == eightSpaces {
+			i += 8
+		}
+		if i == len(data) {
+			break
+		}
 		switch c := data[i]; c {
 		case '"':
-			j := i + 1
-			escaped := false
-			for j < len(data) && data[j] != '"' {
-				if data[j] == '\\' {
-					escaped = true
-					j++
-				}
-				j++
-			}
+			j, escaped := stringEnd(data, i+1)
 			lastString = data[i+1 : min(j, len(data))]
 			if escaped {
 				lastString = unquoteName(data[i:min(j+1, len(data))])
@@ -170,6 +170,29 @@ func shapeProblems(data []byte) []model.Problem {
 		}
 	}
 	return probs
+}
+
+const eightSpaces = 0x2020202020202020
+
+// stringEnd finds the quote that closes a string whose text starts at
+// from (len(data) if none), and whether the text has escapes. Most
+// strings have none: one search for the quote, one for a backslash.
+func stringEnd(data []byte, from int) (end int, escaped bool) {
+	q := bytes.IndexByte(data[from:], '"')
+	if q < 0 {
+		q = len(data) - from
+	}
+	if bytes.IndexByte(data[from:from+q], '\\') < 0 {
+		return from + q, false
+	}
+	j := from
+	for j < len(data) && data[j] != '"' {
+		if data[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	return j, true
 }
 
 // pointerEscaper escapes a name inside a JSON Pointer (RFC 6901).
