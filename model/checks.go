@@ -1,7 +1,6 @@
 package model
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -98,23 +97,10 @@ func AsOf(o *Org, override string, today time.Time) (time.Time, error) {
 // CheckPlan runs every check and returns the findings, errors first, each
 // severity in the order of Checks, then in document order.
 func CheckPlan(o *Org, asOf time.Time) []Finding {
-	c := checker{o: o, asOf: asOf}
-	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
-	c.out[ckMergeConflict] = conflictFindings(o)
-	o.Walk(func(u *Unit) bool {
-		c.unit(u)
-		return true
-	})
-	for _, m := range o.Members {
-		c.member(m)
-	}
-	n := 0
-	for _, b := range c.out {
-		n += len(b)
-	}
-	out := make([]Finding, 0, n)
-	for _, b := range c.out {
-		out = append(out, b...)
+	f := CheckAll(o, asOf)
+	out := make([]Finding, 0, f.Len())
+	for x := range f.All() {
+		out = append(out, x)
 	}
 	return out
 }

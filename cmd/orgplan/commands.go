@@ -241,11 +241,11 @@ file cannot be read or is invalid.`,
 			if err != nil {
 				return fail("--as-of: %v", err)
 			}
-			fs := model.CheckPlan(o, day)
+			fs := model.CheckAll(o, day)
 			if err := export.Findings(e.stdout, format, args[0], day, fs); err != nil {
 				return fail("%v", err)
 			}
-			if errs, _ := model.Count(fs); errs > 0 {
+			if errs, _ := fs.Count(); errs > 0 {
 				return &exitError{code: exitFindings}
 			}
 			return nil

@@ -85,7 +85,7 @@ func TestHostileNamesInEveryTextOutput(t *testing.T) {
 			outs[f] = render(t, o, Options{Format: f, AsOf: day})
 		}
 		var b bytes.Buffer
-		if err := Findings(&b, "text", s, day, model.CheckPlan(o, day)); err != nil {
+		if err := Findings(&b, "text", s, day, model.CheckAll(o, day)); err != nil {
 			t.Fatal(err)
 		}
 		outs["check"] = b.String()

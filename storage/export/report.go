@@ -40,20 +40,16 @@ type FindingReport struct {
 }
 
 // Findings writes check findings as text (one per line, then a summary
-// line) or JSON.
-func Findings(w io.Writer, format, file string, asOf time.Time, fs []model.Finding) error {
-	errs, warns := model.Count(fs)
+// line) or JSON, one finding at a time: a million-unit plan's report is
+// never held whole.
+func Findings(w io.Writer, format, file string, asOf time.Time, fs *model.Findings) error {
+	errs, warns := fs.Count()
 	switch format {
 	case "json":
-		r := CheckReport{Format: "orgplan-check/1", File: file, AsOf: asOf.Format(model.DateLayout),
-			Errors: errs, Warnings: warns, Findings: make([]FindingReport, len(fs))}
-		for i, f := range fs {
-			r.Findings[i] = FindingReport{Check: f.Check, Severity: string(f.Severity), Message: f.Message,
-				Path: f.Path, Unit: f.Unit, Post: f.Post, Member: f.Member}
-		}
-		return writeJSON(w, r)
+		return findingsJSON(w, CheckReport{Format: "orgplan-check/1", File: file, AsOf: asOf.Format(model.DateLayout),
+			Errors: errs, Warnings: warns}, fs)
 	case "text", "":
-		for _, f := range fs {
+		for f := range fs.All() {
 			if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", visible.String(f.Path), f.Severity, f.Check, visible.String(f.Message)); err != nil {
 				return err
 			}
@@ -62,6 +58,35 @@ func Findings(w io.Writer, format, file string, asOf time.Time, fs []model.Findi
 		return err
 	}
 	return fmt.Errorf("unknown format %q (text, json)", format)
+}
+
+// findingsJSON writes the report as writeJSON would write a CheckReport
+// whole (a test holds them to it): its head, then each finding as it
+// comes.
+func findingsJSON(w io.Writer, head CheckReport, fs *model.Findings) error {
+	enc := jsontext.NewEncoder(w, jsontext.WithIndent("  "))
+	for _, tok := range []jsontext.Token{jsontext.BeginObject,
+		jsontext.String("format"), jsontext.String(head.Format),
+		jsontext.String("file"), jsontext.String(head.File),
+		jsontext.String("asOf"), jsontext.String(head.AsOf),
+		jsontext.String("errors"), jsontext.Int(int64(head.Errors)),
+		jsontext.String("warnings"), jsontext.Int(int64(head.Warnings)),
+		jsontext.String("findings"), jsontext.BeginArray} {
+		if err := enc.WriteToken(tok); err != nil {
+			return err
+		}
+	}
+	for f := range fs.All() {
+		r := FindingReport{Check: f.Check, Severity: string(f.Severity), Message: f.Message,
+			Path: f.Path, Unit: f.Unit, Post: f.Post, Member: f.Member}
+		if err := json.MarshalEncode(enc, r); err != nil {
+			return err
+		}
+	}
+	if err := enc.WriteToken(jsontext.EndArray); err != nil {
+		return err
+	}
+	return enc.WriteToken(jsontext.EndObject)
 }
 
 func writeJSON(w io.Writer, v any) error {
