@@ -32,6 +32,11 @@ func (a AddUnit) apply(o *Org) (Op, error) {
 		return nil, err
 	}
 	u.parent = parent
+	if parent != nil {
+		u.depth = parent.depth + 1
+	} else {
+		u.depth = 0
+	}
 	if parent == nil {
 		o.Units = insertAt(o.Units, a.Index, u)
 	} else {
@@ -106,7 +111,7 @@ func (o *Org) indexSubtree(root *Unit) {
 		o.touchUnit(u)
 		o.noteID('u', u.ID)
 		for _, c := range u.Units {
-			c.parent = u
+			c.parent, c.depth = u, u.depth+1
 		}
 		for _, p := range u.Posts {
 			p.unit = u
@@ -400,7 +405,7 @@ func (m MoveUnit) apply(o *Org) (Op, error) {
 		}
 	}
 	oldParent, oldIndex := o.detach(u)
-	u.parent = parent
+	u.placeUnder(parent)
 	if parent == nil {
 		o.Units = insertAt(o.Units, m.Index, u)
 	} else {
@@ -408,7 +413,7 @@ func (m MoveUnit) apply(o *Org) (Op, error) {
 	}
 	if parent != nil && o.reaches(parent, u) {
 		o.detach(u)
-		u.parent = oldParent
+		u.placeUnder(oldParent)
 		if oldParent == nil {
 			o.Units = insertAt(o.Units, oldIndex, u)
 		} else {
@@ -426,9 +431,12 @@ func (m MoveUnit) apply(o *Org) (Op, error) {
 
 // CloneUnit deep-copies a unit with its posts and sub-units. The copy is
 // detached: no parent, not indexed.
-func CloneUnit(u *Unit) *Unit {
+func CloneUnit(u *Unit) *Unit { return cloneAt(u, 0) }
+
+// cloneAt copies u as if it were depth units down.
+func cloneAt(u *Unit, depth int32) *Unit {
 	c := *u
-	c.parent = nil
+	c.parent, c.depth = nil, depth
 	c.ReportsTo = cloneStrings(u.ReportsTo)
 	c.ReportLiaisons = slices.Clone(u.ReportLiaisons)
 	if u.Posts != nil {
@@ -440,7 +448,7 @@ func CloneUnit(u *Unit) *Unit {
 	if u.Units != nil {
 		c.Units = make([]*Unit, len(u.Units))
 		for i, s := range u.Units {
-			c.Units[i] = CloneUnit(s)
+			c.Units[i] = cloneAt(s, depth+1)
 			c.Units[i].parent = &c
 		}
 	}

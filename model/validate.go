@@ -319,11 +319,11 @@ func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) 
 	}
 	for i, u := range us {
 		p := v.unitSeg(at, depth, i)
-		if v.checkOnly && u.parent != parent {
-			v.addAt(*p, "unit %q has a stale parent link", u.ID)
+		if v.checkOnly && (u.parent != parent || int(u.depth) != depth) {
+			v.addAt(*p, "unit %q has a stale parent link or depth", u.ID)
 		}
 		if !v.checkOnly {
-			u.parent = parent
+			u.parent, u.depth = parent, int32(depth)
 		}
 		if v.insert(p, u.ID, "unit", func() int { n := len(v.o.idx.units); v.o.idx.units[u.ID] = u; return n - len(v.o.idx.units) }) {
 			v.o.noteID('u', u.ID)
