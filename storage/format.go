@@ -207,8 +207,7 @@ func fromModel(o *model.Org) *FileDoc {
 	}
 	d.Members = make([]FileMember, len(o.Members))
 	for i, m := range o.Members {
-		d.Members[i] = FileMember{ID: m.ID, Alias: m.Alias, Name: m.Name, Background: m.Background,
-			Status: string(m.Status), Skills: m.Skills, Notes: m.Notes}
+		d.Members[i] = memberFromModel(m)
 	}
 	d.Units = unitsFromModel(o.Units)
 	d.Conflicts = conflictsFromModel(o.Conflicts)
@@ -219,26 +218,36 @@ func fromModel(o *model.Org) *FileDoc {
 	return d
 }
 
+func memberFromModel(m *model.Member) FileMember {
+	return FileMember{ID: m.ID, Alias: m.Alias, Name: m.Name, Background: m.Background,
+		Status: string(m.Status), Skills: m.Skills, Notes: m.Notes}
+}
+
 func unitsFromModel(us []*model.Unit) []FileUnit {
 	if len(us) == 0 {
 		return nil
 	}
 	out := make([]FileUnit, len(us))
 	for i, u := range us {
-		f := FileUnit{ID: u.ID, Name: u.Name, Kind: u.Kind, Secrecy: string(u.Secrecy),
-			Affiliation: string(u.Affiliation), Purpose: u.Purpose, ReportsTo: u.ReportsTo,
-			ReportEveryDays: u.ReportEveryDays, LastReport: u.LastReport,
-			ContactsDeposited: u.ContactsDeposited, Notes: u.Notes, Headcount: u.Headcount,
-			Liaison: u.Liaison, ReportLiaisons: linesFromModel(u.ReportLiaisons)}
-		if len(u.Posts) > 0 {
-			f.Posts = make([]FilePost, len(u.Posts))
-			for j, p := range u.Posts {
-				f.Posts[j] = FilePost{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
-					Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
-			}
-		}
-		f.Units = unitsFromModel(u.Units)
-		out[i] = f
+		out[i] = unitFromModel(u)
+		out[i].Units = unitsFromModel(u.Units)
 	}
 	return out
+}
+
+// unitFromModel is a unit's record without its sub-units.
+func unitFromModel(u *model.Unit) FileUnit {
+	f := FileUnit{ID: u.ID, Name: u.Name, Kind: u.Kind, Secrecy: string(u.Secrecy),
+		Affiliation: string(u.Affiliation), Purpose: u.Purpose, ReportsTo: u.ReportsTo,
+		ReportEveryDays: u.ReportEveryDays, LastReport: u.LastReport,
+		ContactsDeposited: u.ContactsDeposited, Notes: u.Notes, Headcount: u.Headcount,
+		Liaison: u.Liaison, ReportLiaisons: linesFromModel(u.ReportLiaisons)}
+	if len(u.Posts) > 0 {
+		f.Posts = make([]FilePost, len(u.Posts))
+		for j, p := range u.Posts {
+			f.Posts[j] = FilePost{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
+				Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
+		}
+	}
+	return f
 }

@@ -41,9 +41,11 @@ replaced only with --force.`,
 			if units < 1 || units > 10_000_000 {
 				return fail("--units must be between 1 and 10000000")
 			}
-			o := synth.Generate(synth.Options{Units: units, Branching: branching, PostsPerUnit: posts, Seed: seed})
+			// Drawn, not built: each unit is made as it is written, so a
+			// million units take a few bytes each, not the plan's size.
+			plan := synth.Draw(synth.Options{Units: units, Branching: branching, PostsPerUnit: posts, Seed: seed})
 			cw := &countingWriter{}
-			if err := out.write(e, nil, func(w io.Writer) error { cw.w = w; return storage.Write(cw, o) }); err != nil {
+			if err := out.write(e, nil, func(w io.Writer) error { cw.w = w; return storage.WriteSource(cw, plan) }); err != nil {
 				return err
 			}
 			if out.path != "" && out.path != storage.Stdin {
