@@ -118,6 +118,13 @@ type checker struct {
 	// cover is each headcount unit's organizers, counted for all at once
 	// when the whole plan is checked; nil when a few units are.
 	cover map[*Unit]int
+	// cur is the unit or member being checked, and curPath the unit's
+	// path once made: its findings name it without looking it up by id
+	// or making its path again for each (a third of the checks' time at
+	// a million units), and share one path string.
+	cur     *Unit
+	curM    *Member
+	curPath string
 }
 
 // connected asks the plan's lines, as they are.
@@ -141,15 +148,49 @@ func (c *checker) add(ck int, f Finding, msg func() string) {
 	if !c.bare {
 		f.Message = msg()
 		switch {
+		case f.Member != "" && c.curM != nil && c.curM.ID == f.Member:
+			f.Path = "member " + c.curM.Label()
 		case f.Member != "":
 			f.Path = "member " + c.o.MemberLabel(f.Member)
 		case f.Post != "":
-			f.Path = c.o.PostPathString(c.o.idx.posts[f.Post])
+			p := c.post(f.Post)
+			if p.unit == nil {
+				f.Path = p.Title
+			} else {
+				f.Path = c.pathOf(p.unit) + " › " + p.Title
+			}
 		case f.Unit != "":
-			f.Path = c.o.PathString(c.o.idx.units[f.Unit])
+			u := c.cur
+			if u == nil || u.ID != f.Unit {
+				u = c.o.idx.units[f.Unit]
+			}
+			f.Path = c.pathOf(u)
 		}
 	}
 	c.out[ck] = append(c.out[ck], f)
+}
+
+// post finds a post of the unit being checked without the index.
+func (c *checker) post(id string) *Post {
+	if c.cur != nil {
+		for _, p := range c.cur.Posts {
+			if p.ID == id {
+				return p
+			}
+		}
+	}
+	return c.o.idx.posts[id]
+}
+
+// pathOf is a unit's path, made once for the unit being checked.
+func (c *checker) pathOf(u *Unit) string {
+	if u != c.cur {
+		return c.o.PathString(u)
+	}
+	if c.curPath == "" {
+		c.curPath = c.o.PathString(u)
+	}
+	return c.curPath
 }
 
 // PostPath names a post by its unit's path and its title.
@@ -161,6 +202,8 @@ func (o *Org) PostPathString(p *Post) string {
 }
 
 func (c *checker) unit(u *Unit) {
+	c.cur, c.curM, c.curPath = u, nil, ""
+	defer func() { c.cur, c.curPath = nil, "" }()
 	o := c.o
 	k := o.idx.kinds[u.Kind]
 	at := Finding{Unit: u.ID}
@@ -323,6 +366,8 @@ func kindLabel(k *Kind) string {
 }
 
 func (c *checker) member(m *Member) {
+	c.cur, c.curM, c.curPath = nil, m, ""
+	defer func() { c.curM = nil }()
 	o := c.o
 	at := Finding{Member: m.ID}
 	var held, cand []*Post
