@@ -54,6 +54,8 @@ func Generate(opt Options) *model.Org {
 			o.Units = []*model.Unit{units[0]}
 			continue
 		}
+		// Linked by the parent's formula, not by Unit's list of those
+		// under it: the streamed file is tested against this tree.
 		parent := units[(i-1)/d.branching]
 		parent.Units = append(parent.Units, units[i])
 	}
