@@ -231,3 +231,22 @@ func TestCoverageTableOfTheUnion(t *testing.T) {
 		t.Fatalf("coverage rows: %v", rows)
 	}
 }
+
+// mdEscape skips the replacer when nothing in a string could match: it
+// must give what the replacer gives, and every pattern must be caught by
+// the quick look.
+func TestMarkdownQuickLookMissesNothing(t *testing.T) {
+	t.Parallel()
+	for i := 0; i < len(mdPairs); i += 2 {
+		if p := mdPairs[i]; !strings.ContainsAny(p, mdTriggers) && p != "www." && p != "WWW." {
+			t.Errorf("the pattern %q has no byte in mdTriggers", p)
+		}
+	}
+	for _, s := range hostileStrings(t) {
+		for _, v := range []string{s, s + "www.x", "WWW." + s, s + "a://b", "x@" + s} {
+			if got, want := mdEscape(v), mdEscaper.Replace(visible.String(v)); got != want {
+				t.Errorf("mdEscape(%q) = %q, want %q", v, got, want)
+			}
+		}
+	}
+}
