@@ -132,9 +132,10 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 		depth  int32
 		weight int32
 	}
-	var order []place
-	at := map[*Unit]int32{}
-	last := map[*person]int32{} // where each person was last met
+	order := make([]place, 0, len(o.idx.units))
+	// Where each person was last met; made at its size, as a map of a
+	// million grown step by step is rehashed again and again.
+	last := make(map[*person]int32, len(o.idx.members))
 	nearest := func(a, b int32) int32 {
 		for order[a].depth > order[b].depth {
 			a = order[a].parent
@@ -164,27 +165,28 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 		}
 		last[pr] = i
 	}
-	o.Walk(func(u *Unit) bool {
-		i := int32(len(order))
-		pl := place{u: u, parent: -1}
-		if u.parent != nil {
-			pl.parent = at[u.parent]
-			pl.depth = order[pl.parent].depth + 1
-		}
-		order = append(order, pl)
-		if len(u.Units) > 0 {
-			at[u] = i
-		}
-		for _, p := range u.Posts {
-			if p.Holder != "" {
-				meet(i, p.Holder)
+	// Depth first in document order, each unit told its parent's place
+	// (a map from unit to place cost a lookup a unit).
+	var visit func(us []*Unit, parent, depth int32) bool
+	visit = func(us []*Unit, parent, depth int32) bool {
+		for _, u := range us {
+			i := int32(len(order))
+			order = append(order, place{u: u, parent: parent, depth: depth})
+			for _, post := range u.Posts {
+				if post.Holder != "" {
+					meet(i, post.Holder)
+				}
+				for _, c := range post.Candidates {
+					meet(i, c)
+				}
 			}
-			for _, c := range p.Candidates {
-				meet(i, c)
+			if p.stopped() || !visit(u.Units, i, depth+1) {
+				return false
 			}
 		}
-		return !p.stopped()
-	})
+		return true
+	}
+	visit(o.Units, -1, 0)
 	if p.err != nil {
 		return nil, p.err
 	}
