@@ -153,12 +153,7 @@ func (c *checker) add(ck int, f Finding, msg func() string) {
 		case f.Member != "":
 			f.Path = "member " + c.o.MemberLabel(f.Member)
 		case f.Post != "":
-			p := c.post(f.Post)
-			if p.unit == nil {
-				f.Path = p.Title
-			} else {
-				f.Path = c.pathOf(p.unit) + " › " + p.Title
-			}
+			f.Path = postPath(c.post(f.Post), c.pathOf)
 		case f.Unit != "":
 			u := c.cur
 			if u == nil || u.ID != f.Unit {
@@ -194,11 +189,14 @@ func (c *checker) pathOf(u *Unit) string {
 }
 
 // PostPath names a post by its unit's path and its title.
-func (o *Org) PostPathString(p *Post) string {
+func (o *Org) PostPathString(p *Post) string { return postPath(p, o.PathString) }
+
+// postPath is PostPathString with the unit's path made by unitPath.
+func postPath(p *Post, unitPath func(*Unit) string) string {
 	if p.unit == nil {
 		return p.Title
 	}
-	return o.PathString(p.unit) + " › " + p.Title
+	return unitPath(p.unit) + " › " + p.Title
 }
 
 func (c *checker) unit(u *Unit) {
