@@ -2,11 +2,13 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a document: where (a JSON-Pointer-style
@@ -109,7 +111,30 @@ func (v *validator) run() {
 }
 
 func (v *validator) add(path, format string, args ...any) {
+	for i, a := range args {
+		if v := reflect.ValueOf(a); v.Kind() == reflect.String { // ids, and levels such as Secrecy
+			args[i] = quoted(v.String())
+		}
+	}
 	v.problems = append(v.problems, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// quoted shortens a value a problem repeats: a problem is one line, and
+// the value, up to MaxText long, is in the file at the place it names.
+type quoted string
+
+func (q quoted) Format(f fmt.State, verb rune) {
+	const keep = 60
+	s := string(q)
+	if len(s) <= keep+8 {
+		fmt.Fprintf(f, "%"+string(verb), s)
+		return
+	}
+	cut := keep
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	fmt.Fprintf(f, "%"+string(verb)+" (%d bytes)", s[:cut]+"…", len(s))
 }
 
 func (v *validator) addAt(p pathSeg, format string, args ...any) {

@@ -230,3 +230,29 @@ func BenchmarkDiffAndMerge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSnapshot is taking the file form of a loaded plan (what a save
+// does while an edit waits), reported as a share of the bare unmarshal of
+// the same file, timed in the same loop.
+func BenchmarkSnapshot(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			path := synthFile(b, n)
+			o, err := Load(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var bare, snap time.Duration
+			for b.Loop() {
+				settle(b)
+				bare += bareUnmarshal(b, path)
+				settle(b)
+				t0 := time.Now()
+				_ = Snapshot(o)
+				snap += time.Since(t0)
+			}
+			b.ReportMetric(float64(snap.Microseconds())/1e3/float64(b.N), "snap-ms")
+			b.ReportMetric(float64(snap)/float64(bare), "snap/bare")
+		})
+	}
+}

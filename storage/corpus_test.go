@@ -63,44 +63,7 @@ func TestJSONTestSuite(t *testing.T) {
 // the loader refuses exactly when the schema does.
 func TestLoaderAgreesWithTheSchema(t *testing.T) {
 	t.Parallel()
-	data, _ := examples.Get(examples.Default)
-	var doc map[string]any
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
-	type edit struct {
-		what string
-		doc  []byte
-	}
-	var edits []edit
-	// One object of each kind is enough: every object of a kind is read
-	// the same way.
-	targets := map[string]map[string]any{"doc": doc}
-	first := func(key string, in map[string]any) map[string]any {
-		return in[key].([]any)[0].(map[string]any)
-	}
-	targets["function"] = first("functions", doc)
-	targets["kind"] = first("kinds", doc)
-	targets["member"] = first("members", doc)
-	targets["unit"] = first("units", doc)
-	targets["post"] = first("posts", targets["unit"])
-	for _, u := range doc["units"].([]any) {
-		if subs, ok := u.(map[string]any)["units"].([]any); ok {
-			targets["subunit"] = subs[0].(map[string]any)
-			break
-		}
-	}
-	for name, obj := range targets {
-		for key, val := range obj {
-			delete(obj, key)
-			b, _ := json.Marshal(doc)
-			edits = append(edits, edit{name + " without " + key, b})
-			obj[key] = nil
-			b, _ = json.Marshal(doc)
-			edits = append(edits, edit{name + " with " + key + " null", b})
-			obj[key] = val
-		}
-	}
+	edits := schemaEdits(t)
 	refusedBoth := 0
 	for _, e := range edits {
 		sp, err := ValidateSchema(e.doc)
@@ -126,6 +89,52 @@ func TestLoaderAgreesWithTheSchema(t *testing.T) {
 	}
 }
 
+// schemaEdit is the 1902 example with one required member removed or one
+// member set to null.
+type schemaEdit struct {
+	what string
+	doc  []byte
+}
+
+func schemaEdits(t *testing.T) []schemaEdit {
+	t.Helper()
+	data, _ := examples.Get(examples.Default)
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var edits []schemaEdit
+	// One object of each kind is enough: every object of a kind is read
+	// the same way.
+	targets := map[string]map[string]any{"doc": doc}
+	first := func(key string, in map[string]any) map[string]any {
+		return in[key].([]any)[0].(map[string]any)
+	}
+	targets["function"] = first("functions", doc)
+	targets["kind"] = first("kinds", doc)
+	targets["member"] = first("members", doc)
+	targets["unit"] = first("units", doc)
+	targets["post"] = first("posts", targets["unit"])
+	for _, u := range doc["units"].([]any) {
+		if subs, ok := u.(map[string]any)["units"].([]any); ok {
+			targets["subunit"] = subs[0].(map[string]any)
+			break
+		}
+	}
+	for name, obj := range targets {
+		for key, val := range obj {
+			delete(obj, key)
+			b, _ := json.Marshal(doc)
+			edits = append(edits, schemaEdit{name + " without " + key, b})
+			obj[key] = nil
+			b, _ = json.Marshal(doc)
+			edits = append(edits, schemaEdit{name + " with " + key + " null", b})
+			obj[key] = val
+		}
+	}
+	return edits
+}
+
 func TestLongStringsAreFoundBeforeDecoding(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat(`x\"`, 300_001) // 900,003 bytes of text, 600,002 decoded
@@ -133,6 +142,8 @@ func TestLongStringsAreFoundBeforeDecoding(t *testing.T) {
 		"{\n  \"format\": \"orgplan/1\",\n  \"name\": \"" + long + "\"\n}\n",
 		`{"format":"orgplan/1","notes":"short","name":"` + long + `"}`,
 		"{\n\"a\": \"b\",\n\"name\": \"" + long, // never closed
+		// Past the limit by a byte, in a file too short for a second window.
+		"{\n\"a\": \"b\",\n\"secrecy\": \"x" + strings.Repeat("y", longText-1) + "\"\n}\n",
 	} {
 		off := longString([]byte(doc))
 		if off < 0 || doc[off] != '"' || !strings.HasPrefix(doc[off+1:], "x") {

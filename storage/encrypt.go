@@ -61,6 +61,9 @@ func LoadKeyed(path string, key *Key) (*model.Org, error) { return LoadProgress(
 
 // LoadProgress is LoadKeyed recording how far it has come in pr.
 func LoadProgress(path string, key *Key, pr *Progress) (*model.Org, error) {
+	if o, ok := loadStream(path, pr, streamFrom); ok {
+		return o, nil
+	}
 	data, err := readInput(path, nil, pr)
 	if err != nil {
 		return nil, err

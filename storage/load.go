@@ -82,10 +82,7 @@ func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 	// grows is wasted work. Collect less often until it is built, but
 	// within a soft limit of twice the text (which is held meanwhile, to
 	// locate problems), so that the peak stays under three times the file.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	if limit := 2*int64(len(data)) + 64<<20; limit < debug.SetMemoryLimit(-1) {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
-	}
+	defer tuneCollector(int64(len(data)))()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
 	}
@@ -131,6 +128,21 @@ func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 		runtime.GC()
 	}
 	return o, nil
+}
+
+// tuneCollector has the collector run less often while a plan of size
+// bytes of text is built, within a soft limit of twice that, and returns
+// what puts it back.
+func tuneCollector(size int64) func() {
+	percent := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(-1)
+	if l := 2*size + 64<<20; l < limit {
+		debug.SetMemoryLimit(l)
+	}
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // collectAfter is the size of text past which a load ends with a

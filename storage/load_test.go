@@ -93,6 +93,24 @@ func TestHugeStringIsRefused(t *testing.T) {
 	}
 }
 
+// TestALongValueIsRepeatedShortly: a problem that repeats a value the
+// file holds stays one short line, whether the value is within the limit
+// of text or past it, anywhere in a file.
+func TestALongValueIsRepeatedShortly(t *testing.T) {
+	t.Parallel()
+	ex := mustExample(t)
+	for _, n := range []int{5000, MaxText, longText} {
+		data := bytes.Replace(ex, []byte(`"secrecy": "`), []byte(`"secrecy": "`+strings.Repeat("é", n/2)), 1)
+		_, err := Decode("long.json", data)
+		if err == nil {
+			t.Fatalf("%d: accepted", n)
+		}
+		if line := strings.SplitN(err.Error(), "\n", 2)[0]; len(line) > 200 || !strings.Contains(line, "/kinds/0/secrecy") {
+			t.Errorf("%d: %d bytes: %.300s", n, len(line), line)
+		}
+	}
+}
+
 func TestDeepNestingIsRefused(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer

@@ -50,24 +50,38 @@ func readInput(path string, stdin io.Reader, pr *Progress) ([]byte, error) {
 		}
 		return readLimited("standard input", stdin, 0)
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
+	f, size, err := openInput(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	pr.start(StageRead, size)
+	return readLimited(path, counting{f, pr}, size)
+}
+
+// openInput opens the regular file at path, no larger than MaxInput, and
+// says its size: what is read from a file, whole or as it is decoded,
+// passes here.
+func openInput(path string) (*os.File, int64, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
+		return nil, 0, err
+	}
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, err
+		f.Close()
+		return nil, 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s; orgplan reads regular files, or standard input as -",
+		f.Close()
+		return nil, 0, fmt.Errorf("%s is %s; orgplan reads regular files, or standard input as -",
 			visible.String(path), describeMode(fi.Mode()))
 	}
 	if fi.Size() > MaxInput {
-		return nil, tooLarge(path)
+		f.Close()
+		return nil, 0, tooLarge(path)
 	}
-	pr.start(StageRead, fi.Size())
-	return readLimited(path, counting{f, pr}, fi.Size())
+	return f, fi.Size(), nil
 }
 
 // readPiece is the most one read asks for.

@@ -85,23 +85,39 @@ type shapeFrame struct {
 // running beside it judges that, and its error wins): a token decoder
 // would cost more than the typed decode it runs beside.
 func shapeProblems(data []byte) []model.Problem {
-	var stack []shapeFrame
-	var probs []model.Problem
-	var lastString []byte // the last string read, a name if a ':' follows
-	// pointer names the value being read in the innermost open frame.
-	pointer := func() string {
-		var b strings.Builder
-		for _, f := range stack {
-			b.WriteByte('/')
-			if f.array {
-				b.WriteString(strconv.Itoa(f.index))
-			} else {
-				b.WriteString(pointerEscaper.Replace(string(f.key)))
-			}
+	var s shapeScan
+	s.scan(data, true)
+	return s.probs
+}
+
+// shapeScan is the state of that pass, which reads a file whole or in
+// pieces: a token cut by the end of a piece is read again with the next.
+type shapeScan struct {
+	stack      []shapeFrame
+	probs      []model.Problem
+	lastString []byte // the last string read, a name if a ':' follows
+	stopped    bool   // past the document's end, or enough problems
+	owned      int    // the frames below this hold names of their own
+}
+
+// pointer names the value being read in the innermost open frame.
+func (s *shapeScan) pointer() string {
+	var b strings.Builder
+	for _, f := range s.stack {
+		b.WriteByte('/')
+		if f.array {
+			b.WriteString(strconv.Itoa(f.index))
+		} else {
+			b.WriteString(pointerEscaper.Replace(string(f.key)))
 		}
-		return b.String()
 	}
-	for i := 0; i < len(data) && len(probs) < 100; i++ {
+	return b.String()
+}
+
+// scan reads data, and returns where the token it could not finish
+// begins (len(data) when none was cut); final says no more will come.
+func (s *shapeScan) scan(data []byte, final bool) int {
+	for i := 0; i < len(data) && !s.stopped; i++ {
 		// Two thirds of a plan is indentation: eight spaces at a time.
 		for i+8 <= len(data) && binary.LittleEndian.Uint64(data[i:]) == eightSpaces {
 			i += 8
@@ -109,20 +125,31 @@ func shapeProblems(data []byte) []model.Problem {
 		if i == len(data) {
 			break
 		}
+		stack := s.stack
 		switch c := data[i]; c {
 		case '"':
 			j, escaped := stringEnd(data, i+1)
-			lastString = data[i+1 : min(j, len(data))]
+			if j >= len(data) && !final {
+				return i
+			}
+			if j-i > longText {
+				s.problem("a string longer than the limit") // found first by longString, when whole
+				s.stopped = true
+				break
+			}
+			s.lastString = data[i+1 : min(j, len(data))]
 			if escaped {
-				lastString = unquoteName(data[i:min(j+1, len(data))])
+				s.lastString = unquoteName(data[i:min(j+1, len(data))])
 			}
 			i = j
 		case ':':
 			if len(stack) == 0 {
-				return probs
+				s.stopped = true
+				break
 			}
 			top := &stack[len(stack)-1]
-			top.key = lastString
+			top.key = s.lastString
+			s.owned = min(s.owned, len(stack)-1)
 			for k, r := range required[top.kind] {
 				if string(top.key) == r {
 					top.seen |= 1 << k
@@ -130,7 +157,8 @@ func shapeProblems(data []byte) []model.Problem {
 			}
 		case ',':
 			if len(stack) == 0 {
-				return probs
+				s.stopped = true
+				break
 			}
 			if top := &stack[len(stack)-1]; top.array {
 				top.index++
@@ -144,32 +172,54 @@ func shapeProblems(data []byte) []model.Problem {
 			} else if !top.array && f.array {
 				f.kind = itemKind(top.kind, string(top.key))
 			}
-			stack = append(stack, f)
+			s.stack = append(stack, f)
 		case '}', ']':
 			if len(stack) == 0 {
-				return probs
+				s.stopped = true
+				break
 			}
 			f := stack[len(stack)-1]
+			s.stack = stack[:len(stack)-1]
+			s.owned = min(s.owned, len(s.stack))
 			if !f.array {
 				for k, r := range required[f.kind] {
 					if f.seen&(1<<k) == 0 {
-						stack = stack[:len(stack)-1]
-						probs = append(probs, model.Problem{Path: pointer(),
-							Msg: fmt.Sprintf("missing %q, which is required", r)})
-						stack = append(stack, f)
+						s.problem(fmt.Sprintf("missing %q, which is required", r))
 					}
 				}
 			}
-			stack = stack[:len(stack)-1]
 		case 'n':
 			if len(stack) == 0 {
-				return probs
+				s.stopped = true
+				break
 			}
-			probs = append(probs, model.Problem{Path: pointer(), Msg: "null is not allowed here; leave the field out"})
+			if i+4 > len(data) && !final {
+				return i
+			}
+			s.problem("null is not allowed here; leave the field out")
 			i += 3
 		}
 	}
-	return probs
+	return len(data)
+}
+
+// problem records one at the pointer of the innermost frame.
+func (s *shapeScan) problem(msg string) {
+	s.probs = append(s.probs, model.Problem{Path: s.pointer(), Msg: msg})
+	if len(s.probs) >= 100 {
+		s.stopped = true
+	}
+}
+
+// keep copies the names the frames hold out of a piece about to be
+// read over: only those named since the last piece, so that a hostile
+// nesting costs nothing per piece.
+func (s *shapeScan) keep() {
+	for i := s.owned; i < len(s.stack); i++ {
+		s.stack[i].key = bytes.Clone(s.stack[i].key)
+	}
+	s.owned = len(s.stack)
+	s.lastString = bytes.Clone(s.lastString)
 }
 
 const eightSpaces = 0x2020202020202020
@@ -207,6 +257,11 @@ func unquoteName(quoted []byte) []byte {
 	return []byte(s)
 }
 
+// longText is the most bytes of text, quotes and escapes, that a string
+// within MaxText once decoded can take (six bytes of text at most per
+// byte: \u0041).
+const longText = 6*MaxText + 2
+
 // longString finds a string whose text in the file is so long that it
 // must be over MaxText once decoded (six bytes of text at most per byte:
 // \u0041), and returns its offset, or -1. It runs before decoding, so that
@@ -215,9 +270,9 @@ func unquoteName(quoted []byte) []byte {
 // can hold one: windows of half the limit are probed for a line break,
 // and only a window without one is read closely.
 func longString(data []byte) int64 {
-	const limit = 6*MaxText + 2
+	const limit = longText
 	const window = limit / 2
-	for i := 0; i+limit <= len(data); i += window {
+	for i := 0; i+window <= len(data); i += window {
 		if bytes.IndexByte(data[i:i+window], '\n') >= 0 {
 			continue
 		}

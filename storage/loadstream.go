@@ -1,0 +1,91 @@
+package storage
+
+import (
+	"io"
+	"runtime"
+	"slices"
+
+	"github.com/go-json-experiment/json"
+
+	"github.com/orgplan/orgplan/model"
+)
+
+// A big plan is decoded as it is read, never held whole as text: at a
+// million units the text is 1.7 GB, more than the plan it makes. Only a
+// plan without fault is taken that way; on the first fault the file is
+// read again, whole, to say where each problem is, just as a small plan.
+
+// streamFrom is the size of file decoded as it is read.
+const streamFrom = collectAfter
+
+// loadStream decodes the plaintext plan at path as it reads it, and says
+// false when it did not: a file smaller than from bytes, encrypted or
+// faulty, which the caller reads whole.
+func loadStream(path string, pr *Progress, from int64) (*model.Org, bool) {
+	if path == Stdin || Encrypted(path) {
+		return nil, false
+	}
+	f, size, err := openInput(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	if size < from || size < 1 {
+		return nil, false
+	}
+	head := make([]byte, min(size, 512))
+	if _, err := f.ReadAt(head, 0); err != nil || EncryptedData(head) {
+		return nil, false
+	}
+	defer tuneCollector(size)()
+	// Each reader has its own offset (pread): the shape pass reads the
+	// file a second time on the other core, from the page cache.
+	shape := make(chan bool, 1)
+	go func() { shape <- shapeClean(io.NewSectionReader(f, 0, size), shapePiece) }()
+	pr.start(StageDecode, size)
+	var d FileDoc
+	err = json.UnmarshalRead(counting{io.NewSectionReader(f, 0, size), pr}, &d, json.RejectUnknownMembers(true))
+	clean := <-shape
+	if err != nil || !clean || formatProblem(d.Format) != "" {
+		return nil, false
+	}
+	o, err := fromFile(&d, pr)
+	if err != nil {
+		return nil, false
+	}
+	d = FileDoc{}
+	runtime.GC() // as decode does, so that the mark is set by the plan alone
+	return o, true
+}
+
+// shapePiece is how much of the file the shape pass reads at a time.
+const shapePiece = 4 << 20
+
+// shapeClean runs the shape pass over r in pieces of piece bytes, and
+// says whether it found nothing wrong.
+func shapeClean(r io.Reader, piece int) bool {
+	var s shapeScan
+	buf := make([]byte, 0, piece)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		final := err == io.EOF
+		if err != nil && !final {
+			return false
+		}
+		k := s.scan(buf, final)
+		if final || s.stopped {
+			return len(s.probs) == 0
+		}
+		s.keep()
+		buf = buf[:copy(buf, buf[k:])]
+		if len(buf) == cap(buf) {
+			// One token fills the piece: a string, too long unless the
+			// piece is smaller than the longest string allowed.
+			if len(buf) > longText {
+				return false
+			}
+			buf = slices.Grow(buf, piece)
+		}
+	}
+}
