@@ -31,13 +31,16 @@ func loadPlan(e *env, path string) (*model.Org, error) {
 func loadPlanKeyed(e *env, path string) (*model.Org, *storage.Key, error) {
 	var pr storage.Progress
 	defer loadingLine(e, path, &pr)()
-	if path != storage.Stdin && !storage.Encrypted(path) && !storage.EncryptedData(head(path)) {
-		// A plaintext file: a big one is decoded as it is read.
+	if path != storage.Stdin && !storage.Encrypted(path) {
+		// A plaintext file, a big one decoded as it is read; one that
+		// turns out to be encrypted is read again below, for its key.
 		o, err := storage.LoadProgress(path, nil, &pr)
-		if err != nil {
-			return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+		if !errors.Is(err, storage.ErrNeedKey) {
+			if err != nil {
+				return nil, nil, &exitError{code: exitUsage, err: describeLoadError(path, err)}
+			}
+			return o, nil, nil
 		}
-		return o, nil, nil
 	}
 	data, err := storage.ReadInputProgress(path, e.stdin, &pr)
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/orgplan/orgplan/storage"
@@ -9,6 +10,15 @@ import (
 )
 
 // Long work says how far it has come on stderr, when that is a terminal.
+
+// progressAfter is how long work runs before its progress line shows:
+// a second, or $ORGPLAN_PROGRESS_AFTER (such as "0s" or "250ms").
+var progressAfter = func() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("ORGPLAN_PROGRESS_AFTER")); err == nil && d >= 0 {
+		return d
+	}
+	return time.Second
+}()
 
 // loadingLine shows how far a load has come on stderr, when it is a
 // terminal and the load has taken more than a second, ten times a
@@ -32,7 +42,7 @@ func loadingLine(e *env, path string, pr *storage.Progress) (stop func()) {
 				}
 				return
 			case now := <-tick.C:
-				if now.Sub(start) < time.Second {
+				if now.Sub(start) < progressAfter {
 					continue
 				}
 				shown = true
@@ -62,7 +72,7 @@ func progressLine(e *env, what string) func(done, total int) {
 			if shown {
 				fmt.Fprint(e.stderr, "\r\x1b[K") // the line goes, the report follows
 			}
-		case now.Sub(start) >= time.Second && now.Sub(last) >= 100*time.Millisecond:
+		case now.Sub(start) >= progressAfter && now.Sub(last) >= 100*time.Millisecond:
 			last, shown = now, true
 			fmt.Fprintf(e.stderr, "\r%s: %d of %d", what, done, total)
 		}
