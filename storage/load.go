@@ -82,7 +82,7 @@ func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 	// grows is wasted work. Collect less often until it is built, but
 	// within a soft limit of twice the text (which is held meanwhile, to
 	// locate problems), so that the peak stays under three times the file.
-	defer tuneCollector(int64(len(data)))()
+	defer tuneCollector(2*int64(len(data)) + 64<<20)()
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &LoadError{[]Problem{{File: name, Line: 1, Col: 1, Msg: "the file is empty; an orgplan file is a JSON object"}}}
 	}
@@ -130,18 +130,17 @@ func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 	return o, nil
 }
 
-// tuneCollector has the collector run less often while a plan of size
-// bytes of text is built, within a soft limit of twice that, and returns
-// what puts it back.
-func tuneCollector(size int64) func() {
+// tuneCollector has the collector run less often while a plan is built,
+// within a soft limit of memory, and returns what puts it back.
+func tuneCollector(limit int64) func() {
 	percent := debug.SetGCPercent(400)
-	limit := debug.SetMemoryLimit(-1)
-	if l := 2*size + 64<<20; l < limit {
-		debug.SetMemoryLimit(l)
+	was := debug.SetMemoryLimit(-1)
+	if limit < was {
+		debug.SetMemoryLimit(limit)
 	}
 	return func() {
 		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
+		debug.SetMemoryLimit(was)
 	}
 }
 
