@@ -11,6 +11,7 @@ import (
 // list of three and a half million findings cost a sixth of the checks in
 // copies, and the caller that prints them needs no second list.
 type Findings struct {
+	o                *Org // whose places the paths name, as All reads them
 	by               [nChecks]blocks
 	errors, warnings int
 }
@@ -41,9 +42,9 @@ func (b *blocks) add(fs []Finding) {
 
 // CheckAll runs every check over the plan.
 func CheckAll(o *Org, asOf time.Time) *Findings {
-	c := checker{o: o, asOf: asOf}
+	c := checker{o: o, asOf: asOf, lazy: true}
 	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
-	f := &Findings{}
+	f := &Findings{o: o}
 	keep := func() {
 		for ck := range c.out {
 			f.by[ck].add(c.out[ck])
@@ -75,12 +76,16 @@ func (f *Findings) Len() int { return f.errors + f.warnings }
 // Count tallies the findings by severity.
 func (f *Findings) Count() (errors, warnings int) { return f.errors, f.warnings }
 
-// All yields the findings in order.
+// All yields the findings in order, each path worded as it is yielded,
+// from the plan as it is then.
 func (f *Findings) All() iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {
 		for ck := range f.by {
 			for _, b := range f.by[ck] {
 				for _, x := range b {
+					if x.at != nil || x.Path == "" {
+						x.Path, x.at = f.o.findingPath(&x, f.o.PathString), nil
+					}
 					if !yield(x) {
 						return
 					}

@@ -315,13 +315,25 @@ func (o *Org) Path(u *Unit) []*Unit {
 }
 
 // PathString names the unit by its ancestry: "Committee / District group".
+// It is made in one allocation of its length (the ancestors of a unit
+// less than 16 deep are listed on the stack): a report of a million
+// units' findings words a path for each.
 func (o *Org) PathString(u *Unit) string {
+	const sep = " / "
+	var near [16]*Unit
+	up := near[:0]
+	n := -len(sep)
+	for a := u; a != nil; a = a.parent {
+		up = append(up, a)
+		n += len(sep) + len(a.Name)
+	}
 	var b strings.Builder
-	for i, a := range o.Path(u) {
+	b.Grow(max(n, 0))
+	for i := len(up) - 1; i >= 0; i-- {
+		b.WriteString(up[i].Name)
 		if i > 0 {
-			b.WriteString(" / ")
+			b.WriteString(sep)
 		}
-		b.WriteString(a.Name)
 	}
 	return b.String()
 }
