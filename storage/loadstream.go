@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"errors"
 	"io"
 	"runtime"
 	"slices"
+	"sync/atomic"
 
 	"github.com/go-json-experiment/json"
 
@@ -43,11 +45,19 @@ func loadStream(path string, pr *Progress, from int64) (*model.Org, bool) {
 	defer tuneCollector(size + size/4 + 64<<20)()
 	// Each reader has its own offset (pread): the shape pass reads the
 	// file a second time on the other core, from the page cache.
+	// A fault the shape pass finds stops the decoder too: it may be a
+	// gigabyte string, which the decoder would buffer whole.
 	shape := make(chan bool, 1)
-	go func() { shape <- shapeClean(io.NewSectionReader(f, 0, size), shapePiece) }()
+	var fault atomic.Bool
+	go func() {
+		ok := shapeClean(io.NewSectionReader(f, 0, size), shapePiece)
+		fault.Store(!ok)
+		shape <- ok
+	}()
 	pr.start(StageDecode, size)
 	var d FileDoc
-	err = json.UnmarshalRead(counting{io.NewSectionReader(f, 0, size), pr}, &d, json.RejectUnknownMembers(true))
+	in := stoppable{io.NewSectionReader(f, 0, size), &fault}
+	err = json.UnmarshalRead(counting{in, pr}, &d, json.RejectUnknownMembers(true))
 	clean := <-shape
 	if err != nil || !clean || formatProblem(d.Format) != "" {
 		return nil, false
@@ -91,4 +101,19 @@ func shapeClean(r io.Reader, piece int) bool {
 			buf = slices.Grow(buf, piece)
 		}
 	}
+}
+
+// stoppable reads r until stop is set.
+type stoppable struct {
+	r    io.Reader
+	stop *atomic.Bool
+}
+
+var errStopped = errors.New("stopped: the file has a fault")
+
+func (s stoppable) Read(p []byte) (int, error) {
+	if s.stop.Load() {
+		return 0, errStopped
+	}
+	return s.r.Read(p)
 }

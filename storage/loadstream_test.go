@@ -112,3 +112,27 @@ func TestShapePassInPieces(t *testing.T) {
 		t.Error("a string past the limit passed")
 	}
 }
+
+// TestAFaultStopsTheStreamedDecode: a file that is one huge string is
+// given up as soon as the shape pass finds the string too long, not
+// after the decoder has buffered it whole; the whole-text path then
+// refuses it, located.
+func TestAFaultStopsTheStreamedDecode(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "huge.json")
+	huge := strings.Repeat("x", 80<<20)
+	if err := os.WriteFile(path, []byte(`{"format":"orgplan/1","name":"`+huge+`"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var pr Progress
+	if _, ok := loadStream(path, &pr, 1); ok {
+		t.Fatal("taken")
+	}
+	if _, done, total := pr.Now(); done > total/2 {
+		t.Errorf("the decoder read %d of %d bytes before it stopped", done, total)
+	}
+	_, err := Load(path)
+	if err == nil || !strings.Contains(err.Error(), "huge.json:1:30: /name: text of 83886080 bytes is longer than the limit") {
+		t.Errorf("got %.200v", err)
+	}
+}
