@@ -111,6 +111,22 @@ func TestALongValueIsRepeatedShortly(t *testing.T) {
 	}
 }
 
+// TestShapePassStopsAtTheDecodersDepth: a file of twenty million '[' is
+// refused by the decoder at its depth; the shape pass beside it stops
+// there too (it kept a frame for each: 17 GB and a minute for 100 MB).
+func TestShapePassStopsAtTheDecodersDepth(t *testing.T) {
+	t.Parallel()
+	var s shapeScan
+	s.scan(bytes.Repeat([]byte("["), 20_000_000), true)
+	if len(s.stack) > maxDepth || !s.stopped {
+		t.Fatalf("%d frames held", len(s.stack))
+	}
+	_, err := Decode("deep.json", bytes.Repeat([]byte("["), 20_000_000))
+	if err == nil || !strings.Contains(err.Error(), "deep.json:1:10001:") {
+		t.Fatalf("got %.200v", err)
+	}
+}
+
 func TestDeepNestingIsRefused(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer

@@ -172,6 +172,14 @@ func (s *shapeScan) scan(data []byte, final bool) int {
 			} else if !top.array && f.array {
 				f.kind = itemKind(top.kind, string(top.key))
 			}
+			if len(stack) == maxDepth {
+				// The decoder refuses this too, and its error wins; a
+				// file of a hundred million '[' would otherwise be a
+				// frame for each.
+				s.problem(fmt.Sprintf("nested deeper than %d", maxDepth))
+				s.stopped = true
+				break
+			}
 			s.stack = append(stack, f)
 		case '}', ']':
 			if len(stack) == 0 {
@@ -223,6 +231,9 @@ func (s *shapeScan) keep() {
 }
 
 const eightSpaces = 0x2020202020202020
+
+// maxDepth is the deepest nesting the JSON decoder reads.
+const maxDepth = 10000
 
 // stringEnd finds the quote that closes a string whose text starts at
 // from (len(data) if none), and whether the text has escapes. Most
