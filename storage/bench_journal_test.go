@@ -15,11 +15,7 @@ import (
 func BenchmarkJournalVsCopy(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			path := synthFile(b, n)
-			o, err := Load(path)
-			if err != nil {
-				b.Fatal(err)
-			}
+			o, path := loadedSynth(b, n)
 			base, _, err := HashFile(path)
 			if err != nil {
 				b.Fatal(err)

@@ -120,10 +120,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkSave(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			o, err := Load(synthFile(b, n))
-			if err != nil {
-				b.Fatal(err)
-			}
+			o, _ := loadedSynth(b, n)
 			out := filepath.Join(b.TempDir(), "out.json")
 			for b.Loop() {
 				if err := Save(out, o); err != nil {
@@ -141,22 +138,40 @@ func BenchmarkLoadVsBare(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			path := synthFile(b, n)
-			var bare, load time.Duration
-			for b.Loop() {
-				settle(b)
-				bare += bareUnmarshal(b, path)
-				settle(b)
-				t0 := time.Now()
+			bare, load := againstBare(b, path, func() {
 				if _, err := Load(path); err != nil {
 					b.Fatal(err)
 				}
-				load += time.Since(t0)
-			}
+			})
 			b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms")
 			b.ReportMetric(float64(load.Milliseconds())/float64(b.N), "load-ms")
 			b.ReportMetric(float64(load)/float64(bare), "load/bare")
 		})
 	}
+}
+
+// againstBare alternates the bare unmarshal of the file at path and work,
+// each from a collected heap, and returns the time of each.
+func againstBare(b *testing.B, path string, work func()) (bare, worked time.Duration) {
+	for b.Loop() {
+		settle(b)
+		bare += bareUnmarshal(b, path)
+		settle(b)
+		t0 := time.Now()
+		work()
+		worked += time.Since(t0)
+	}
+	return bare, worked
+}
+
+// loadedSynth is the synthetic plan of n units, loaded, and its file.
+func loadedSynth(b *testing.B, n int) (*model.Org, string) {
+	path := synthFile(b, n)
+	o, err := Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return o, path
 }
 
 // bareUnmarshal times the unmarshal alone of a file read beforehand; what
@@ -237,20 +252,8 @@ func BenchmarkDiffAndMerge(b *testing.B) {
 func BenchmarkSnapshot(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			path := synthFile(b, n)
-			o, err := Load(path)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var bare, snap time.Duration
-			for b.Loop() {
-				settle(b)
-				bare += bareUnmarshal(b, path)
-				settle(b)
-				t0 := time.Now()
-				_ = Snapshot(o)
-				snap += time.Since(t0)
-			}
+			o, path := loadedSynth(b, n)
+			bare, snap := againstBare(b, path, func() { _ = Snapshot(o) })
 			b.ReportMetric(float64(snap.Microseconds())/1e3/float64(b.N), "snap-ms")
 			b.ReportMetric(float64(snap)/float64(bare), "snap/bare")
 		})
