@@ -11,9 +11,11 @@ import (
 	"github.com/orgplan/orgplan/storage/visible"
 )
 
-// Every plan and CSV orgplan reads comes through ReadInput: only a regular
-// file or standard input, read once and whole, never more than MaxInput
-// bytes. Errors are located in what was read.
+// Every plan and CSV orgplan reads comes through openInput: only a regular
+// file (or standard input), never more than MaxInput bytes. ReadInput
+// reads it once and whole, and errors are located in what was read; a big
+// plaintext plan is decoded as it is read instead (loadstream.go), and
+// read whole only to locate a fault.
 
 // MaxInput is the largest input read, in bytes; $ORGPLAN_MAX_INPUT (such
 // as "8GiB") changes it.
