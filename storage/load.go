@@ -120,15 +120,19 @@ func decode(name string, data []byte, pr *Progress) (*model.Org, error) {
 		return nil, locate(name, data, err.(*positionless).probs)
 	}
 	if len(data) >= collectAfter {
-		// The collector last measured the heap with the text in it, and
-		// would let the heap grow to twice that before looking again: at
-		// a million units, 6 GB for a plan that needs 1.4. One collection
-		// now, the text let go, sets the mark from the plan alone.
 		data = nil
-		runtime.GC()
+		collectSoon()
 	}
 	return o, nil
 }
+
+// collectSoon starts one collection once a big plan is built. The collector
+// last measured the heap with the text or the file structs in it, and
+// would let it grow to twice that before looking again: at a million
+// units, 6 GB for a plan that needs 1.4. A collection now sets the mark
+// from the plan alone. It runs beside the caller, not before it: waiting
+// for it was 1.5–2.3 s of a million-unit load, for 2% less at the peak.
+func collectSoon() { go runtime.GC() }
 
 // tuneCollector has the collector run less often while a plan is built,
 // within a soft limit of memory, and returns what puts it back.

@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"io"
-	"runtime"
 	"slices"
 	"sync/atomic"
 
@@ -67,7 +66,7 @@ func loadStream(path string, pr *Progress, from int64) (*model.Org, bool) {
 		return nil, false
 	}
 	d = FileDoc{}
-	runtime.GC() // as decode does, so that the mark is set by the plan alone
+	collectSoon()
 	return o, true
 }
 
