@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 // loadChild loads one file and exits: 0 loaded, 2 refused. The parent
@@ -25,24 +27,26 @@ func loadChild(path string) {
 
 // BenchmarkLoadPeakMemory loads each file in a fresh process and reports
 // its peak resident memory, and that as a multiple of the file's size:
-// the 100k plan, and a hostile file of one 1 GiB string (refused). The
-// hostile file is written once to the temporary folder (1 GiB).
+// the 100k plan, and a hostile file of one 1 GiB string (refused),
+// written for the run into its temporary folder.
 func BenchmarkLoadPeakMemory(b *testing.B) {
-	hostile := filepath.Join(os.TempDir(), "orgplan-bench-1gib-string.json")
-	if fi, err := os.Stat(hostile); err != nil || fi.Size() < 1<<30 {
-		f, err := os.Create(hostile)
-		if err != nil {
-			b.Fatal(err)
-		}
-		f.WriteString(`{"format":"orgplan/1","name":"`)
-		chunk := bytes.Repeat([]byte("x"), 1<<20)
-		for range 1 << 10 {
-			f.Write(chunk)
-		}
-		f.WriteString(`"}`)
-		if err := f.Close(); err != nil {
-			b.Fatal(err)
-		}
+	dir, err := storagetest.Dir("orgplan-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	hostile := filepath.Join(dir, "1gib-string.json")
+	f, err := os.Create(hostile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.WriteString(`{"format":"orgplan/1","name":"`)
+	chunk := bytes.Repeat([]byte("x"), 1<<20)
+	for range 1 << 10 {
+		f.Write(chunk)
+	}
+	f.WriteString(`"}`)
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
 	}
 	for _, c := range []struct {
 		name, path string

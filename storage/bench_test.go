@@ -14,6 +14,7 @@ import (
 	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 func BenchmarkLoadExample(b *testing.B) {
@@ -55,7 +56,7 @@ func synthFile(b *testing.B, units int) string {
 	if p, ok := synthFiles[units]; ok {
 		return p
 	}
-	dir, err := os.MkdirTemp("", "orgplan-bench")
+	dir, err := storagetest.Dir("orgplan-bench")
 	if err != nil {
 		b.Fatal(err)
 	}

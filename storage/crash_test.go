@@ -14,6 +14,7 @@ import (
 
 	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 // crashChild saves two plans in turn, for ever, until killed.
@@ -32,7 +33,6 @@ func crashChild(path string) {
 }
 
 func TestMain(m *testing.M) {
-	isolateCache()
 	if p := os.Getenv("ORGPLAN_CRASH_CHILD"); p != "" {
 		crashChild(p)
 	}
@@ -42,7 +42,7 @@ func TestMain(m *testing.M) {
 	if p := os.Getenv("ORGPLAN_LOAD_CHILD"); p != "" {
 		loadChild(p)
 	}
-	os.Exit(m.Run())
+	storagetest.Main(m)
 }
 
 // TestKilledSavesNeverTearTheFile kills a process that saves in a loop, at
@@ -102,13 +102,5 @@ func TestKilledSavesNeverTearTheFile(t *testing.T) {
 		if e.Name() != "plan.json" && strings.HasPrefix(e.Name(), ".plan.json") {
 			t.Errorf("left behind: %s", e.Name())
 		}
-	}
-}
-
-// isolateCache points the user's cache folder (recovery copies that the
-// plan's folder refused) at a temporary folder for the whole run.
-func isolateCache() {
-	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
-		os.Setenv("XDG_CACHE_HOME", dir)
 	}
 }

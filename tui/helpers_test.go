@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/orgplan/orgplan/examples"
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 func exampleOrg(t testing.TB, name string) *model.Org {
@@ -212,14 +212,7 @@ func sameUncached(t *testing.T, m *Model, step int) {
 	}
 }
 
-// TestMain points the user's cache folder (where recovery copies go when
-// the plan's folder refuses them) at a temporary folder for the run.
-func TestMain(m *testing.M) {
-	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
-		os.Setenv("XDG_CACHE_HOME", dir)
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { storagetest.Main(m) }
 
 // isOpen reports whether the top dialog is a T: *choice, *picker or *form.
 func isOpen[T dialog](m *Model) bool {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/orgplan/orgplan/examples"
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 // orgplan runs the command in-process and returns its exit code and output.
@@ -145,14 +146,7 @@ func TestVersionAndHelp(t *testing.T) {
 	}
 }
 
-// TestMain points the user's cache folder (where recovery copies go when
-// the plan's folder refuses them) at a temporary folder for the run.
-func TestMain(m *testing.M) {
-	if dir, err := os.MkdirTemp("", "orgplan-cache"); err == nil {
-		os.Setenv("XDG_CACHE_HOME", dir)
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { storagetest.Main(m) }
 
 // TestATypoIsNotAPlan: a mistyped subcommand is an error with a
 // suggestion, not an editor on a new plan named like it.

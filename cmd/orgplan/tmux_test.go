@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage"
+	"github.com/orgplan/orgplan/storage/storagetest"
 )
 
 // These tests drive the real binary in tmux, as a person would: keys in,
@@ -21,12 +23,13 @@ var (
 	buildOnce sync.Once
 	binPath   string
 	buildErr  error
+	sockets   atomic.Int64
 )
 
 func binary(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "orgplan-bin")
+		dir, err := storagetest.Dir("orgplan-bin")
 		if err != nil {
 			buildErr = err
 			return
@@ -63,15 +66,18 @@ func newTermEnv(t *testing.T, w, h int, dir string, env []string, args ...string
 		}
 		t.Skip("tmux not installed")
 	}
-	tm := &term{t: t, socket: fmt.Sprintf("orgplan-test-%d-%d", os.Getpid(), time.Now().UnixNano())}
-	cmd := append([]string{binary(t)}, args...)
+	bin := binary(t)
+	// The socket sits beside the binary, in the run's folder, which is
+	// removed at its end: tmux leaves a socket behind when killed.
+	tm := &term{t: t, socket: filepath.Join(filepath.Dir(bin), fmt.Sprint("tmux-", sockets.Add(1)))}
+	cmd := append([]string{bin}, args...)
 	// One shell command line; remain-on-exit keeps what a failed start printed.
 	// remain-on-exit is set before the session starts: a command that
 	// ends at once still leaves its screen to read.
 	tm.tmux("-f", "/dev/null", "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
 		"new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
 		"TERM=xterm-256color HOME="+dir+" "+strings.Join(env, " ")+" "+strings.Join(quoteAll(cmd), " "))
-	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	t.Cleanup(func() { exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	return tm
 }
 
@@ -85,7 +91,7 @@ func quoteAll(args []string) []string {
 
 func (tm *term) tmux(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", tm.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v: %s", args, err, out)
 	}
@@ -188,7 +194,7 @@ func (tm *term) waitExit() {
 	tm.t.Helper()
 	deadline := time.Now().Add(30 * time.Second) // a big plan's export takes seconds under load
 	for time.Now().Before(deadline) {
-		out, err := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
+		out, err := exec.Command("tmux", "-S", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_dead} #{pane_current_command}").CombinedOutput()
 		if err != nil || strings.HasPrefix(string(out), "1") || !strings.Contains(string(out), "orgplan") {
 			return
 		}
@@ -358,7 +364,7 @@ func TestTmuxKilledEditorOffersRecovery(t *testing.T) {
 	// The journal is written as the change is made.
 	waitForCopy(t, path)
 	// Kill it as a crash would: no chance to clean up.
-	out, _ := exec.Command("tmux", "-L", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
+	out, _ := exec.Command("tmux", "-S", tm.socket, "list-panes", "-t", "0", "-F", "#{pane_pid}").Output()
 	pid := strings.TrimSpace(string(out))
 	exec.Command("pkill", "-KILL", "-P", pid).Run()
 	exec.Command("kill", "-KILL", pid).Run()

@@ -1,0 +1,45 @@
+// Package storagetest runs a package's tests with the user's folders out
+// of reach: the cache folder (where recovery copies go when a plan's
+// folder refuses them) is a temporary one, and every temporary folder a
+// run makes is removed when it ends, so that runs leave nothing behind.
+package storagetest
+
+import (
+	"os"
+	"sync"
+	"testing"
+)
+
+var (
+	mu   sync.Mutex
+	dirs []string
+)
+
+// Main is a TestMain: it isolates the cache folder, runs the tests and
+// removes what they made with Dir, then exits with their status. A child
+// process a test starts (for a crash) must be handled before Main.
+func Main(m *testing.M) {
+	if dir, err := Dir("orgplan-cache"); err == nil {
+		os.Setenv("XDG_CACHE_HOME", dir)
+	}
+	code := m.Run()
+	mu.Lock()
+	for _, d := range dirs {
+		os.RemoveAll(d)
+	}
+	mu.Unlock()
+	os.Exit(code)
+}
+
+// Dir makes a temporary folder that lasts the whole run, for what tests
+// share (a built binary, a generated plan), unlike t.TempDir.
+func Dir(prefix string) (string, error) {
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", err
+	}
+	mu.Lock()
+	dirs = append(dirs, dir)
+	mu.Unlock()
+	return dir, nil
+}
