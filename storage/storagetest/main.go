@@ -5,6 +5,7 @@
 package storagetest
 
 import (
+	"fmt"
 	"os"
 	"sync"
 	"testing"
@@ -19,13 +20,20 @@ var (
 // removes what they made with Dir, then exits with their status. A child
 // process a test starts (for a crash) must be handled before Main.
 func Main(m *testing.M) {
-	if dir, err := Dir("orgplan-cache"); err == nil {
-		os.Setenv("XDG_CACHE_HOME", dir)
+	dir, err := Dir("orgplan-cache")
+	if err == nil {
+		err = os.Setenv("XDG_CACHE_HOME", dir)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "no cache folder of its own for the run:", err)
+		os.Exit(2)
 	}
 	code := m.Run()
 	mu.Lock()
 	for _, d := range dirs {
-		os.RemoveAll(d)
+		if err := os.RemoveAll(d); err != nil {
+			fmt.Fprintln(os.Stderr, "left behind:", err)
+		}
 	}
 	mu.Unlock()
 	os.Exit(code)
