@@ -167,26 +167,38 @@ func unitsToModel(fus []FileUnit, pr *Progress) []*model.Unit {
 	pr.add(int64(len(fus)))
 	// One backing array per sibling list keeps allocations few at 100k units.
 	us := make([]model.Unit, len(fus))
-	out := make([]*model.Unit, len(fus))
 	for i := range fus {
 		f := &fus[i]
-		us[i] = model.Unit{ID: f.ID, Name: f.Name, Kind: f.Kind, Secrecy: model.Secrecy(f.Secrecy),
-			Affiliation: model.Affiliation(f.Affiliation), Purpose: f.Purpose, ReportsTo: f.ReportsTo,
-			ReportEveryDays: f.ReportEveryDays, LastReport: f.LastReport,
-			ContactsDeposited: f.ContactsDeposited, Notes: f.Notes, Headcount: f.Headcount,
-			Liaison: f.Liaison, ReportLiaisons: linesToModel(f.ReportLiaisons)}
-		if len(f.Posts) > 0 {
-			ps := make([]model.Post, len(f.Posts))
-			us[i].Posts = make([]*model.Post, len(f.Posts))
-			for j, p := range f.Posts {
-				ps[j] = model.Post{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
-					Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
-				us[i].Posts[j] = &ps[j]
-			}
-		}
+		us[i] = unitToModel(f)
 		us[i].Units = unitsToModel(f.Units, pr)
 		f.Units, f.Posts = nil, nil // converted: let it go
-		out[i] = &us[i]
+	}
+	return pointers(us)
+}
+
+// unitToModel is a unit's record and posts, without its sub-units.
+func unitToModel(f *FileUnit) model.Unit {
+	u := model.Unit{ID: f.ID, Name: f.Name, Kind: f.Kind, Secrecy: model.Secrecy(f.Secrecy),
+		Affiliation: model.Affiliation(f.Affiliation), Purpose: f.Purpose, ReportsTo: f.ReportsTo,
+		ReportEveryDays: f.ReportEveryDays, LastReport: f.LastReport,
+		ContactsDeposited: f.ContactsDeposited, Notes: f.Notes, Headcount: f.Headcount,
+		Liaison: f.Liaison, ReportLiaisons: linesToModel(f.ReportLiaisons)}
+	if len(f.Posts) > 0 {
+		ps := make([]model.Post, len(f.Posts))
+		for j, p := range f.Posts {
+			ps[j] = model.Post{ID: p.ID, Title: p.Title, Function: p.Function, Holder: p.Holder,
+				Candidates: p.Candidates, ReadyLater: p.ReadyLater, Notes: p.Notes}
+		}
+		u.Posts = pointers(ps)
+	}
+	return u
+}
+
+// pointers points at each element of xs.
+func pointers[T any](xs []T) []*T {
+	out := make([]*T, len(xs))
+	for i := range xs {
+		out[i] = &xs[i]
 	}
 	return out
 }

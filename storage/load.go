@@ -175,7 +175,19 @@ func fromFile(d *FileDoc, pr *Progress) (*model.Org, error) {
 		units = countUnits(d.Units)
 		pr.start(StageBuild, units)
 	}
+	return indexBuilt(d.toModel(pr), units, pr)
+}
+
+// fromDecoded is fromFile for a file whose units were made as it was
+// decoded.
+func fromDecoded(d *FileDoc, ud *unitDecoder, pr *Progress) (*model.Org, error) {
 	o := d.toModel(pr)
+	o.Units = ud.last
+	return indexBuilt(o, ud.units, pr)
+}
+
+// indexBuilt checks and indexes a plan just built, of units units.
+func indexBuilt(o *model.Org, units int64, pr *Progress) (*model.Org, error) {
 	pr.start(StageIndex, units)
 	// The text is measured on another core while the plan is indexed: both
 	// only read the strings.

@@ -55,13 +55,14 @@ func loadStream(path string, pr *Progress, from int64) (*model.Org, bool) {
 	}()
 	pr.start(StageDecode, size)
 	var d FileDoc
+	var ud unitDecoder
 	in := stoppable{io.NewSectionReader(f, 0, size), &fault}
-	err = json.UnmarshalRead(counting{in, pr}, &d, json.RejectUnknownMembers(true))
+	err = json.UnmarshalRead(counting{in, pr}, &d, json.RejectUnknownMembers(true), ud.decodeOption())
 	clean := <-shape
 	if err != nil || !clean || formatProblem(d.Format) != "" {
 		return nil, false
 	}
-	o, err := fromFile(&d, pr)
+	o, err := fromDecoded(&d, &ud, pr)
 	if err != nil {
 		return nil, false
 	}
