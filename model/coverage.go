@@ -150,7 +150,7 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 	}
 	meet := func(i int32, id string) {
 		pr := o.idx.members[id]
-		if pr == nil || !pr.m.Active() {
+		if pr == nil || !pr.active {
 			return
 		}
 		j, seen := last[pr]

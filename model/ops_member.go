@@ -27,7 +27,8 @@ func (a AddMember) apply(o *Org) (Op, error) {
 		i = len(o.Members)
 	}
 	o.Members = insertAt(o.Members, i, m)
-	o.idx.members[m.ID] = &person{m: m, pos: i}
+	p := newPerson(m, i)
+	o.idx.members[m.ID] = &p
 	o.membersMoved(i + 1)
 	o.touchMember(m.ID)
 	o.noteID('m', m.ID)
@@ -58,6 +59,7 @@ func (e EditMember) apply(o *Org) (Op, error) {
 	}
 	old := *cloneMember(m)
 	*m = *cloneMember(&e.Member)
+	o.idx.members[m.ID].active = m.Active()
 	o.touchMember(m.ID)
 	for _, p := range o.Held(m.ID) {
 		o.touch(p)

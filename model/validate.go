@@ -182,7 +182,7 @@ func (v *validator) indexCatalogues() {
 	for i, m := range o.Members {
 		at := (*pathSeg)(nil).at("members", i)
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
-			v.people[i] = person{m: m, pos: i}
+			v.people[i] = newPerson(m, i)
 			o.idx.members[m.ID] = &v.people[i]
 			o.noteID('m', m.ID)
 		}
