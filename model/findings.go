@@ -80,11 +80,12 @@ func (f *Findings) Count() (errors, warnings int) { return f.errors, f.warnings 
 // from the plan as it is then.
 func (f *Findings) All() iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {
+		paths := unitPaths{o: f.o}
 		for ck := range f.by {
 			for _, b := range f.by[ck] {
 				for _, x := range b {
 					if x.at != nil || x.Path == "" {
-						x.Path, x.at = f.o.findingPath(&x, f.o.PathString), nil
+						x.Path, x.at = f.o.findingPath(&x, paths.of), nil
 					}
 					if !yield(x) {
 						return
@@ -93,4 +94,44 @@ func (f *Findings) All() iter.Seq[Finding] {
 			}
 		}
 	}
+}
+
+// unitPaths words the paths of units asked for mostly in document order,
+// as a check's findings are: the next is mostly the last unit, a child or
+// a sibling of it or of an ancestor, whose parent's path is a prefix of
+// the last path. At a million units, climbing to the root for each
+// finding was a third of printing them.
+type unitPaths struct {
+	o    *Org
+	last *Unit
+	path string // of last
+}
+
+func (p *unitPaths) of(u *Unit) string {
+	if u == p.last && u != nil {
+		return p.path
+	}
+	path, found := "", false
+	if p.last != nil {
+		s := p.path // the path of a, as a climbs from the last unit
+		for a := p.last; a != nil && !found; a = a.parent {
+			if a == u.parent {
+				path, found = s+pathSep+u.Name, true
+				break
+			}
+			if a.parent == nil {
+				s = ""
+			} else {
+				s = s[:len(s)-len(a.Name)-len(pathSep)]
+			}
+		}
+		if !found && u.parent == nil {
+			path, found = u.Name, true
+		}
+	}
+	if !found {
+		path = p.o.PathString(u)
+	}
+	p.last, p.path = u, path
+	return path
 }

@@ -44,3 +44,42 @@ func TestBlocksKeepTheOrder(t *testing.T) {
 		t.Fatalf("%d findings kept of %d", i, len(want))
 	}
 }
+
+// The paths worded for findings are PathString's, whatever order the
+// units are asked for in: document order, as the checks yield them, or
+// any other.
+func TestUnitPathsAreThePlansPaths(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	names := []string{"Committee", "", "a / b", "Ж", "group 7", " ", "x"}
+	var all []*Unit
+	var grow func(depth int) []*Unit
+	grow = func(depth int) []*Unit {
+		if depth > 5 {
+			return nil
+		}
+		us := make([]*Unit, 1+r.IntN(3))
+		for i := range us {
+			us[i] = &Unit{ID: "u" + strconv.Itoa(len(all)+1), Name: names[r.IntN(len(names))]}
+			all = append(all, us[i])
+			us[i].Units = grow(depth + 1)
+		}
+		return us
+	}
+	o := &Org{Units: append(grow(0), grow(0)...)}
+	if probs := o.Reindex(); len(probs) > 0 || len(all) < 50 {
+		t.Fatalf("%d units: %v", len(all), probs)
+	}
+	var inOrder []*Unit
+	o.Walk(func(u *Unit) bool { inOrder = append(inOrder, u, u); return true })
+	shuffled := append([]*Unit(nil), all...)
+	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	for _, order := range [][]*Unit{inOrder, shuffled, append(inOrder, shuffled...)} {
+		p := unitPaths{o: o}
+		for _, u := range order {
+			if got, want := p.of(u), o.PathString(u); got != want {
+				t.Fatalf("%s: %q, want %q", u.ID, got, want)
+			}
+		}
+	}
+}

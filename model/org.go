@@ -323,25 +323,27 @@ func (o *Org) Path(u *Unit) []*Unit {
 	return p
 }
 
+// pathSep is between the names of a unit's path.
+const pathSep = " / "
+
 // PathString names the unit by its ancestry: "Committee / District group".
 // It is made in one allocation of its length (the ancestors of a unit
 // less than 16 deep are listed on the stack): a report of a million
 // units' findings words a path for each.
 func (o *Org) PathString(u *Unit) string {
-	const sep = " / "
 	var near [16]*Unit
 	up := near[:0]
-	n := -len(sep)
+	n := -len(pathSep)
 	for a := u; a != nil; a = a.parent {
 		up = append(up, a)
-		n += len(sep) + len(a.Name)
+		n += len(pathSep) + len(a.Name)
 	}
 	var b strings.Builder
 	b.Grow(max(n, 0))
 	for i := len(up) - 1; i >= 0; i-- {
 		b.WriteString(up[i].Name)
 		if i > 0 {
-			b.WriteString(sep)
+			b.WriteString(pathSep)
 		}
 	}
 	return b.String()
