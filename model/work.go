@@ -1,6 +1,10 @@
 package model
 
-import "context"
+import (
+	"context"
+	"runtime"
+	"time"
+)
 
 // Work over the whole plan (the first run of the checks, the division of
 // labor, the vacancy list, coverage, a member's compartment) takes
@@ -16,10 +20,15 @@ const pollEvery = 256
 
 // poll looks at a context every pollEvery steps.
 type poll struct {
-	ctx context.Context
-	n   int
-	err error
+	ctx  context.Context
+	n    int
+	err  error
+	gave time.Time // when it last gave way
 }
+
+// giveWayEvery is how long such work runs before it lets a waiting
+// goroutine run.
+const giveWayEvery = time.Millisecond
 
 // stopped reports whether the context was found done; once it is, it
 // stays so.
@@ -31,6 +40,13 @@ func (p *poll) stopped() bool {
 		return false
 	}
 	p.n = 0
+	// Give way now and then: on two cores busy with this work and the
+	// collector, a key's goroutine would wait for the next preemption,
+	// 10 ms or more, at each of its steps (input, Update, drawing).
+	if now := time.Now(); now.Sub(p.gave) > giveWayEvery {
+		runtime.Gosched()
+		p.gave = now
+	}
 	p.err = p.ctx.Err()
 	return p.err != nil
 }
