@@ -1,9 +1,34 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"time"
 )
+
+// EagerFindings are CheckAll's findings made the plain way: each whole,
+// its path worded when found, the merge conflicts' as conflictFindings
+// makes them, listed by check. What CheckAll keeps in short and words
+// later must yield exactly these.
+func EagerFindings(o *Org, asOf time.Time) []Finding {
+	c := checker{o: o, asOf: asOf}
+	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
+	var by [nChecks][]Finding
+	by[ckMergeConflict] = conflictFindings(o)
+	keep := func() {
+		for ck := range c.out {
+			by[ck] = append(by[ck], c.out[ck]...)
+		}
+		c.reset()
+	}
+	o.Walk(func(u *Unit) bool { c.unit(u); keep(); return true })
+	for _, m := range o.Members {
+		c.member(m)
+		keep()
+	}
+	return slices.Concat(by[:]...)
+}
 
 // CheckIndex compares every index with one rebuilt from scratch.
 func CheckIndex(o *Org) error {

@@ -11,7 +11,7 @@ import (
 func TestBlocksKeepTheOrder(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
-	var b blocks
+	var b blocks[Finding]
 	var want []Finding
 	var first *Finding
 	for len(want) < 5*maxBlock {

@@ -2,11 +2,14 @@ package model_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/orgplan/orgplan/model"
 	mt "github.com/orgplan/orgplan/model/modeltest"
+	"github.com/orgplan/orgplan/model/synth"
 )
 
 // side is a copy of base after some edits.
@@ -122,4 +125,36 @@ func TestMergeIsTheSameEveryTime(t *testing.T) {
 			t.Fatalf("two merges of the same plans differ:\n%s\n---\n%s", want, got)
 		}
 	}
+}
+
+// TestCheckAllIsTheCheckersOwn: the findings CheckAll keeps in short,
+// and yields with their ids and paths filled in, are the checker's own,
+// in order, for plans with and without a merge's conflicts.
+func TestCheckAllIsTheCheckersOwn(t *testing.T) {
+	t.Parallel()
+	base := example(t, "st-petersburg-1902")
+	ours := side(t, base, mt.Holder("p15", "m36"), mt.Rename("u5", "North"), mt.Op(model.DeleteMember{ID: "m40"}), mt.Move("u24", "u4"))
+	theirs := side(t, base, mt.Holder("p15", "m40"), mt.Rename("u5", "South"), mt.Op(model.DeleteUnit{ID: "u26"}), mt.Move("u24", "u12"))
+	merged, cs := mustMerge(t, base, ours, theirs)
+	if len(cs) < 3 {
+		t.Fatalf("only %d conflicts", len(cs))
+	}
+	day := time.Date(1902, 12, 1, 0, 0, 0, 0, time.UTC)
+	for name, o := range map[string]*model.Org{"merged": merged, "1902": base, "tenants": example(t, "tenant-association"),
+		"synthetic": synth.Generate(synth.Options{Units: 2000, Seed: 5})} {
+		want := model.EagerFindings(o, day)
+		got := slices.Collect(model.CheckAll(o, day).All())
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %d findings, the checker %d; first apart: %v", name, len(got), len(want), firstApart(got, want))
+		}
+	}
+}
+
+func firstApart(a, b []model.Finding) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return fmt.Sprintf("%+v against %+v", a[i], b[i])
+		}
+	}
+	return "one is longer"
 }
