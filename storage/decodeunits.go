@@ -9,10 +9,11 @@ import (
 	"github.com/orgplan/orgplan/model"
 )
 
-// unitDecoder makes the plan's units while the decoder reads them, each from
-// a file unit that is used again for the next: the file's tree of units
-// is never held beside the plan's. At a million units that tree is
-// 0.6 GB, and converting it afterwards read it all back from memory.
+// unitDecoder makes the plan's units while the decoder reads them, each
+// from a file unit used again for the next: the file's tree of units is
+// never held beside the plan's. At a million units, holding it and then
+// reading it all back from memory to convert it took the load's peak to
+// 2.16 GB, against 1.80, and 2 s more.
 type unitDecoder struct {
 	last  []*model.Unit  // the list of units read last
 	units int64          // how many were made
