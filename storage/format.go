@@ -129,28 +129,25 @@ type FilePost struct {
 func (d *FileDoc) toModel(p *Progress) *model.Org {
 	o := &model.Org{Name: d.Name, Description: d.Description, AsOf: d.AsOf}
 	fs := make([]model.Function, len(d.Functions))
-	o.Functions = make([]*model.Function, len(d.Functions))
 	for i, f := range d.Functions {
 		fs[i] = model.Function{ID: f.ID, Name: f.Name, Description: f.Description}
-		o.Functions[i] = &fs[i]
 	}
+	o.Functions = pointers(fs)
 	ks := make([]model.Kind, len(d.Kinds))
-	o.Kinds = make([]*model.Kind, len(d.Kinds))
 	for i, k := range d.Kinds {
 		ks[i] = model.Kind{ID: k.ID, Name: k.Name, Description: k.Description,
 			Secrecy: model.Secrecy(k.Secrecy), Affiliation: model.Affiliation(k.Affiliation),
 			MaxPosts: k.MaxPosts, RequiredFunctions: k.RequiredFunctions,
 			AllowedFunctions: k.AllowedFunctions, ReportEveryDays: k.ReportEveryDays,
 			CoverageRatio: k.CoverageRatio}
-		o.Kinds[i] = &ks[i]
 	}
+	o.Kinds = pointers(ks)
 	ms := make([]model.Member, len(d.Members))
-	o.Members = make([]*model.Member, len(d.Members))
 	for i, m := range d.Members {
 		ms[i] = model.Member{ID: m.ID, Alias: m.Alias, Name: m.Name, Background: m.Background,
 			Status: model.Status(m.Status), Skills: m.Skills, Notes: m.Notes}
-		o.Members[i] = &ms[i]
 	}
+	o.Members = pointers(ms)
 	o.Units = unitsToModel(d.Units, p)
 	o.Conflicts = conflictsToModel(d.Conflicts)
 	for _, t := range d.Team {
