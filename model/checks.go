@@ -257,7 +257,7 @@ func (c *checker) unit(u *Unit) {
 		switch {
 		case p.Holder == "":
 			c.add(ckVacantPost, pat, func() string { return "vacant" })
-		case !o.MemberActive(p.Holder):
+		case !p.activeHolder():
 			c.add(ckInactiveHolder, pat, func() string {
 				m := o.Member(p.Holder)
 				return fmt.Sprintf("held by %s, who is %s", m.Label(), m.Status)

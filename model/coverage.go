@@ -133,9 +133,9 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 		weight int32
 	}
 	order := make([]place, 0, len(o.idx.units))
-	// Where each person was last met; made at its size, as a map of a
-	// million grown step by step is rehashed again and again.
-	last := make(map[*person]int32, len(o.idx.members))
+	// Where each person was last met, plus one (0: not yet), by their
+	// number.
+	last := make([]int32, o.idx.people)
 	nearest := func(a, b int32) int32 {
 		for order[a].depth > order[b].depth {
 			a = order[a].parent
@@ -148,22 +148,21 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 		}
 		return a // -1: under two top-level units, no unit holds both
 	}
-	meet := func(i int32, id string) {
-		pr := o.idx.members[id]
+	meet := func(i int32, pr *person) {
 		if pr == nil || !pr.active {
 			return
 		}
-		j, seen := last[pr]
-		if seen && j == i {
+		j := last[pr.n] - 1
+		if j == i {
 			return
 		}
 		order[i].weight++
-		if seen {
+		if j >= 0 {
 			if k := nearest(j, i); k >= 0 {
 				order[k].weight--
 			}
 		}
-		last[pr] = i
+		last[pr.n] = i + 1
 	}
 	// Depth first in document order, each unit told its parent's place
 	// (a map from unit to place cost a lookup a unit).
@@ -173,11 +172,9 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 			i := int32(len(order))
 			order = append(order, place{u: u, parent: parent, depth: depth})
 			for _, post := range u.Posts {
-				if post.Holder != "" {
-					meet(i, post.Holder)
-				}
+				meet(i, post.holder)
 				for _, c := range post.Candidates {
-					meet(i, c)
+					meet(i, o.idx.members[c])
 				}
 			}
 			if p.stopped() || !visit(u.Units, i, depth+1) {

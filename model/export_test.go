@@ -33,7 +33,7 @@ func EagerFindings(o *Org, asOf time.Time) []Finding {
 // CheckIndex compares every index with one rebuilt from scratch.
 func CheckIndex(o *Org) error {
 	fresh := &Org{Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units}
-	v := validator{o: fresh, checkOnly: true}
+	v := validator{o: fresh, checkOnly: true, was: o}
 	fresh.idx = newIndex(0, 0, 0)
 	v.run()
 	if len(v.problems) > 0 {
@@ -48,9 +48,12 @@ func CheckIndex(o *Org) error {
 	if len(o.idx.members) != len(fresh.idx.members) {
 		return fmt.Errorf("members: %d, want %d", len(o.idx.members), len(fresh.idx.members))
 	}
+	numbers := map[int32]bool{}
 	for id, want := range fresh.idx.members {
 		got := o.idx.members[id]
 		switch {
+		case got != nil && (numbers[got.n] || got.n < 0 || got.n >= o.idx.people):
+			return fmt.Errorf("members[%s] is numbered %d of %d, or as another is", id, got.n, o.idx.people)
 		case got == nil || got.m != want.m:
 			return fmt.Errorf("members[%s] differs", id)
 		case !sameSet(got.held, want.held):
@@ -58,6 +61,7 @@ func CheckIndex(o *Org) error {
 		case !sameSet(got.cand, want.cand):
 			return fmt.Errorf("cand[%s] differs", id)
 		}
+		numbers[got.n] = true
 	}
 	if err := sameKeys("functions", o.idx.functions, fresh.idx.functions); err != nil {
 		return err

@@ -40,7 +40,7 @@ func linesNow(o *Org) *lines {
 // staffedNow reports whether an active member holds one of u's posts.
 func staffedNow(o *Org, u *Unit) bool {
 	for _, p := range u.Posts {
-		if p.Holder != "" && o.MemberActive(p.Holder) {
+		if p.activeHolder() {
 			return true
 		}
 	}

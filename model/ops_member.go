@@ -27,7 +27,7 @@ func (a AddMember) apply(o *Org) (Op, error) {
 		i = len(o.Members)
 	}
 	o.Members = insertAt(o.Members, i, m)
-	p := newPerson(m, i)
+	p := o.idx.newPerson(m, i)
 	o.idx.members[m.ID] = &p
 	o.membersMoved(i + 1)
 	o.touchMember(m.ID)

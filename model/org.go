@@ -136,6 +136,9 @@ type index struct {
 	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
 	carriedBy  map[string][]*Unit // member id → units whose lines they carry
 	next       [256]int           // id prefix → the highest number seen
+	// people is how many person records have been made: each has its
+	// own number below it, for dense tables (see person.n).
+	people int32
 }
 
 // person is a member with the posts they hold and stand ready for: one
@@ -149,13 +152,22 @@ type person struct {
 	// member for it was a fifth of their time. Set by newPerson and by
 	// EditMember, the only ways a member's status changes.
 	active bool
+	// n numbers the record among the index's people, once and for good:
+	// a whole-plan walk keeps what it notes of each in a table n
+	// indexes, where a map of a million was a tenth of its time, and
+	// work reading the plan beside the editor may read it.
+	n int32
 	// nheld and ncand count names while linking, to size the lists.
 	nheld, ncand int
 }
 
-func newPerson(m *Member, pos int) person {
-	return person{m: m, pos: pos, active: m.Active()}
+func (x *index) newPerson(m *Member, pos int) person {
+	x.people++
+	return person{m: m, pos: pos, active: m.Active(), n: x.people - 1}
 }
+
+// activeHolder reports whether p's holder can act.
+func (p *Post) activeHolder() bool { return p.holder != nil && p.holder.active }
 
 // New returns an empty, indexed organization with the given name.
 func New(name string) *Org {
@@ -451,7 +463,8 @@ func newIndex(members, functions, kinds int) index {
 // References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
 	o.touchPeople(p)
-	if h := o.idx.members[p.Holder]; h != nil {
+	p.holder = o.idx.members[p.Holder]
+	if h := p.holder; h != nil {
 		h.held = append(h.held, p)
 	}
 	for _, c := range p.Candidates {
@@ -474,9 +487,10 @@ func (o *Org) touchPeople(p *Post) {
 // unlink is the inverse of link.
 func (o *Org) unlink(p *Post) {
 	o.touchPeople(p)
-	if h := o.idx.members[p.Holder]; h != nil {
+	if h := p.holder; h != nil {
 		h.held = removePost(h.held, p)
 	}
+	p.holder = nil
 	for _, c := range p.Candidates {
 		if cp := o.idx.members[c]; cp != nil {
 			cp.cand = removePost(cp.cand, p)

@@ -161,6 +161,11 @@ type Post struct {
 	Notes      string
 
 	unit *Unit
+	// holder is Holder's record, kept by every link and unlink: the
+	// whole-plan checks ask after millions of holders, and at a million
+	// members a lookup by id was three cache misses each. In the room
+	// the struct's size class had spare.
+	holder *person
 }
 
 // Later reports whether candidate id is ready later rather than now.

@@ -53,7 +53,7 @@ func (o *Org) Validate() []Problem {
 	c := &Org{Name: o.Name, Description: o.Description, AsOf: o.AsOf,
 		Functions: o.Functions, Kinds: o.Kinds, Members: o.Members, Units: o.Units, Conflicts: o.Conflicts, Team: o.Team}
 	c.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
-	v := validator{o: c, checkOnly: true}
+	v := validator{o: c, checkOnly: true, was: o}
 	v.run()
 	return v.problems
 }
@@ -83,6 +83,7 @@ func (p *pathSeg) key(field string) pathSeg       { return pathSeg{up: p, field:
 type validator struct {
 	o         *Org
 	checkOnly bool // compare parent links instead of setting them
+	was       *Org // with checkOnly, the Org whose links are compared
 	// oneWalk checks the units and links their people in one walk, the
 	// problems in document order; otherwise two more walks link the
 	// holders and the candidates alongside, on the other core.
@@ -182,12 +183,14 @@ func (v *validator) indexCatalogues() {
 	for i, m := range o.Members {
 		at := (*pathSeg)(nil).at("members", i)
 		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
-			v.people[i] = newPerson(m, i)
+			v.people[i] = o.idx.newPerson(m, i)
 			o.idx.members[m.ID] = &v.people[i]
 			o.noteID('m', m.ID)
 		}
-		if m.Status != "" && !m.Status.Valid() {
-			v.addAt(at.key("status"), "%q is not a status (active, arrested, exiled, inactive)", m.Status)
+		if m.Status != "" {
+			if share(v, &m.Status, shared(m.Status, Statuses)); !m.Status.Valid() {
+				v.addAt(at.key("status"), "%q is not a status (active, arrested, exiled, inactive)", m.Status)
+			}
 		}
 	}
 	// Kinds name functions, so they are checked once functions are indexed.
@@ -360,14 +363,22 @@ func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) 
 
 func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 	o := v.o
-	if u.Kind != "" && o.idx.kinds[u.Kind] == nil {
-		v.addAt(p.key("kind"), "unknown kind %q", u.Kind)
+	if u.Kind != "" {
+		if k := o.idx.kinds[u.Kind]; k != nil {
+			share(v, &u.Kind, k.ID)
+		} else {
+			v.addAt(p.key("kind"), "unknown kind %q", u.Kind)
+		}
 	}
-	if u.Secrecy != "" && !u.Secrecy.Valid() {
-		v.addAt(p.key("secrecy"), "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
+	if u.Secrecy != "" {
+		if share(v, &u.Secrecy, shared(u.Secrecy, SecrecyLevels)); !u.Secrecy.Valid() {
+			v.addAt(p.key("secrecy"), "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
+		}
 	}
-	if u.Affiliation != "" && !u.Affiliation.Valid() {
-		v.addAt(p.key("affiliation"), "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
+	if u.Affiliation != "" {
+		if share(v, &u.Affiliation, shared(u.Affiliation, Affiliations)); !u.Affiliation.Valid() {
+			v.addAt(p.key("affiliation"), "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
+		}
 	}
 	if u.ReportEveryDays < 0 {
 		v.addAt(p.key("reportEveryDays"), "must not be negative")
@@ -389,8 +400,12 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 		if v.insert(&pp, post.ID, "post", func() int { n := len(o.idx.posts); o.idx.posts[post.ID] = post; return n - len(o.idx.posts) }) {
 			o.noteID('p', post.ID)
 		}
-		if post.Function != "" && o.idx.functions[post.Function] == nil {
-			v.addAt(pp.key("function"), "unknown function %q", post.Function)
+		if post.Function != "" {
+			if f := o.idx.functions[post.Function]; f != nil {
+				share(v, &post.Function, f.ID)
+			} else {
+				v.addAt(pp.key("function"), "unknown function %q", post.Function)
+			}
 		}
 		if v.oneWalk || v.checkOnly {
 			v.linkPeople(post, &pp)
@@ -427,12 +442,17 @@ func (v *validator) readyLater(post *Post, pp *pathSeg) {
 // holder is the member holding a post, or nil: none, or unknown (a
 // problem).
 func (v *validator) holder(post *Post, pp *pathSeg) *person {
-	if post.Holder == "" {
-		return nil
+	var h *person
+	if post.Holder != "" {
+		if h = v.o.idx.members[post.Holder]; h == nil {
+			v.unknown(pp.key("holder"), post.Holder)
+		}
 	}
-	h := v.o.idx.members[post.Holder]
-	if h == nil {
-		v.unknown(pp.key("holder"), post.Holder)
+	switch {
+	case !v.checkOnly:
+		post.holder = h
+	case post.holder != v.was.idx.members[post.Holder]:
+		v.addAt(*pp, "post %q has a stale holder link", post.ID)
 	}
 	return h
 }
@@ -583,6 +603,29 @@ func (o *Org) unitPath(u *Unit) string {
 		b.WriteString(strconv.Itoa(o.IndexOf(a)))
 	}
 	return b.String()
+}
+
+// shared is the listed value equal to s, or s: a plan's millions of
+// kinds, functions and levels then share the few strings the catalogues
+// and the constants hold, so comparing one is comparing pointers and
+// reading one is a cache hit (at a million units, reading each unit's
+// own copy was a cache miss per unit, a tenth of the checks), and the
+// copies decoding made are left to the collector.
+func shared[T ~string](s T, listed []T) T {
+	for _, l := range listed {
+		if l == s {
+			return l
+		}
+	}
+	return s
+}
+
+// share puts the shared copy of a field's value in its place; Validate,
+// which must change nothing, leaves it.
+func share[T ~string](v *validator, field *T, s T) {
+	if !v.checkOnly {
+		*field = s
+	}
 }
 
 func indexOf(s []string, v string) int {
