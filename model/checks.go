@@ -286,7 +286,7 @@ func (c *checker) unit(u *Unit) {
 			})
 		}
 	}
-	if staffedNow(o, u) && !c.connected(u) {
+	if staffedNow(u) && !c.connected(u) {
 		c.add(ckUnconnected, at, func() string { return "cut off today: " + c.whyCut(u) })
 	}
 	if every := o.UnitReportEveryDays(u); every > 0 {

@@ -34,11 +34,11 @@ type lines struct {
 // linesNow is the plan as it is: members as their status says, holders
 // as the posts say.
 func linesNow(o *Org) *lines {
-	return &lines{o: o, active: o.MemberActive, staffed: func(u *Unit) bool { return staffedNow(o, u) }}
+	return &lines{o: o, active: o.MemberActive, staffed: staffedNow}
 }
 
 // staffedNow reports whether an active member holds one of u's posts.
-func staffedNow(o *Org, u *Unit) bool {
+func staffedNow(u *Unit) bool {
 	for _, p := range u.Posts {
 		if p.activeHolder() {
 			return true
@@ -131,7 +131,7 @@ func Unconnected(o *Org) []*Unit {
 	l := linesNow(o)
 	var out []*Unit
 	o.Walk(func(u *Unit) bool {
-		if staffedNow(o, u) && !l.connected(u) {
+		if staffedNow(u) && !l.connected(u) {
 			out = append(out, u)
 		}
 		return true

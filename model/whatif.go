@@ -234,7 +234,7 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 	}
 	var changed []*Unit
 	for u := range touched {
-		if staffedNow(o, u) && !staffed(u) {
+		if staffedNow(u) && !staffed(u) {
 			w.Leaderless = append(w.Leaderless, u)
 			changed = append(changed, u)
 		}
