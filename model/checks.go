@@ -178,17 +178,26 @@ func (c *checker) add(ck int, f Finding, msg func() string) {
 // findingPath words where a finding is, a unit's path made by unitPath.
 func (o *Org) findingPath(f *Finding, unitPath func(*Unit) string) string {
 	switch at := f.at.(type) {
-	case *Member:
-		return "member " + at.Label()
-	case *Post:
-		return postPath(at, unitPath)
 	case *Unit:
 		return unitPath(at)
+	case *Post, *Member:
+		return string(o.appendFindingPath(nil, f, unitPath))
 	}
 	if f.Member != "" {
 		return "member " + o.MemberLabel(f.Member)
 	}
 	return ""
+}
+
+// appendFindingPath appends findingPath's words to dst.
+func (o *Org) appendFindingPath(dst []byte, f *Finding, unitPath func(*Unit) string) []byte {
+	switch at := f.at.(type) {
+	case *Member:
+		return append(append(dst, "member "...), at.Label()...)
+	case *Post:
+		return appendPostPath(dst, at, unitPath)
+	}
+	return append(dst, o.findingPath(f, unitPath)...)
 }
 
 // post finds a post of the unit being checked without the index.
@@ -222,7 +231,14 @@ func postPath(p *Post, unitPath func(*Unit) string) string {
 	if p.unit == nil {
 		return p.Title
 	}
-	return unitPath(p.unit) + " › " + p.Title
+	return string(appendPostPath(nil, p, unitPath))
+}
+
+func appendPostPath(dst []byte, p *Post, unitPath func(*Unit) string) []byte {
+	if p.unit != nil {
+		dst = append(append(dst, unitPath(p.unit)...), " › "...)
+	}
+	return append(dst, p.Title...)
 }
 
 func (c *checker) unit(u *Unit) {

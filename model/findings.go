@@ -49,6 +49,15 @@ func hold(f Finding) held {
 
 // finding is h, of the check ck, with its ids and its path.
 func (h held) finding(o *Org, ck int, paths *unitPaths) Finding {
+	f := h.bare(ck)
+	if f.at != nil || f.Path == "" {
+		f.Path, f.at = o.findingPath(&f, paths.of), nil
+	}
+	return f
+}
+
+// bare is h, of the check ck, with its ids, its place and no path.
+func (h held) bare(ck int) Finding {
 	var f Finding
 	switch at := h.at.(type) {
 	case *Finding:
@@ -62,9 +71,6 @@ func (h held) finding(o *Org, ck int, paths *unitPaths) Finding {
 	}
 	if _, whole := h.at.(*Finding); !whole {
 		f.Check, f.Severity, f.Message = Checks[ck].ID, Checks[ck].Severity, h.msg
-	}
-	if f.at != nil || f.Path == "" {
-		f.Path, f.at = o.findingPath(&f, paths.of), nil
 	}
 	return f
 }
@@ -139,12 +145,38 @@ func (f *Findings) Count() (errors, warnings int) { return f.errors, f.warnings 
 func (f *Findings) All() iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {
 		paths := unitPaths{o: f.o}
-		for ck := range f.by {
-			for _, b := range f.by[ck] {
-				for _, h := range b {
-					if !yield(h.finding(f.o, ck, &paths)) {
-						return
-					}
+		f.each(func(ck int, h held) bool { return yield(h.finding(f.o, ck, &paths)) })
+	}
+}
+
+// AllPaths is All with each path worded into a buffer instead of Path,
+// good until the next finding: for a printer, which writes it and lets
+// it go (at a million units, making each path a string was half of
+// printing them).
+func (f *Findings) AllPaths() iter.Seq2[Finding, []byte] {
+	return func(yield func(Finding, []byte) bool) {
+		paths := unitPaths{o: f.o}
+		var buf []byte
+		f.each(func(ck int, h held) bool {
+			x := h.bare(ck)
+			if x.at == nil && x.Path != "" {
+				buf = append(buf[:0], x.Path...)
+			} else {
+				buf = f.o.appendFindingPath(buf[:0], &x, paths.of)
+			}
+			x.Path, x.at = "", nil
+			return yield(x, buf)
+		})
+	}
+}
+
+// each calls fn with each finding as held, in order, until it says stop.
+func (f *Findings) each(fn func(ck int, h held) bool) {
+	for ck := range f.by {
+		for _, b := range f.by[ck] {
+			for _, h := range b {
+				if !fn(ck, h) {
+					return
 				}
 			}
 		}

@@ -143,9 +143,22 @@ func TestCheckAllIsTheCheckersOwn(t *testing.T) {
 	for name, o := range map[string]*model.Org{"merged": merged, "1902": base, "tenants": example(t, "tenant-association"),
 		"synthetic": synth.Generate(synth.Options{Units: 2000, Seed: 5})} {
 		want := model.EagerFindings(o, day)
-		got := slices.Collect(model.CheckAll(o, day).All())
+		fs := model.CheckAll(o, day)
+		got := slices.Collect(fs.All())
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: %d findings, the checker %d; first apart: %v", name, len(got), len(want), firstApart(got, want))
+		}
+		// AllPaths is All with the path in a buffer of its own.
+		var worded []model.Finding
+		for f, path := range fs.AllPaths() {
+			if f.Path != "" {
+				t.Fatalf("%s: AllPaths left a Path: %+v", name, f)
+			}
+			f.Path = string(path)
+			worded = append(worded, f)
+		}
+		if !slices.Equal(worded, want) {
+			t.Errorf("%s: AllPaths: %d findings, the checker %d; first apart: %v", name, len(worded), len(want), firstApart(worded, want))
 		}
 	}
 }

@@ -49,15 +49,34 @@ func Findings(w io.Writer, format, file string, asOf time.Time, fs *model.Findin
 		return findingsJSON(w, CheckReport{Format: "orgplan-check/1", File: file, AsOf: asOf.Format(model.DateLayout),
 			Errors: errs, Warnings: warns}, fs)
 	case "text", "":
-		for f := range fs.All() {
-			if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", visible.String(f.Path), f.Severity, f.Check, visible.String(f.Message)); err != nil {
-				return err
-			}
+		if err := findingsText(w, fs); err != nil {
+			return err
 		}
 		_, err := fmt.Fprintf(w, "%s: %d error%s, %d warning%s (as of %s)\n", visible.String(file), errs, plural(errs), warns, plural(warns), asOf.Format(model.DateLayout))
 		return err
 	}
 	return fmt.Errorf("unknown format %q (text, json)", format)
+}
+
+// findingsText writes a line a finding, "path: severity check: message",
+// in pieces of 64 KiB made in one buffer: at a million units a line
+// made with fmt, its path a string, was half of the time of printing.
+func findingsText(w io.Writer, fs *model.Findings) error {
+	const piece = 64 << 10
+	buf := make([]byte, 0, piece+1024)
+	for f, path := range fs.AllPaths() {
+		buf = append(visible.AppendBytes(buf, path), ": "...)
+		buf = append(append(append(append(buf, f.Severity...), ' '), f.Check...), ": "...)
+		buf = append(visible.AppendString(buf, f.Message), '\n')
+		if len(buf) >= piece {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	_, err := w.Write(buf)
+	return err
 }
 
 // findingsJSON writes the report as writeJSON would write a CheckReport

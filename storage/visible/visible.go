@@ -63,39 +63,61 @@ func String(s string) string {
 	if Plain(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			writeHex(&b, s[i])
-		case !Hidden(r) || (r == utf8.RuneError && n == 3):
-			b.WriteString(s[i : i+n])
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x80:
-			writeHex(&b, byte(r))
-		default:
-			b.WriteString("U+")
-			h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
-			b.WriteString(strings.Repeat("0", 4-len(h)))
-			b.WriteString(h)
-		}
-		i += n
-	}
-	return b.String()
+	return string(escape(make([]byte, 0, len(s)+16), []byte(s)))
 }
 
-func writeHex(b *strings.Builder, c byte) {
+// AppendString appends s to dst as String shows it, making nothing when
+// s needs no change.
+func AppendString(dst []byte, s string) []byte {
+	if Plain(s) {
+		return append(dst, s...)
+	}
+	return escape(dst, []byte(s))
+}
+
+// AppendBytes appends b to dst as String shows it.
+func AppendBytes(dst, b []byte) []byte {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f {
+			return escape(dst, b)
+		}
+	}
+	return append(dst, b...)
+}
+
+// escape is the one place that words hidden characters; the runs of
+// text between them are copied whole.
+func escape(dst, s []byte) []byte {
 	const digits = "0123456789abcdef"
-	b.WriteString(`\x`)
-	b.WriteByte(digits[c>>4])
-	b.WriteByte(digits[c&0xf])
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if !Hidden(r) || (r == utf8.RuneError && n == 3) {
+			i += n
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch {
+		case r == '\t':
+			dst = append(dst, `\t`...)
+		case r == '\n':
+			dst = append(dst, `\n`...)
+		case r == '\r':
+			dst = append(dst, `\r`...)
+		case r < 0x80 || n == 1: // a control, DEL or a byte that is no character
+			dst = append(dst, '\\', 'x', digits[s[i]>>4], digits[s[i]&0xf])
+		default:
+			h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+			dst = append(append(append(dst, "U+"...), strings.Repeat("0", 4-len(h))...), h...)
+		}
+		i += n
+		start = i
+	}
+	return append(dst, s[start:]...)
 }
 
 // Quote is String between double quotes, for a name inside a message.

@@ -26,6 +26,12 @@ func TestStringShowsEveryHiddenCharacter(t *testing.T) {
 		if !Plain(String(in)) {
 			t.Errorf("String(%q) is not plain", in)
 		}
+		if got := string(AppendString([]byte("<"), in)); got != "<"+want {
+			t.Errorf("AppendString(%q) = %q, want %q", in, got, "<"+want)
+		}
+		if got := string(AppendBytes([]byte("<"), []byte(in))); got != "<"+want {
+			t.Errorf("AppendBytes(%q) = %q, want %q", in, got, "<"+want)
+		}
 	}
 }
 
