@@ -129,24 +129,22 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 	type place struct {
 		u      *Unit
 		parent int32
-		depth  int32
 		weight int32
 	}
 	order := make([]place, 0, len(o.idx.units))
 	// Where each person was last met, plus one (0: not yet), by their
 	// number.
 	last := make([]int32, o.idx.people)
-	nearest := func(a, b int32) int32 {
-		for order[a].depth > order[b].depth {
-			a = order[a].parent
+	// The nearest unit holding both place j and a later place i is i's
+	// nearest ancestor (or itself) that comes no later than j: in
+	// document order a unit's branch is the run from it to its last
+	// descendant, so an ancestor of i before j holds the whole run
+	// from it to i, j among it.
+	nearest := func(j, i int32) int32 {
+		for i > j {
+			i = order[i].parent
 		}
-		for order[b].depth > order[a].depth {
-			b = order[b].parent
-		}
-		for a != b && a >= 0 {
-			a, b = order[a].parent, order[b].parent
-		}
-		return a // -1: under two top-level units, no unit holds both
+		return i // -1: under two top-level units, no unit holds both
 	}
 	meet := func(i int32, pr *person) {
 		if pr == nil || !pr.active {
@@ -166,24 +164,24 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 	}
 	// Depth first in document order, each unit told its parent's place
 	// (a map from unit to place cost a lookup a unit).
-	var visit func(us []*Unit, parent, depth int32) bool
-	visit = func(us []*Unit, parent, depth int32) bool {
+	var visit func(us []*Unit, parent int32) bool
+	visit = func(us []*Unit, parent int32) bool {
 		for _, u := range us {
 			i := int32(len(order))
-			order = append(order, place{u: u, parent: parent, depth: depth})
+			order = append(order, place{u: u, parent: parent})
 			for _, post := range u.Posts {
 				meet(i, post.holder)
 				for _, c := range post.Candidates {
 					meet(i, o.idx.members[c])
 				}
 			}
-			if p.stopped() || !visit(u.Units, i, depth+1) {
+			if p.stopped() || !visit(u.Units, i) {
 				return false
 			}
 		}
 		return true
 	}
-	visit(o.Units, -1, 0)
+	visit(o.Units, -1)
 	if p.err != nil {
 		return nil, p.err
 	}
