@@ -193,13 +193,13 @@ func coverTouched(units map[*Unit]bool) map[*Unit]bool {
 // among units: a small branch at once, a big one later (pending).
 func (s *CheckState) recount(o *Org, units map[*Unit]bool) {
 	for u := range s.pending {
-		if o.idx.units[u.ID] != u {
+		if o.idx.units.get(u.ID) != u {
 			delete(s.pending, u)
 		}
 	}
 	for u := range units {
 		switch {
-		case o.idx.units[u.ID] != u || u.Headcount == 0:
+		case o.idx.units.get(u.ID) != u || u.Headcount == 0:
 			delete(s.cover, u)
 			delete(s.pending, u)
 		case branchAtMost(u, coverInline):
@@ -238,7 +238,7 @@ func (s *CheckState) PendingCoverage() []*Unit {
 func (s *CheckState) SetCoverage(o *Org, counts map[*Unit]int) {
 	units := make(map[*Unit]bool, len(counts))
 	for u, n := range counts {
-		if s.pending[u] && o.idx.units[u.ID] == u {
+		if s.pending[u] && o.idx.units.get(u.ID) == u {
 			s.cover[u] = n
 			delete(s.pending, u)
 			units[u] = true
@@ -259,7 +259,7 @@ func (s *CheckState) recheck(o *Org, units map[*Unit]bool, members map[string]bo
 	var searchUnits []*Unit
 	if len(units) <= few && !reordered {
 		for u := range units {
-			if o.idx.units[u.ID] != u {
+			if o.idx.units.get(u.ID) != u {
 				searchUnits = nil
 				break
 			}
@@ -288,7 +288,7 @@ func (s *CheckState) recheck(o *Org, units map[*Unit]bool, members map[string]bo
 			}
 		}
 		for u := range units {
-			if o.idx.units[u.ID] == u {
+			if o.idx.units.get(u.ID) == u {
 				s.checkUnit(u, true)
 			}
 		}
@@ -376,7 +376,7 @@ func (s *CheckState) relines(o *Org, t Touched, units map[*Unit]bool) {
 		}
 	}
 	for _, id := range t.Members {
-		if p := o.idx.members[id]; p != nil {
+		if p := o.idx.members.get(id); p != nil {
 			for _, ps := range [][]*Post{p.held, p.cand} {
 				for _, h := range ps {
 					seeds[h.unit] = true
@@ -389,7 +389,7 @@ func (s *CheckState) relines(o *Org, t Touched, units map[*Unit]bool) {
 	}
 	var changed []*Unit
 	for u := range seeds {
-		if o.idx.units[u.ID] != u {
+		if o.idx.units.get(u.ID) != u {
 			delete(s.cut, u)
 			continue
 		}

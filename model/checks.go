@@ -164,7 +164,7 @@ func (c *checker) add(ck int, f Finding, msg func() string) {
 		case f.Unit != "":
 			u := c.cur
 			if u == nil || u.ID != f.Unit {
-				u = c.o.idx.units[f.Unit]
+				u = c.o.idx.units.get(f.Unit)
 			}
 			f.at = u
 		}
@@ -209,7 +209,7 @@ func (c *checker) post(id string) *Post {
 			}
 		}
 	}
-	return c.o.idx.posts[id]
+	return c.o.idx.posts.get(id)
 }
 
 // pathOf is a unit's path, made once for the unit being checked.
@@ -372,7 +372,7 @@ func (c *checker) whyCut(u *Unit) string {
 	}
 	var parts []string
 	for _, to := range append([]string{u.parent.ID}, u.ReportsTo...) {
-		t := c.o.idx.units[to]
+		t := c.o.idx.units.get(to)
 		if t == nil {
 			continue
 		}
@@ -411,7 +411,7 @@ func (c *checker) member(m *Member) {
 	o := c.o
 	at := Finding{Member: m.ID}
 	var held, cand []*Post
-	if p := o.idx.members[m.ID]; p != nil {
+	if p := o.idx.members.get(m.ID); p != nil {
 		held, cand = p.held, p.cand
 	}
 	if m.Active() && moreFunctionsThan(held, JumbleThreshold) {

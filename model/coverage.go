@@ -131,7 +131,7 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 		parent int32
 		weight int32
 	}
-	order := make([]place, 0, len(o.idx.units))
+	order := make([]place, 0, o.idx.units.len())
 	// Where each person was last met, plus one (0: not yet), by their
 	// number.
 	last := make([]int32, o.idx.people)
@@ -172,7 +172,7 @@ func organizersUnder(p *poll, o *Org) (map[*Unit]int, error) {
 			for _, post := range u.Posts {
 				meet(i, post.holder)
 				for _, c := range post.Candidates {
-					meet(i, o.idx.members[c])
+					meet(i, o.idx.members.get(c))
 				}
 			}
 			if p.stopped() || !visit(u.Units, i) {

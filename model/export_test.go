@@ -39,18 +39,20 @@ func CheckIndex(o *Org) error {
 	if len(v.problems) > 0 {
 		return v.problems[0]
 	}
-	if err := sameKeys("units", o.idx.units, fresh.idx.units); err != nil {
+	if err := sameIndex("units", &o.idx.units, &fresh.idx.units, func(u *Unit) string { return u.ID }, true); err != nil {
 		return err
 	}
-	if err := sameKeys("posts", o.idx.posts, fresh.idx.posts); err != nil {
+	if err := sameIndex("posts", &o.idx.posts, &fresh.idx.posts, func(p *Post) string { return p.ID }, true); err != nil {
 		return err
 	}
-	if len(o.idx.members) != len(fresh.idx.members) {
-		return fmt.Errorf("members: %d, want %d", len(o.idx.members), len(fresh.idx.members))
+	memberID := func(p *person) string { return p.m.ID }
+	if err := sameIndex("members", &o.idx.members, &fresh.idx.members, memberID, false); err != nil {
+		return err
 	}
 	numbers := map[int32]bool{}
-	for id, want := range fresh.idx.members {
-		got := o.idx.members[id]
+	for want := range fresh.idx.members.all() {
+		id := want.m.ID
+		got := o.idx.members.get(id)
 		switch {
 		case got != nil && (numbers[got.n] || got.n < 0 || got.n >= o.idx.people):
 			return fmt.Errorf("members[%s] is numbered %d of %d, or as another is", id, got.n, o.idx.people)
@@ -75,6 +77,31 @@ func CheckIndex(o *Org) error {
 	for k, w := range fresh.idx.reportedBy {
 		if !sameSet(o.idx.reportedBy[k], w) {
 			return fmt.Errorf("reportedBy[%s] differs", k)
+		}
+	}
+	return nil
+}
+
+// sameIndex compares an index with one made afresh: the same ids, each
+// with the same item (or, without same, one there at all), and a count
+// that is what it holds.
+func sameIndex[T any](name string, got, want *byID[T], id func(*T) string, same bool) error {
+	n := 0
+	for v := range got.all() {
+		if got.get(id(v)) != v {
+			return fmt.Errorf("%s: %s is held but not found", name, id(v))
+		}
+		n++
+	}
+	switch {
+	case n != got.len():
+		return fmt.Errorf("%s: counts %d, holds %d", name, got.len(), n)
+	case got.len() != want.len():
+		return fmt.Errorf("%s: %d entries, want %d", name, got.len(), want.len())
+	}
+	for v := range want.all() {
+		if g := got.get(id(v)); g == nil || (same && g != v) {
+			return fmt.Errorf("%s[%s] differs", name, id(v))
 		}
 	}
 	return nil

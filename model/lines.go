@@ -90,7 +90,7 @@ func (l *lines) work(u *Unit) bool {
 		return true
 	}
 	for _, r := range u.ReportsTo {
-		if t := l.o.idx.units[r]; t != nil && carried(r) && l.connected(t) {
+		if t := l.o.idx.units.get(r); t != nil && carried(r) && l.connected(t) {
 			return true
 		}
 	}
@@ -116,7 +116,7 @@ func (l *lines) recoverable(u *Unit) bool {
 	if u.ContactsDeposited || len(u.Posts) == 0 {
 		v = u.parent != nil && l.recoverable(u.parent)
 		for _, r := range u.ReportsTo {
-			if t := l.o.idx.units[r]; !v && t != nil {
+			if t := l.o.idx.units.get(r); !v && t != nil {
 				v = l.recoverable(t)
 			}
 		}

@@ -51,11 +51,11 @@ func (o *Org) peopleNeutral(op Op) bool {
 	case AddUnit:
 		return noPosts(op.Unit)
 	case DeleteUnit:
-		return noPosts(o.idx.units[op.ID])
+		return noPosts(o.idx.units.get(op.ID))
 	case MoveUnit:
-		return noPosts(o.idx.units[op.ID])
+		return noPosts(o.idx.units.get(op.ID))
 	case SetDetails:
-		u := o.idx.units[op.ID]
+		u := o.idx.units.get(op.ID)
 		return u != nil && u.Kind == op.Details.Kind
 	case Batch:
 		for _, b := range op.Ops {

@@ -41,7 +41,7 @@ func (r removeFunction) apply(o *Org) (Op, error) {
 	if f == nil {
 		return nil, fmt.Errorf("no function %q", r.ID)
 	}
-	for _, p := range o.idx.posts {
+	for p := range o.idx.posts.all() {
 		if p.Function == r.ID {
 			return nil, fmt.Errorf("function %q is in use", r.ID)
 		}
@@ -95,7 +95,7 @@ func (r removeKind) apply(o *Org) (Op, error) {
 	if k == nil {
 		return nil, fmt.Errorf("no kind %q", r.ID)
 	}
-	for _, u := range o.idx.units {
+	for u := range o.idx.units.all() {
 		if u.Kind == r.ID {
 			return nil, fmt.Errorf("kind %q is in use", r.ID)
 		}
@@ -205,7 +205,7 @@ func (s setFunction) apply(o *Org) (Op, error) {
 		return nil, fmt.Errorf("no function %q", s.Function)
 	}
 	for _, id := range s.Posts {
-		if p := o.idx.posts[id]; p != nil {
+		if p := o.idx.posts.get(id); p != nil {
 			p.Function = s.Function
 		}
 	}
@@ -219,7 +219,7 @@ func (c clearFunction) Label() string { return "clear function " + c.Function }
 
 func (c clearFunction) apply(o *Org) (Op, error) {
 	for _, id := range c.Posts {
-		if p := o.idx.posts[id]; p != nil {
+		if p := o.idx.posts.get(id); p != nil {
 			p.Function = ""
 		}
 	}

@@ -16,7 +16,7 @@ func (a AddMember) Label() string { return "add member " + quote(a.Member.Alias)
 
 func (a AddMember) apply(o *Org) (Op, error) {
 	m := cloneMember(&a.Member)
-	if m.ID == "" || o.idx.members[m.ID] != nil {
+	if m.ID == "" || o.idx.members.get(m.ID) != nil {
 		return nil, fmt.Errorf("member id %q is empty or taken", m.ID)
 	}
 	if m.Status != "" && !m.Status.Valid() {
@@ -28,7 +28,7 @@ func (a AddMember) apply(o *Org) (Op, error) {
 	}
 	o.Members = insertAt(o.Members, i, m)
 	p := o.idx.newPerson(m, i)
-	o.idx.members[m.ID] = &p
+	o.idx.members.put(m.ID, &p)
 	o.membersMoved(i + 1)
 	o.touchMember(m.ID)
 	o.noteID('m', m.ID)
@@ -59,7 +59,7 @@ func (e EditMember) apply(o *Org) (Op, error) {
 	}
 	old := *cloneMember(m)
 	*m = *cloneMember(&e.Member)
-	o.idx.members[m.ID].active = m.Active()
+	o.idx.members.get(m.ID).active = m.Active()
 	o.touchMember(m.ID)
 	for _, p := range o.Held(m.ID) {
 		o.touch(p)
@@ -130,7 +130,7 @@ func (d DeleteMember) apply(o *Org) (Op, error) {
 		o.touchUnit(u)
 	}
 	o.Members = deleteAt(o.Members, i)
-	delete(o.idx.members, d.ID)
+	o.idx.members.del(d.ID)
 	o.membersMoved(i)
 	o.touchMember(d.ID)
 	if len(restore) == 1 {

@@ -17,12 +17,12 @@ type AddPost struct {
 func (a AddPost) Label() string { return "add post " + quote(a.Post.Title) }
 
 func (a AddPost) apply(o *Org) (Op, error) {
-	u := o.idx.units[a.Unit]
+	u := o.idx.units.get(a.Unit)
 	if u == nil {
 		return nil, fmt.Errorf("no unit %q", a.Unit)
 	}
 	p := clonePost(&a.Post)
-	if p.ID == "" || o.idx.posts[p.ID] != nil {
+	if p.ID == "" || o.idx.posts.get(p.ID) != nil {
 		return nil, fmt.Errorf("post id %q is empty or taken", p.ID)
 	}
 	if err := o.checkPost(p); err != nil {
@@ -30,7 +30,7 @@ func (a AddPost) apply(o *Org) (Op, error) {
 	}
 	p.unit = u
 	u.Posts = insertAt(u.Posts, a.Index, p)
-	o.idx.posts[p.ID] = p
+	o.idx.posts.put(p.ID, p)
 	o.noteID('p', p.ID)
 	o.link(p)
 	return DeletePost{ID: p.ID}, nil
@@ -45,12 +45,12 @@ func (o *Org) checkPost(p *Post) error {
 }
 
 func (o *Org) checkPeople(holder string, candidates []string) error {
-	if holder != "" && o.idx.members[holder] == nil {
+	if holder != "" && o.idx.members.get(holder) == nil {
 		return fmt.Errorf("unknown member %q", holder)
 	}
 	for i, c := range candidates {
 		switch {
-		case o.idx.members[c] == nil:
+		case o.idx.members.get(c) == nil:
 			return fmt.Errorf("unknown member %q", c)
 		case c == holder:
 			return fmt.Errorf("%s holds the post and cannot also be its candidate", o.MemberLabel(c))
@@ -68,14 +68,14 @@ type DeletePost struct{ ID string }
 func (d DeletePost) Label() string { return "delete post " + d.ID }
 
 func (d DeletePost) apply(o *Org) (Op, error) {
-	p := o.idx.posts[d.ID]
+	p := o.idx.posts.get(d.ID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", d.ID)
 	}
 	u := p.unit
 	i := indexOfPost(u.Posts, p)
 	u.Posts = deleteAt(u.Posts, i)
-	delete(o.idx.posts, p.ID)
+	o.idx.posts.del(p.ID)
 	o.unlink(p)
 	p.unit = nil
 	return AddPost{Unit: u.ID, Index: i, Post: *p}, nil
@@ -93,7 +93,7 @@ type EditPost struct {
 func (e EditPost) Label() string { return "edit post " + quote(e.Title) }
 
 func (e EditPost) apply(o *Org) (Op, error) {
-	p := o.idx.posts[e.ID]
+	p := o.idx.posts.get(e.ID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", e.ID)
 	}
@@ -118,11 +118,11 @@ type MovePost struct {
 func (m MovePost) Label() string { return "move post " + m.ID }
 
 func (m MovePost) apply(o *Org) (Op, error) {
-	p := o.idx.posts[m.ID]
+	p := o.idx.posts.get(m.ID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", m.ID)
 	}
-	to := o.idx.units[m.Unit]
+	to := o.idx.units.get(m.Unit)
 	if to == nil {
 		return nil, fmt.Errorf("no unit %q", m.Unit)
 	}
@@ -155,7 +155,7 @@ func (s SetPeople) Label() string {
 }
 
 func (s SetPeople) apply(o *Org) (Op, error) {
-	p := o.idx.posts[s.Post]
+	p := o.idx.posts.get(s.Post)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", s.Post)
 	}
@@ -184,7 +184,7 @@ func keepCandidates(later, cands []string) []string {
 
 // SetReadiness marks a candidate of a post ready later, or ready now.
 func (o *Org) SetReadiness(postID, member string, later bool) (Op, error) {
-	p := o.idx.posts[postID]
+	p := o.idx.posts.get(postID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", postID)
 	}
@@ -205,11 +205,11 @@ func (o *Org) SetReadiness(postID, member string, later bool) (Op, error) {
 // SetHolder makes member (or nobody, for "") the holder of a post. A
 // candidate who is made holder leaves the candidate list: a promotion.
 func (o *Org) SetHolder(postID, member string) (Op, error) {
-	p := o.idx.posts[postID]
+	p := o.idx.posts.get(postID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", postID)
 	}
-	if member != "" && o.idx.members[member] == nil {
+	if member != "" && o.idx.members.get(member) == nil {
 		return nil, fmt.Errorf("unknown member %q", member)
 	}
 	if member == p.Holder {
@@ -225,11 +225,11 @@ func (o *Org) SetHolder(postID, member string) (Op, error) {
 
 // AddCandidate puts member on a post's succession list at index (-1: last).
 func (o *Org) AddCandidate(postID, member string, index int) (Op, error) {
-	p := o.idx.posts[postID]
+	p := o.idx.posts.get(postID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", postID)
 	}
-	if o.idx.members[member] == nil {
+	if o.idx.members.get(member) == nil {
 		return nil, fmt.Errorf("unknown member %q", member)
 	}
 	if member == p.Holder {
@@ -244,7 +244,7 @@ func (o *Org) AddCandidate(postID, member string, index int) (Op, error) {
 
 // RemoveCandidate takes member off a post's succession list.
 func (o *Org) RemoveCandidate(postID, member string) (Op, error) {
-	p := o.idx.posts[postID]
+	p := o.idx.posts.get(postID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", postID)
 	}
@@ -258,7 +258,7 @@ func (o *Org) RemoveCandidate(postID, member string) (Op, error) {
 
 // MoveCandidate moves member delta places along the succession list.
 func (o *Org) MoveCandidate(postID, member string, delta int) (Op, error) {
-	p := o.idx.posts[postID]
+	p := o.idx.posts.get(postID)
 	if p == nil {
 		return nil, fmt.Errorf("no post %q", postID)
 	}

@@ -20,7 +20,7 @@ func (a AddUnit) Label() string { return "add unit " + quote(a.Unit.Name) }
 func (a AddUnit) apply(o *Org) (Op, error) {
 	var parent *Unit
 	if a.Parent != "" {
-		if parent = o.idx.units[a.Parent]; parent == nil {
+		if parent = o.idx.units.get(a.Parent); parent == nil {
 			return nil, fmt.Errorf("no unit %q", a.Parent)
 		}
 	}
@@ -58,7 +58,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 	posts := map[string]bool{}
 	var err error
 	WalkUnit(root, func(u *Unit) bool {
-		if u.ID == "" || o.idx.units[u.ID] != nil || units[u.ID] {
+		if u.ID == "" || o.idx.units.get(u.ID) != nil || units[u.ID] {
 			err = fmt.Errorf("unit id %q is empty or taken", u.ID)
 			return false
 		}
@@ -67,7 +67,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 			return false
 		}
 		for _, p := range u.Posts {
-			if p.ID == "" || o.idx.posts[p.ID] != nil || posts[p.ID] {
+			if p.ID == "" || o.idx.posts.get(p.ID) != nil || posts[p.ID] {
 				err = fmt.Errorf("post id %q is empty or taken", p.ID)
 				return false
 			}
@@ -84,7 +84,7 @@ func (o *Org) checkNewSubtree(root *Unit) error {
 	// reportsTo may name units inside the new subtree or already present.
 	WalkUnit(root, func(u *Unit) bool {
 		for _, r := range u.ReportsTo {
-			if o.idx.units[r] == nil && !units[r] {
+			if o.idx.units.get(r) == nil && !units[r] {
 				err = fmt.Errorf("unknown unit %q", r)
 				return false
 			}
@@ -107,7 +107,7 @@ func subtreeReports(root *Unit) bool {
 // indexes.
 func (o *Org) indexSubtree(root *Unit) {
 	WalkUnit(root, func(u *Unit) bool {
-		o.idx.units[u.ID] = u
+		o.idx.units.put(u.ID, u)
 		o.touchUnit(u)
 		o.noteID('u', u.ID)
 		for _, c := range u.Units {
@@ -115,7 +115,7 @@ func (o *Org) indexSubtree(root *Unit) {
 		}
 		for _, p := range u.Posts {
 			p.unit = u
-			o.idx.posts[p.ID] = p
+			o.idx.posts.put(p.ID, p)
 			o.noteID('p', p.ID)
 			o.link(p)
 		}
@@ -126,10 +126,10 @@ func (o *Org) indexSubtree(root *Unit) {
 
 func (o *Org) unindexSubtree(root *Unit) {
 	WalkUnit(root, func(u *Unit) bool {
-		delete(o.idx.units, u.ID)
+		o.idx.units.del(u.ID)
 		o.touchUnit(u)
 		for _, p := range u.Posts {
-			delete(o.idx.posts, p.ID)
+			o.idx.posts.del(p.ID)
 			o.unlink(p)
 		}
 		o.unlinkReports(u)
@@ -194,7 +194,7 @@ type DeleteUnit struct{ ID string }
 func (d DeleteUnit) Label() string { return "delete unit " + d.ID }
 
 func (d DeleteUnit) apply(o *Org) (Op, error) {
-	u := o.idx.units[d.ID]
+	u := o.idx.units.get(d.ID)
 	if u == nil {
 		return nil, fmt.Errorf("no unit %q", d.ID)
 	}
@@ -214,7 +214,7 @@ func (d DeleteUnit) apply(o *Org) (Op, error) {
 		return true
 	})
 	for _, op := range restore {
-		r := o.idx.units[op.(SetDetails).ID]
+		r := o.idx.units.get(op.(SetDetails).ID)
 		dt := r.Details()
 		dt.ReportsTo = slices.DeleteFunc(dt.ReportsTo, func(id string) bool { return inside[id] })
 		dt.ReportLiaisons = slices.DeleteFunc(dt.ReportLiaisons, func(l ReportLiaison) bool { return inside[l.To] })
@@ -246,7 +246,7 @@ type RenameUnit struct {
 func (r RenameUnit) Label() string { return "rename unit to " + quote(r.Name) }
 
 func (r RenameUnit) apply(o *Org) (Op, error) {
-	u := o.idx.units[r.ID]
+	u := o.idx.units.get(r.ID)
 	if u == nil {
 		return nil, fmt.Errorf("no unit %q", r.ID)
 	}
@@ -266,7 +266,7 @@ type SetDetails struct {
 func (s SetDetails) Label() string { return "edit details of " + s.ID }
 
 func (s SetDetails) apply(o *Org) (Op, error) {
-	u := o.idx.units[s.ID]
+	u := o.idx.units.get(s.ID)
 	if u == nil {
 		return nil, fmt.Errorf("no unit %q", s.ID)
 	}
@@ -317,14 +317,14 @@ func (o *Org) checkDetails(id string, d Details, refs bool) error {
 		if slices.Contains(d.ReportsTo[:i], r) {
 			return fmt.Errorf("unit %q is named twice in reportsTo", r)
 		}
-		if refs && o.idx.units[r] == nil {
+		if refs && o.idx.units.get(r) == nil {
 			return fmt.Errorf("unknown unit %q", r)
 		}
 	}
 	if d.Headcount < 0 {
 		return errors.New("the headcount must not be negative")
 	}
-	if d.Liaison != "" && o.idx.members[d.Liaison] == nil {
+	if d.Liaison != "" && o.idx.members.get(d.Liaison) == nil {
 		return fmt.Errorf("unknown member %q", d.Liaison)
 	}
 	for i, l := range d.ReportLiaisons {
@@ -333,7 +333,7 @@ func (o *Org) checkDetails(id string, d Details, refs bool) error {
 			return fmt.Errorf("unit %q is not one the unit reports to", l.To)
 		case slices.ContainsFunc(d.ReportLiaisons[:i], func(e ReportLiaison) bool { return e.To == l.To }):
 			return fmt.Errorf("the line to %q is named twice", l.To)
-		case o.idx.members[l.Member] == nil:
+		case o.idx.members.get(l.Member) == nil:
 			return fmt.Errorf("unknown member %q", l.Member)
 		}
 	}
@@ -356,7 +356,7 @@ func (o *Org) reaches(start, target *Unit) bool {
 	next := func(u *Unit) {
 		push(u.parent)
 		for _, r := range u.ReportsTo {
-			push(o.idx.units[r])
+			push(o.idx.units.get(r))
 		}
 	}
 	next(start)
@@ -384,13 +384,13 @@ type MoveUnit struct {
 func (m MoveUnit) Label() string { return "move unit " + m.ID }
 
 func (m MoveUnit) apply(o *Org) (Op, error) {
-	u := o.idx.units[m.ID]
+	u := o.idx.units.get(m.ID)
 	if u == nil {
 		return nil, fmt.Errorf("no unit %q", m.ID)
 	}
 	var parent *Unit
 	if m.Parent != "" {
-		if parent = o.idx.units[m.Parent]; parent == nil {
+		if parent = o.idx.units.get(m.Parent); parent == nil {
 			return nil, fmt.Errorf("no unit %q", m.Parent)
 		}
 		for a := parent; a != nil; a = a.parent {
@@ -471,7 +471,7 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 	c := CloneUnit(clip)
 	ids := map[string]string{}
 	WalkUnit(c, func(u *Unit) bool {
-		if o.idx.units[u.ID] != nil || u.ID == "" {
+		if o.idx.units.get(u.ID) != nil || u.ID == "" {
 			nid := o.NewID('u')
 			ids[u.ID] = nid
 			u.ID = nid
@@ -480,7 +480,7 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 	})
 	inside := map[string]bool{}
 	WalkUnit(c, func(u *Unit) bool { inside[u.ID] = true; return true })
-	known := func(id string) bool { return o.idx.members[id] != nil }
+	known := func(id string) bool { return o.idx.members.get(id) != nil }
 	WalkUnit(c, func(u *Unit) bool {
 		if u.Kind != "" && o.idx.kinds[u.Kind] == nil {
 			u.Kind = ""
@@ -491,7 +491,7 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 			}
 		}
 		u.ReportsTo = slices.DeleteFunc(u.ReportsTo, func(r string) bool {
-			return !inside[r] && o.idx.units[r] == nil
+			return !inside[r] && o.idx.units.get(r) == nil
 		})
 		for i, l := range u.ReportLiaisons {
 			if n, ok := ids[l.To]; ok {
@@ -505,7 +505,7 @@ func (o *Org) PasteUnit(clip *Unit, parent string, index int) Op {
 			u.Liaison = ""
 		}
 		for _, p := range u.Posts {
-			if o.idx.posts[p.ID] != nil || p.ID == "" {
+			if o.idx.posts.get(p.ID) != nil || p.ID == "" {
 				p.ID = o.NewID('p')
 			}
 			if p.Function != "" && o.idx.functions[p.Function] == nil {

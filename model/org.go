@@ -128,9 +128,9 @@ func (o *Org) DrainTouched() Touched {
 
 // index is what lets every lookup and every edit avoid walking the tree.
 type index struct {
-	units      map[string]*Unit
-	posts      map[string]*Post
-	members    map[string]*person // member id → the member and their posts
+	units      byID[Unit]
+	posts      byID[Post]
+	members    byID[person] // member id → the member and their posts
 	functions  map[string]*Function
 	kinds      map[string]*Kind
 	reportedBy map[string][]*Unit // unit id → units naming it in reportsTo
@@ -181,14 +181,14 @@ func New(name string) *Org {
 func (o *Org) Version() uint64 { return o.version }
 
 // Unit returns the unit with the given id, or nil.
-func (o *Org) Unit(id string) *Unit { return o.idx.units[id] }
+func (o *Org) Unit(id string) *Unit { return o.idx.units.get(id) }
 
 // Post returns the post with the given id, or nil.
-func (o *Org) Post(id string) *Post { return o.idx.posts[id] }
+func (o *Org) Post(id string) *Post { return o.idx.posts.get(id) }
 
 // Member returns the member with the given id, or nil.
 func (o *Org) Member(id string) *Member {
-	if p := o.idx.members[id]; p != nil {
+	if p := o.idx.members.get(id); p != nil {
 		return p.m
 	}
 	return nil
@@ -201,14 +201,14 @@ func (o *Org) Function(id string) *Function { return o.idx.functions[id] }
 func (o *Org) Kind(id string) *Kind { return o.idx.kinds[id] }
 
 // UnitCount is the number of units in the whole forest.
-func (o *Org) UnitCount() int { return len(o.idx.units) }
+func (o *Org) UnitCount() int { return o.idx.units.len() }
 
 // PostCount is the number of posts in the whole forest.
-func (o *Org) PostCount() int { return len(o.idx.posts) }
+func (o *Org) PostCount() int { return o.idx.posts.len() }
 
 // Held returns the posts a member holds, in no particular order.
 func (o *Org) Held(memberID string) []*Post {
-	if p := o.idx.members[memberID]; p != nil {
+	if p := o.idx.members.get(memberID); p != nil {
 		return p.held
 	}
 	return nil
@@ -216,7 +216,7 @@ func (o *Org) Held(memberID string) []*Post {
 
 // Candidacies returns the posts a member is a candidate for.
 func (o *Org) Candidacies(memberID string) []*Post {
-	if p := o.idx.members[memberID]; p != nil {
+	if p := o.idx.members.get(memberID); p != nil {
 		return p.cand
 	}
 	return nil
@@ -241,7 +241,7 @@ func (o *Org) KindName(id string) string {
 
 // MemberLabel is the member's alias, or the id when unknown.
 func (o *Org) MemberLabel(id string) string {
-	if p := o.idx.members[id]; p != nil {
+	if p := o.idx.members.get(id); p != nil {
 		return p.m.Label()
 	}
 	return id
@@ -249,13 +249,13 @@ func (o *Org) MemberLabel(id string) string {
 
 // MemberIndex is the member's place in Members, or -1.
 func (o *Org) MemberIndex(id string) int {
-	p := o.idx.members[id]
+	p := o.idx.members.get(id)
 	if p == nil {
 		return -1
 	}
 	if o.membersFrom < len(o.Members) {
 		for i := o.membersFrom; i < len(o.Members); i++ {
-			o.idx.members[o.Members[i].ID].pos = i
+			o.idx.members.get(o.Members[i].ID).pos = i
 		}
 		o.membersFrom = len(o.Members)
 	}
@@ -267,7 +267,7 @@ func (o *Org) membersMoved(i int) { o.membersFrom = min(o.membersFrom, i) }
 
 // MemberActive reports whether id names a member who can act.
 func (o *Org) MemberActive(id string) bool {
-	p := o.idx.members[id]
+	p := o.idx.members.get(id)
 	return p != nil && p.active
 }
 
@@ -392,11 +392,11 @@ func (o *Org) NewID(prefix byte) string {
 func (o *Org) idUsed(prefix byte, id string) bool {
 	switch prefix {
 	case 'u':
-		return o.idx.units[id] != nil
+		return o.idx.units.get(id) != nil
 	case 'p':
-		return o.idx.posts[id] != nil
+		return o.idx.posts.get(id) != nil
 	case 'm':
-		return o.idx.members[id] != nil
+		return o.idx.members.get(id) != nil
 	case 'f':
 		return o.idx.functions[id] != nil
 	case 'k':
@@ -449,9 +449,9 @@ func (o *Org) reindex(oneWalk bool) []Problem {
 
 func newIndex(members, functions, kinds int) index {
 	return index{
-		units:      map[string]*Unit{},
-		posts:      map[string]*Post{},
-		members:    make(map[string]*person, members),
+		units:      newByID[Unit]('u', 0),
+		posts:      newByID[Post]('p', 0),
+		members:    newByID[person]('m', members),
 		functions:  make(map[string]*Function, functions),
 		kinds:      make(map[string]*Kind, kinds),
 		reportedBy: map[string][]*Unit{},
@@ -463,12 +463,12 @@ func newIndex(members, functions, kinds int) index {
 // References to unknown members are skipped: validation reports them.
 func (o *Org) link(p *Post) {
 	o.touchPeople(p)
-	p.holder = o.idx.members[p.Holder]
+	p.holder = o.idx.members.get(p.Holder)
 	if h := p.holder; h != nil {
 		h.held = append(h.held, p)
 	}
 	for _, c := range p.Candidates {
-		if cp := o.idx.members[c]; cp != nil {
+		if cp := o.idx.members.get(c); cp != nil {
 			cp.cand = append(cp.cand, p)
 		}
 	}
@@ -492,7 +492,7 @@ func (o *Org) unlink(p *Post) {
 	}
 	p.holder = nil
 	for _, c := range p.Candidates {
-		if cp := o.idx.members[c]; cp != nil {
+		if cp := o.idx.members.get(c); cp != nil {
 			cp.cand = removePost(cp.cand, p)
 		}
 	}

@@ -87,7 +87,7 @@ func UpdateVacancies(o *Org, list []Vacancy, touched []*Post) (_ []Vacancy, ok b
 	}
 	list = slices.DeleteFunc(list, func(v Vacancy) bool { return gone[v.Post] })
 	for _, p := range touched {
-		if o.idx.posts[p.ID] != p {
+		if o.idx.posts.get(p.ID) != p {
 			continue // deleted
 		}
 		v, need := o.vacancyOf(p)
@@ -179,7 +179,7 @@ func LinesOf(o *Org, member string) []Line {
 			out = append(out, Line{u, u.parent})
 		}
 		for _, l := range u.ReportLiaisons {
-			if t := o.idx.units[l.To]; l.Member == member && t != nil {
+			if t := o.idx.units.get(l.To); l.Member == member && t != nil {
 				out = append(out, Line{u, t})
 			}
 		}

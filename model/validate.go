@@ -182,9 +182,9 @@ func (v *validator) indexCatalogues() {
 	v.people = make([]person, len(o.Members))
 	for i, m := range o.Members {
 		at := (*pathSeg)(nil).at("members", i)
-		if v.checkID(&at, m.ID, o.idx.members[m.ID] != nil, "member") {
+		if v.checkID(&at, m.ID, o.idx.members.get(m.ID) != nil, "member") {
 			v.people[i] = o.idx.newPerson(m, i)
-			o.idx.members[m.ID] = &v.people[i]
+			o.idx.members.put(m.ID, &v.people[i])
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" {
@@ -205,15 +205,15 @@ func (v *validator) indexCatalogues() {
 	}
 }
 
-// insert indexes an id with one map operation: put reports the change in
-// the map's length, 0 for an id already there (the document is then
-// refused, so which of the two stays indexed does not matter).
-func (v *validator) insert(at *pathSeg, id, what string, put func() int) bool {
+// insert indexes an id with one index operation: put reports whether
+// the id was new (when not, the document is refused, so which of the
+// two stays indexed does not matter).
+func (v *validator) insert(at *pathSeg, id, what string, put func() bool) bool {
 	if id == "" {
 		v.addAt(at.key("id"), "%s id is empty", what)
 		return false
 	}
-	if put() == 0 {
+	if !put() {
 		v.addAt(at.key("id"), "duplicate %s id %q", what, id)
 		return false
 	}
@@ -253,9 +253,9 @@ func (v *validator) indexUnits() {
 		}
 		return true
 	})
-	if n > len(v.o.idx.units) {
-		v.o.idx.units = make(map[string]*Unit, n)
-		v.o.idx.posts = make(map[string]*Post, posts)
+	if n > v.o.idx.units.len() {
+		v.o.idx.units = newByID[Unit]('u', n)
+		v.o.idx.posts = newByID[Post]('p', posts)
 	}
 	if v.oneWalk || v.checkOnly {
 		v.walkUnits(v.o.Units, nil, nil, 0)
@@ -353,7 +353,7 @@ func (v *validator) walkUnits(us []*Unit, parent *Unit, at *pathSeg, depth int) 
 		if !v.checkOnly {
 			u.parent, u.depth = parent, int32(depth)
 		}
-		if v.insert(p, u.ID, "unit", func() int { n := len(v.o.idx.units); v.o.idx.units[u.ID] = u; return n - len(v.o.idx.units) }) {
+		if v.insert(p, u.ID, "unit", func() bool { return v.o.idx.units.put(u.ID, u) }) {
 			v.o.noteID('u', u.ID)
 		}
 		v.checkUnit(u, p)
@@ -397,7 +397,7 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 		if !v.checkOnly {
 			post.unit = u
 		}
-		if v.insert(&pp, post.ID, "post", func() int { n := len(o.idx.posts); o.idx.posts[post.ID] = post; return n - len(o.idx.posts) }) {
+		if v.insert(&pp, post.ID, "post", func() bool { return o.idx.posts.put(post.ID, post) }) {
 			o.noteID('p', post.ID)
 		}
 		if post.Function != "" {
@@ -444,14 +444,14 @@ func (v *validator) readyLater(post *Post, pp *pathSeg) {
 func (v *validator) holder(post *Post, pp *pathSeg) *person {
 	var h *person
 	if post.Holder != "" {
-		if h = v.o.idx.members[post.Holder]; h == nil {
+		if h = v.o.idx.members.get(post.Holder); h == nil {
 			v.unknown(pp.key("holder"), post.Holder)
 		}
 	}
 	switch {
 	case !v.checkOnly:
 		post.holder = h
-	case post.holder != v.was.idx.members[post.Holder]:
+	case post.holder != v.was.idx.members.get(post.Holder):
 		v.addAt(*pp, "post %q has a stale holder link", post.ID)
 	}
 	return h
@@ -467,7 +467,7 @@ func (v *validator) unknown(at pathSeg, id string) {
 // problem reported here.
 func (v *validator) candidate(post *Post, k int, pp *pathSeg) *person {
 	c := post.Candidates[k]
-	cp := v.o.idx.members[c]
+	cp := v.o.idx.members.get(c)
 	switch {
 	case cp == nil:
 		v.unknown(pp.at("candidates", k), c)
@@ -492,7 +492,7 @@ func (v *validator) checkReferences() {
 			p := v.unitSeg(at, depth, i)
 			for j, r := range u.ReportsTo {
 				switch {
-				case o.idx.units[r] == nil:
+				case o.idx.units.get(r) == nil:
 					v.addAt(p.at("reportsTo", j), "unknown unit %q", r)
 				case r == u.ID:
 					v.addAt(p.at("reportsTo", j), "unit %q reports to itself", r)
@@ -520,7 +520,7 @@ func (v *validator) checkLiaisons(u *Unit, p *pathSeg) {
 	o := v.o
 	// A top-level unit's liaison carries nothing until it is moved under
 	// a unit again: it is kept, not refused.
-	if u.Liaison != "" && o.idx.members[u.Liaison] == nil {
+	if u.Liaison != "" && o.idx.members.get(u.Liaison) == nil {
 		v.unknown(p.key("liaison"), u.Liaison)
 	}
 	for j, l := range u.ReportLiaisons {
@@ -530,7 +530,7 @@ func (v *validator) checkLiaisons(u *Unit, p *pathSeg) {
 			v.addAt(at.key("to"), "unit %q is not one the unit reports to", l.To)
 		case slices.ContainsFunc(u.ReportLiaisons[:j], func(e ReportLiaison) bool { return e.To == l.To }):
 			v.addAt(at.key("to"), "the line to %q is named twice", l.To)
-		case o.idx.members[l.Member] == nil:
+		case o.idx.members.get(l.Member) == nil:
 			v.unknown(at.key("member"), l.Member)
 		}
 	}
@@ -544,7 +544,7 @@ func (o *Org) reportCycle() []*Unit {
 		grey
 		black
 	)
-	color := make(map[*Unit]int8, len(o.idx.units))
+	color := make(map[*Unit]int8, o.idx.units.len())
 	var stack []*Unit
 	var found []*Unit
 	var visit func(u *Unit) bool
@@ -556,7 +556,7 @@ func (o *Org) reportCycle() []*Unit {
 			next = append(next, u.parent)
 		}
 		for _, r := range u.ReportsTo {
-			if t := o.idx.units[r]; t != nil {
+			if t := o.idx.units.get(r); t != nil {
 				next = append(next, t)
 			}
 		}

@@ -192,7 +192,7 @@ func (w *viewer) unit(u *Unit) *Unit {
 		c.Liaison = w.member(u.Liaison, false)
 	}
 	for _, r := range u.ReportsTo {
-		if t := w.o.idx.units[r]; t != nil && w.scope[t] {
+		if t := w.o.idx.units.get(r); t != nil && w.scope[t] {
 			c.ReportsTo = append(c.ReportsTo, w.id('u', r))
 			if l := u.LiaisonTo(r); l != "" {
 				c.ReportLiaisons = append(c.ReportLiaisons, ReportLiaison{To: w.id('u', r), Member: w.member(l, false)})
@@ -284,7 +284,7 @@ func RevealsContext(ctx context.Context, o *Org, member string) (members, units 
 			people[u.Liaison] = true
 		}
 		for _, l := range u.ReportLiaisons {
-			if t := w.o.idx.units[l.To]; t != nil && w.scope[t] {
+			if t := w.o.idx.units.get(l.To); t != nil && w.scope[t] {
 				people[l.Member] = true
 			}
 		}

@@ -65,7 +65,7 @@ func (b Bench) Ratio() float64 {
 // BenchStrength measures the plan as it is.
 func BenchStrength(o *Org) Bench {
 	var b Bench
-	for _, p := range o.idx.posts {
+	for p := range o.idx.posts.all() {
 		b.Posts++
 		if o.HasActiveCandidate(p) {
 			b.Ready++
@@ -268,7 +268,7 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 
 func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) bool) Bench {
 	var b Bench
-	for _, p := range o.idx.posts {
+	for p := range o.idx.posts.all() {
 		b.Posts++
 		s := state(p)
 		now, any := false, false
@@ -306,7 +306,7 @@ func SinglePoints(o *Org) []string {
 // UnitHolders lists the active holders of a unit's posts: who an arrest of
 // that unit (the committee, say) would take.
 func UnitHolders(o *Org, unitID string) []string {
-	u := o.idx.units[unitID]
+	u := o.idx.units.get(unitID)
 	if u == nil {
 		return nil
 	}
