@@ -67,12 +67,15 @@ func BuildCheckState(ctx context.Context, o *Org, asOf time.Time) (*CheckState, 
 		}
 		return !p.stopped()
 	})
+	// Edits check members one at a time, without the table.
+	s.c.inStrict = strictPeople(p, o)
 	for _, m := range o.Members {
 		if p.stopped() {
 			break
 		}
 		s.checkMember(m, false)
 	}
+	s.c.inStrict = nil
 	if p.err != nil {
 		return nil, p.err
 	}

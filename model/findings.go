@@ -102,7 +102,9 @@ func (b *blocks[T]) add(fs []T) {
 // CheckAll runs every check over the plan.
 func CheckAll(o *Org, asOf time.Time) *Findings {
 	c := checker{o: o, asOf: asOf, lazy: true}
-	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
+	pl := &poll{ctx: context.Background()}
+	c.cover, _ = organizersUnder(pl, o)
+	c.inStrict = strictPeople(pl, o)
 	f := &Findings{o: o}
 	var kept []held
 	keep := func() {
