@@ -95,15 +95,54 @@ func findingsJSON(w io.Writer, head CheckReport, fs *model.Findings) error {
 			return err
 		}
 	}
-	for f := range fs.All() {
-		r := FindingReport{Check: f.Check, Severity: string(f.Severity), Message: f.Message,
-			Path: f.Path, Unit: f.Unit, Post: f.Post, Member: f.Member}
-		if err := json.MarshalEncode(enc, r); err != nil {
+	// Each finding as FindingReport marshals (a test holds them to it),
+	// token by token: reflecting on the struct was most of the time.
+	var path []byte
+	for f, p := range fs.AllPaths() {
+		var err error
+		if path, err = jsontext.AppendQuote(path[:0], p); err != nil {
+			return err
+		}
+		if err := writeFinding(enc, f, path); err != nil {
 			return err
 		}
 	}
 	if err := enc.WriteToken(jsontext.EndArray); err != nil {
 		return err
+	}
+	return enc.WriteToken(jsontext.EndObject)
+}
+
+// writeFinding writes one finding as FindingReport marshals, its path
+// already quoted.
+func writeFinding(enc *jsontext.Encoder, f model.Finding, path jsontext.Value) error {
+	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
+		return err
+	}
+	for _, kv := range [...]struct{ k, v string }{{"check", f.Check}, {"severity", string(f.Severity)}, {"message", f.Message}} {
+		if err := enc.WriteToken(jsontext.String(kv.k)); err != nil {
+			return err
+		}
+		if err := enc.WriteToken(jsontext.String(kv.v)); err != nil {
+			return err
+		}
+	}
+	if err := enc.WriteToken(jsontext.String("path")); err != nil {
+		return err
+	}
+	if err := enc.WriteValue(path); err != nil {
+		return err
+	}
+	for _, kv := range [...]struct{ k, v string }{{"unit", f.Unit}, {"post", f.Post}, {"member", f.Member}} {
+		if kv.v == "" {
+			continue // omitempty
+		}
+		if err := enc.WriteToken(jsontext.String(kv.k)); err != nil {
+			return err
+		}
+		if err := enc.WriteToken(jsontext.String(kv.v)); err != nil {
+			return err
+		}
 	}
 	return enc.WriteToken(jsontext.EndObject)
 }
