@@ -439,10 +439,10 @@ func (c *checker) member(m *Member) {
 			})
 		}
 	}
-	var strict, open *Unit
 	if c.inStrict != nil && (p == nil || !c.inStrict[p.n]) {
 		return // nowhere strict: no bridge
 	}
+	var strict, open *Unit
 	for _, ps := range [][]*Post{held, cand} {
 		for _, p := range ps {
 			switch r := o.UnitSecrecy(p.unit).Rank(); {
