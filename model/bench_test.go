@@ -58,6 +58,18 @@ func BenchmarkLaborSummary(b *testing.B) {
 	})
 }
 
+// BenchmarkLaborStateBuild makes the division of labor from scratch, as
+// the editor does in the background on opening a big plan; its bytes
+// are what it leaves for the collector at the editor's peak.
+func BenchmarkLaborStateBuild(b *testing.B) {
+	bySize(b, func(b *testing.B, o *model.Org) {
+		b.ReportAllocs()
+		for b.Loop() {
+			model.NewLaborState(o)
+		}
+	})
+}
+
 // BenchmarkCheckStateUpdate sets a post's holder and undoes it, bringing
 // the checks up to date after each: two edits per op.
 func BenchmarkCheckStateUpdate(b *testing.B) {

@@ -49,24 +49,53 @@ func BuildLaborState(ctx context.Context, o *Org) (*LaborState, error) {
 	s := &LaborState{fns: make(map[string][]string, len(o.Members)), perf: map[string]map[string]struct{}{}, idle: map[string]struct{}{}, loads: map[int]map[string]struct{}{}}
 	rank := o.functionRanks()
 	p := &poll{ctx: ctx}
+	// The functions' sets are filled once every member is placed, each
+	// made at its size, for the same reason.
+	count := map[string]int{}
 	for _, m := range o.Members {
 		if p.stopped() {
 			return nil, p.err
 		}
-		s.place(o, m, rank)
+		for _, f := range s.placeMember(o, m, rank) {
+			count[f]++
+		}
+	}
+	for f, n := range count {
+		s.perf[f] = make(map[string]struct{}, n)
+	}
+	for id, fs := range s.fns {
+		if p.stopped() {
+			return nil, p.err
+		}
+		for _, f := range fs {
+			s.perf[f][id] = struct{}{}
+		}
 	}
 	return s, nil
 }
 
 // place records an active member's functions.
 func (s *LaborState) place(o *Org, m *Member, rank map[string]int) {
+	for _, f := range s.placeMember(o, m, rank) {
+		set := s.perf[f]
+		if set == nil {
+			set = map[string]struct{}{}
+			s.perf[f] = set
+		}
+		set[m.ID] = struct{}{}
+	}
+}
+
+// placeMember records an active member's functions, idleness and load,
+// and returns the functions, for their sets.
+func (s *LaborState) placeMember(o *Org, m *Member, rank map[string]int) []string {
 	if !m.Active() {
-		return
+		return nil
 	}
 	fs := o.memberFunctions(m.ID, rank)
 	if len(fs) == 0 {
 		s.idle[m.ID] = struct{}{}
-		return
+		return nil
 	}
 	s.fns[m.ID] = fs
 	if n := len(fs); n > JumbleThreshold {
@@ -75,14 +104,7 @@ func (s *LaborState) place(o *Org, m *Member, rank map[string]int) {
 		}
 		s.loads[n][m.ID] = struct{}{}
 	}
-	for _, f := range fs {
-		set := s.perf[f]
-		if set == nil {
-			set = map[string]struct{}{}
-			s.perf[f] = set
-		}
-		set[m.ID] = struct{}{}
-	}
+	return fs
 }
 
 // remove forgets a member's contribution.
