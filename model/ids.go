@@ -12,15 +12,19 @@ type byID[T any] struct {
 	num    []*T          // num[n] has the id prefix+n, written without leading zeros
 	other  map[string]*T // every other id
 	n      int           // how many there are
+	// hint is how many there will be, when known: a plan's ids need not
+	// come in the order of their numbers (a generator may number a level
+	// at a time), and each must find its slot all the same.
+	hint int
 }
 
 func newByID[T any](prefix byte, size int) byID[T] {
-	return byID[T]{prefix: prefix, num: make([]*T, 0, size), other: map[string]*T{}}
+	return byID[T]{prefix: prefix, num: make([]*T, 0, size), other: map[string]*T{}, hint: size}
 }
 
 // maxSpare bounds the empty slots: an id's number past twice the items
-// (and this) goes in the map, so that a hostile "u999999999" costs one
-// entry, not a gigabyte of slots.
+// (or the hint) and this goes in the map, so that a hostile "u999999999"
+// costs one entry, not a gigabyte of slots.
 const maxSpare = 1 << 16
 
 // slot is where id's number puts it in num, or -1 when it goes in the
@@ -38,7 +42,7 @@ func (x *byID[T]) slot(id string, growing bool) int {
 		}
 		n = n*10 + int(c-'0')
 	}
-	if n < len(x.num) || (growing && n < 2*x.n+maxSpare) {
+	if n < len(x.num) || (growing && n < 2*max(x.n, x.hint)+maxSpare) {
 		return n
 	}
 	return -1

@@ -65,3 +65,20 @@ func TestByIDIsAMap(t *testing.T) {
 		}
 	}
 }
+
+// Numbered ids that come out of the order of their numbers all find
+// their slots when the count is known, none the map.
+func TestByIDSlotsShuffledIDs(t *testing.T) {
+	t.Parallel()
+	const n = 5 * maxSpare
+	order := rand.New(rand.NewPCG(3, 5)).Perm(n)
+	x := newByID[int]('p', n)
+	for _, i := range order {
+		if !x.put(fmt.Sprintf("p%d", i+1), new(int)) {
+			t.Fatalf("p%d refused", i+1)
+		}
+	}
+	if len(x.other) != 0 || x.len() != n {
+		t.Fatalf("%d of %d ids in the map", len(x.other), x.len())
+	}
+}
