@@ -188,7 +188,7 @@ func (v *validator) indexCatalogues() {
 			o.noteID('m', m.ID)
 		}
 		if m.Status != "" {
-			if share(v, &m.Status, shared(m.Status, Statuses)); !m.Status.Valid() {
+			if share(v, &m.Status, canonical(m.Status, Statuses)); !m.Status.Valid() {
 				v.addAt(at.key("status"), "%q is not a status (active, arrested, exiled, inactive)", m.Status)
 			}
 		}
@@ -371,12 +371,12 @@ func (v *validator) checkUnit(u *Unit, p *pathSeg) {
 		}
 	}
 	if u.Secrecy != "" {
-		if share(v, &u.Secrecy, shared(u.Secrecy, SecrecyLevels)); !u.Secrecy.Valid() {
+		if share(v, &u.Secrecy, canonical(u.Secrecy, SecrecyLevels)); !u.Secrecy.Valid() {
 			v.addAt(p.key("secrecy"), "%q is not a secrecy level (open, low, medium, high, strict)", u.Secrecy)
 		}
 	}
 	if u.Affiliation != "" {
-		if share(v, &u.Affiliation, shared(u.Affiliation, Affiliations)); !u.Affiliation.Valid() {
+		if share(v, &u.Affiliation, canonical(u.Affiliation, Affiliations)); !u.Affiliation.Valid() {
 			v.addAt(p.key("affiliation"), "%q is not an affiliation (party, associated, unaware)", u.Affiliation)
 		}
 	}
@@ -605,13 +605,13 @@ func (o *Org) unitPath(u *Unit) string {
 	return b.String()
 }
 
-// shared is the listed value equal to s, or s: a plan's millions of
+// canonical is the listed value equal to s, or s: a plan's millions of
 // kinds, functions and levels then share the few strings the catalogues
 // and the constants hold, so comparing one is comparing pointers and
 // reading one is a cache hit (at a million units, reading each unit's
 // own copy was a cache miss per unit, a tenth of the checks), and the
 // copies decoding made are left to the collector.
-func shared[T ~string](s T, listed []T) T {
+func canonical[T ~string](s T, listed []T) T {
 	for _, l := range listed {
 		if l == s {
 			return l
