@@ -55,10 +55,11 @@ func plainSlow(s string) bool {
 	return true
 }
 
-// String shows every hidden character of s as an escape: \t, \n and \r as
-// themselves, other C0 controls, DEL, C1 controls and invalid bytes as
-// \xHH, the other hidden characters as U+XXXX. A backslash is left alone:
-// the result is for reading, not for parsing back.
+// String shows every hidden character of s as an escape: a tab, line
+// feed and carriage return as \t, \n and \r, other C0 controls, DEL and
+// invalid bytes as \xHH, C1 controls and the other hidden characters as
+// U+XXXX. A backslash is left alone: the result is for reading, not for
+// parsing back.
 func String(s string) string {
 	if Plain(s) {
 		return s
