@@ -12,7 +12,7 @@ import (
 // Validate, which must change nothing, leaves the copies alone.
 func TestIndexingSharesTheCataloguesStrings(t *testing.T) {
 	t.Parallel()
-	cp := func(s string) string { return strings.Clone(s) }
+	cp := strings.Clone
 	build := func() *Org {
 		return &Org{
 			Functions: []*Function{{ID: "f1", Name: "Agitator"}},
