@@ -185,7 +185,7 @@ func (o *Org) findingPath(f *Finding, unitPath func(*Unit) string) string {
 	case *Unit:
 		return unitPath(at)
 	case *Post, *Member:
-		return string(o.appendFindingPath(nil, f, unitPath))
+		return string(o.appendFindingPath(nil, f, appending(unitPath)))
 	}
 	if f.Member != "" {
 		return "member " + o.MemberLabel(f.Member)
@@ -193,15 +193,23 @@ func (o *Org) findingPath(f *Finding, unitPath func(*Unit) string) string {
 	return ""
 }
 
-// appendFindingPath appends findingPath's words to dst.
-func (o *Org) appendFindingPath(dst []byte, f *Finding, unitPath func(*Unit) string) []byte {
+// appendFindingPath appends findingPath's words to dst, a unit's path
+// appended by appendPath.
+func (o *Org) appendFindingPath(dst []byte, f *Finding, appendPath func([]byte, *Unit) []byte) []byte {
 	switch at := f.at.(type) {
 	case *Member:
 		return append(append(dst, "member "...), at.Label()...)
 	case *Post:
-		return appendPostPath(dst, at, unitPath)
+		return appendPostPath(dst, at, appendPath)
+	case *Unit:
+		return appendPath(dst, at)
 	}
-	return append(dst, o.findingPath(f, unitPath)...)
+	return append(dst, o.findingPath(f, nil)...)
+}
+
+// appending is unitPath as an appender.
+func appending(unitPath func(*Unit) string) func([]byte, *Unit) []byte {
+	return func(dst []byte, u *Unit) []byte { return append(dst, unitPath(u)...) }
 }
 
 // post finds a post of the unit being checked without the index.
@@ -235,12 +243,12 @@ func postPath(p *Post, unitPath func(*Unit) string) string {
 	if p.unit == nil {
 		return p.Title
 	}
-	return string(appendPostPath(nil, p, unitPath))
+	return string(appendPostPath(nil, p, appending(unitPath)))
 }
 
-func appendPostPath(dst []byte, p *Post, unitPath func(*Unit) string) []byte {
+func appendPostPath(dst []byte, p *Post, appendPath func([]byte, *Unit) []byte) []byte {
 	if p.unit != nil {
-		dst = append(append(dst, unitPath(p.unit)...), " › "...)
+		dst = append(appendPath(dst, p.unit), " › "...)
 	}
 	return append(dst, p.Title...)
 }
