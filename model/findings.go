@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"iter"
+	"sync"
 	"time"
 )
 
@@ -99,41 +100,62 @@ func (b *blocks[T]) add(fs []T) {
 	}
 }
 
-// CheckAll runs every check over the plan.
+// CheckAll runs every check over the plan: the members on another core
+// while the units are checked, each check's findings of the members put
+// after those of the units, as one walk would give them.
 func CheckAll(o *Org, asOf time.Time) *Findings {
-	c := checker{o: o, asOf: asOf, lazy: true}
-	pl := &poll{ctx: context.Background()}
-	c.cover, _ = organizersUnder(pl, o)
-	c.inStrict = strictPeople(pl, o)
 	f := &Findings{o: o}
-	var kept []held
-	keep := func() {
-		for ck := range c.out {
-			for _, x := range c.out[ck] {
-				kept = append(kept, hold(x))
-			}
-			f.by[ck].add(kept)
-			kept = kept[:0]
-			if Checks[ck].Severity == SevError {
-				f.errors += len(c.out[ck])
-			} else {
-				f.warnings += len(c.out[ck])
-			}
+	ofMembers := &Findings{o: o}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		c := checker{o: o, asOf: asOf, lazy: true}
+		c.inStrict = strictPeople(&poll{ctx: context.Background()}, o)
+		k := keeper{f: ofMembers, c: &c}
+		for _, m := range o.Members {
+			c.member(m)
+			k.keep()
 		}
-		c.reset()
-	}
+	})
+	c := checker{o: o, asOf: asOf, lazy: true}
+	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
+	k := keeper{f: f, c: &c}
 	c.out[ckMergeConflict] = conflictFindings(o)
-	keep()
+	k.keep()
 	o.Walk(func(u *Unit) bool {
 		c.unit(u)
-		keep()
+		k.keep()
 		return true
 	})
-	for _, m := range o.Members {
-		c.member(m)
-		keep()
+	wg.Wait()
+	for ck := range f.by {
+		f.by[ck] = append(f.by[ck], ofMembers.by[ck]...)
 	}
+	f.errors += ofMembers.errors
+	f.warnings += ofMembers.warnings
 	return f
+}
+
+// keeper moves a checker's findings into f as they are made.
+type keeper struct {
+	f    *Findings
+	c    *checker
+	kept []held
+}
+
+func (k *keeper) keep() {
+	for ck := range k.c.out {
+		for _, x := range k.c.out[ck] {
+			k.kept = append(k.kept, hold(x))
+		}
+		k.f.by[ck].add(k.kept)
+		k.kept = k.kept[:0]
+		if Checks[ck].Severity == SevError {
+			k.f.errors += len(k.c.out[ck])
+		} else {
+			k.f.warnings += len(k.c.out[ck])
+		}
+	}
+	k.c.reset()
 }
 
 // Len is how many findings there are.

@@ -129,7 +129,8 @@ func TestMergeIsTheSameEveryTime(t *testing.T) {
 
 // TestCheckAllIsTheCheckersOwn: the findings CheckAll keeps in short,
 // and yields with their ids and paths filled in, are the checker's own,
-// in order, for plans with and without a merge's conflicts.
+// in order and counted by severity, for plans with and without a
+// merge's conflicts.
 func TestCheckAllIsTheCheckersOwn(t *testing.T) {
 	t.Parallel()
 	base := example(t, "st-petersburg-1902")
@@ -147,6 +148,17 @@ func TestCheckAllIsTheCheckersOwn(t *testing.T) {
 		got := slices.Collect(fs.All())
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: %d findings, the checker %d; first apart: %v", name, len(got), len(want), firstApart(got, want))
+		}
+		var errs, warns int
+		for _, f := range want {
+			if f.Severity == model.SevError {
+				errs++
+			} else {
+				warns++
+			}
+		}
+		if e, w := fs.Count(); e != errs || w != warns || fs.Len() != len(want) {
+			t.Errorf("%s: counted %d errors and %d warnings of %d, the checker's are %d and %d", name, e, w, fs.Len(), errs, warns)
 		}
 		// AllPaths is All with the path in a buffer of its own.
 		var worded []model.Finding
