@@ -2,7 +2,10 @@ package model
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Damage is what a removal costs the organization, counted from the
@@ -37,29 +40,14 @@ type Risk struct {
 
 // Risks ranks the active members whose removal alone does damage, most
 // first (ties by id): the weak points of the plan, each agreeing with
-// Simulate of that one member.
-func Risks(o *Org) []Risk { return RisksProgress(o, nil) }
+// Simulate of that one member. It uses every core.
+func Risks(o *Org) []Risk { return RisksProgress(o, runtime.GOMAXPROCS(0), nil) }
 
-// RisksProgress is Risks, telling progress (members done, of all) now and
-// then: a long ranking on a big plan can show how far it is.
-func RisksProgress(o *Org, progress func(done, total int)) []Risk {
-	var out []Risk
-	before := linesNow(o)
-	for i, m := range o.Members {
-		if progress != nil && i%1024 == 0 {
-			progress(i, len(o.Members))
-		}
-		if !m.Active() {
-			continue
-		}
-		d := simulate(o, []string{m.ID}, false, before).Damage()
-		if d.Total() > 0 {
-			out = append(out, Risk{Member: m.ID, Damage: d})
-		}
-	}
-	if progress != nil {
-		progress(len(o.Members), len(o.Members))
-	}
+// RisksProgress is Risks on as many goroutines as workers, telling
+// progress (members done, of all) now and then: a long ranking on a big
+// plan can show how far it is. An editor leaves a core to the keys.
+func RisksProgress(o *Org, workers int, progress func(done, total int)) []Risk {
+	out := risksInOrder(o, workers, progress)
 	slices.SortStableFunc(out, func(a, b Risk) int {
 		if c := cmp.Compare(b.Damage.Total(), a.Damage.Total()); c != 0 {
 			return c
@@ -67,4 +55,50 @@ func RisksProgress(o *Org, progress func(done, total int)) []Risk {
 		return cmp.Compare(a.Member, b.Member)
 	})
 	return out
+}
+
+// riskChunk is how many members a worker simulates at a time.
+const riskChunk = 1024
+
+// risksInOrder is the risks in member order. Each removal is simulated
+// alone, against the plan as it is, so the members are shared out in
+// chunks among the workers, each with its own record of the plan's
+// lines, and the chunks' risks put back in order.
+func risksInOrder(o *Org, workers int, progress func(done, total int)) []Risk {
+	n := len(o.Members)
+	parts := make([][]Risk, (n+riskChunk-1)/riskChunk)
+	var next, done atomic.Int64
+	work := func(report bool) {
+		before := linesNow(o)
+		for {
+			c := int(next.Add(1)) - 1
+			if c >= len(parts) {
+				return
+			}
+			for _, m := range o.Members[c*riskChunk : min(n, (c+1)*riskChunk)] {
+				if !m.Active() {
+					continue
+				}
+				if d := simulate(o, []string{m.ID}, false, before).Damage(); d.Total() > 0 {
+					parts[c] = append(parts[c], Risk{Member: m.ID, Damage: d})
+				}
+			}
+			if d := done.Add(riskChunk); report && progress != nil {
+				progress(int(min(d, int64(n))), n)
+			}
+		}
+	}
+	if progress != nil {
+		progress(0, n)
+	}
+	var wg sync.WaitGroup
+	for range max(workers, 1) - 1 {
+		wg.Go(func() { work(false) })
+	}
+	work(true)
+	wg.Wait()
+	if progress != nil {
+		progress(n, n)
+	}
+	return slices.Concat(parts...)
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"container/heap"
+	"runtime"
 	"slices"
 )
 
@@ -292,14 +293,9 @@ func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) boo
 // (Risks), in member order: it agrees with Simulate by construction.
 func SinglePoints(o *Org) []string {
 	var out []string
-	for _, r := range Risks(o) {
+	for _, r := range risksInOrder(o, runtime.GOMAXPROCS(0), nil) {
 		out = append(out, r.Member)
 	}
-	order := make(map[string]int, len(o.Members))
-	for i, m := range o.Members {
-		order[m.ID] = i
-	}
-	slices.SortFunc(out, func(a, b string) int { return order[a] - order[b] })
 	return out
 }
 

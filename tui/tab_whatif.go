@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 
 	"charm.land/bubbles/v2/progress"
@@ -60,7 +61,7 @@ func (m *Model) startRisks() tea.Cmd {
 			ch <- riskMsg{version: v, final: true}
 			return
 		}
-		rs := model.RisksProgress(o, func(done, total int) {
+		rs := model.RisksProgress(o, max(1, runtime.GOMAXPROCS(0)-1), func(done, total int) {
 			select {
 			case ch <- riskMsg{version: v, done: float64(done) / float64(max(total, 1))}:
 			default: // the last report is still unread: skip this one

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"runtime"
+
 	"github.com/spf13/cobra"
 
 	"github.com/orgplan/orgplan/model"
@@ -40,7 +42,7 @@ arrest would expose the most others.`,
 				top := model.TopByExposure(o, k)
 				keys = &export.KeySearch{K: k, Found: ks, ByExposure: top, ByExposureDamage: model.DamageOf(o, top)}
 			}
-			rs := model.RisksProgress(o, progressLine(e, "risk: members simulated"))
+			rs := model.RisksProgress(o, runtime.GOMAXPROCS(0), progressLine(e, "risk: members simulated"))
 			if err := export.RiskReport(e.stdout, format, args[0], o, rs, keys, views); err != nil {
 				return fail("%v", err)
 			}
