@@ -355,11 +355,12 @@ func markdown(w io.Writer, o *model.Org, opt Options) error {
 	if day.IsZero() {
 		day, _ = model.AsOf(o, "", time.Now())
 	}
-	fs := model.CheckPlan(o, day)
-	errs, warns := model.Count(fs)
+	// Each finding's words are made as it is written, never all held.
+	fs := model.CheckAll(o, day)
+	errs, warns := fs.Count()
 	fmt.Fprintf(b, "\n## Findings as of %s (%d errors, %d warnings)\n\n", day.Format(model.DateLayout), errs, warns)
-	for _, f := range fs {
-		fmt.Fprintf(b, "- **%s** `%s` %s: %s\n", f.Severity, f.Check, mdEscape(f.Path), mdEscape(f.Message))
+	for f, path := range fs.AllPaths() {
+		fmt.Fprintf(b, "- **%s** `%s` %s: %s\n", f.Severity, f.Check, mdEscape(string(path)), mdEscape(f.Message))
 	}
 	return b.Flush()
 }
