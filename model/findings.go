@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -103,19 +104,28 @@ func (b *blocks[T]) add(fs []T) {
 // CheckAll runs every check over the plan: the members on another core
 // while the units are checked, each check's findings of the members put
 // after those of the units, as one walk would give them.
-func CheckAll(o *Org, asOf time.Time) *Findings {
+func CheckAll(o *Org, asOf time.Time) *Findings { return CheckAllProgress(o, asOf, nil) }
+
+// CheckAllProgress is CheckAll, telling progress (units and members
+// checked, of all) now and then.
+func CheckAllProgress(o *Org, asOf time.Time, progress func(done, total int)) *Findings {
 	f := &Findings{o: o}
 	ofMembers := &Findings{o: o}
+	var members atomic.Int64 // checked
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		c := checker{o: o, asOf: asOf, lazy: true}
 		c.inStrict = strictPeople(&poll{ctx: context.Background()}, o)
 		k := keeper{f: ofMembers, c: &c}
-		for _, m := range o.Members {
+		for i, m := range o.Members {
 			c.member(m)
 			k.keep()
+			if i%1024 == 1023 {
+				members.Add(1024)
+			}
 		}
 	})
+	total, units := o.UnitCount()+len(o.Members), 0
 	c := checker{o: o, asOf: asOf, lazy: true}
 	c.cover, _ = organizersUnder(&poll{ctx: context.Background()}, o)
 	k := keeper{f: f, c: &c}
@@ -124,9 +134,15 @@ func CheckAll(o *Org, asOf time.Time) *Findings {
 	o.Walk(func(u *Unit) bool {
 		c.unit(u)
 		k.keep()
+		if units++; progress != nil && units%4096 == 0 {
+			progress(units+int(members.Load()), total)
+		}
 		return true
 	})
 	wg.Wait()
+	if progress != nil {
+		progress(total, total)
+	}
 	for ck := range f.by {
 		f.by[ck] = append(f.by[ck], ofMembers.by[ck]...)
 	}

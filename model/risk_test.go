@@ -3,6 +3,7 @@ package model_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/model/synth"
@@ -45,5 +46,30 @@ func TestRisksShareTheMembersOut(t *testing.T) {
 		if last != len(o.Members) || calls < 3 {
 			t.Errorf("%d workers: progress ended at %d of %d after %d reports", workers, last, len(o.Members), calls)
 		}
+	}
+}
+
+// TestCheckAllTellsItsProgress: the progress of the checks only grows, to
+// every unit and member, and the findings are those of CheckAll.
+func TestCheckAllTellsItsProgress(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: 20000, Seed: 3})
+	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	total := o.UnitCount() + len(o.Members)
+	last, calls := -1, 0
+	fs := model.CheckAllProgress(o, day, func(done, all int) {
+		if done < last || done > all || all != total {
+			t.Errorf("progress %d of %d after %d (plan holds %d)", done, all, last, total)
+		}
+		last, calls = done, calls+1
+	})
+	if last != total || calls < 3 {
+		t.Errorf("progress ended at %d of %d after %d reports", last, total, calls)
+	}
+	want := model.CheckAll(o, day)
+	e1, w1 := fs.Count()
+	e2, w2 := want.Count()
+	if fs.Len() != want.Len() || e1 != e2 || w1 != w2 {
+		t.Errorf("with progress %d findings (%d, %d), without %d (%d, %d)", fs.Len(), e1, w1, want.Len(), e2, w2)
 	}
 }

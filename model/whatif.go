@@ -291,9 +291,12 @@ func (w *WhatIf) bench(o *Org, state func(*Post) People, active func(string) boo
 
 // SinglePoints lists the active members whose removal alone does damage
 // (Risks), in member order: it agrees with Simulate by construction.
-func SinglePoints(o *Org) []string {
+func SinglePoints(o *Org) []string { return SinglePointsProgress(o, nil) }
+
+// SinglePointsProgress is SinglePoints, telling progress as Risks does.
+func SinglePointsProgress(o *Org, progress func(done, total int)) []string {
 	var out []string
-	for _, r := range risksInOrder(o, runtime.GOMAXPROCS(0), nil) {
+	for _, r := range risksInOrder(o, runtime.GOMAXPROCS(0), progress) {
 		out = append(out, r.Member)
 	}
 	return out

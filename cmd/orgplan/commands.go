@@ -270,7 +270,7 @@ file cannot be read or is invalid.`,
 				return fail("--as-of: %v", err)
 			}
 			defer holdHeap(args[0])()
-			fs := model.CheckAll(o, day)
+			fs := model.CheckAllProgress(o, day, progressLine(e, "check: units and members checked"))
 			if err := export.Findings(e.stdout, format, args[0], day, fs); err != nil {
 				return fail("%v", err)
 			}
@@ -328,7 +328,8 @@ committee.`,
 				return err
 			}
 			w := model.Simulate(o, ids)
-			if err := export.Simulation(e.stdout, format, args[0], o, w); err != nil {
+			points := model.SinglePointsProgress(o, progressLine(e, "simulate: members whose removal alone does damage, simulated"))
+			if err := export.Simulation(e.stdout, format, args[0], o, w, points); err != nil {
 				return fail("%v", err)
 			}
 			return nil

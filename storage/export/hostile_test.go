@@ -90,7 +90,7 @@ func TestHostileNamesInEveryTextOutput(t *testing.T) {
 		}
 		outs["check"] = b.String()
 		b.Reset()
-		if err := Simulation(&b, "text", s, o, model.Simulate(o, []string{"m1"})); err != nil {
+		if err := Simulation(&b, "text", s, o, model.Simulate(o, []string{"m1"}), model.SinglePoints(o)); err != nil {
 			t.Fatal(err)
 		}
 		outs["simulate"] = b.String()

@@ -236,8 +236,9 @@ type BenchReport struct {
 	Any   int     `json:"any"` // posts with an active candidate, now or later
 }
 
-// Simulation writes a what-if report as text or JSON.
-func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) error {
+// Simulation writes a what-if report as text or JSON, with the plan's
+// single points (SinglePoints) as its caller worked them out.
+func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf, singlePoints []string) error {
 	mref := func(id string) MemberRef { return MemberRef{ID: id, Alias: o.MemberLabel(id)} }
 	pref := func(p *model.Post) PostRef { return PostRef{ID: p.ID, Path: o.PostPathString(p)} }
 	uref := func(u *model.Unit) UnitRef { return UnitRef{ID: u.ID, Path: o.PathString(u)} }
@@ -273,7 +274,7 @@ func Simulation(w io.Writer, format, file string, o *model.Org, s model.WhatIf) 
 	for _, u := range s.CutOff {
 		r.CutOff = append(r.CutOff, CutOffRef{ID: u.ID, Path: o.PathString(u), Recoverable: s.Recoverable[u]})
 	}
-	for _, id := range model.SinglePoints(o) {
+	for _, id := range singlePoints {
 		r.SinglePoints = append(r.SinglePoints, mref(id))
 	}
 	switch format {
