@@ -133,3 +133,8 @@ func sameSet[T comparable](a, b []T) bool {
 
 // UnitBefore exposes the document order of units to the tests.
 func UnitBefore(o *Org, a, b *Unit) bool { return o.unitBefore(a, b) }
+
+// NumberUnits numbers the plan's units in document order, as whole-plan
+// work does; Numbered says whether the numbers are the plan's as it is.
+func NumberUnits(o *Org)   { o.numberUnits() }
+func Numbered(o *Org) bool { return o.numbered() }

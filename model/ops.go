@@ -27,6 +27,7 @@ func (o *Org) Apply(op Op) (Op, error) {
 		return nil, err
 	}
 	o.version++
+	o.changed()
 	if !neutral {
 		o.people++
 	}

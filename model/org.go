@@ -31,7 +31,11 @@ type Org struct {
 
 	idx     index
 	version uint64
-	people  uint64 // see PeopleVersion
+	// gen and order are the generation of the plan and its units'
+	// document-order numbers (see order.go).
+	gen    uint64
+	order  *numbering
+	people uint64 // see PeopleVersion
 	// touched are the posts whose holder, candidates, function, unit,
 	// place or people's status changed since the last DrainTouched; all
 	// says that everything may have (a new index, a catalogue change).
@@ -439,6 +443,8 @@ func (o *Org) Reindex() []Problem {
 
 func (o *Org) reindex(oneWalk bool) []Problem {
 	o.version = 0
+	o.order = &numbering{}
+	o.changed()
 	o.touched, o.touchedUnits, o.touchedMem, o.touchedAll = nil, nil, nil, true
 	o.idx = newIndex(len(o.Members), len(o.Functions), len(o.Kinds))
 	v := validator{o: o, oneWalk: oneWalk}

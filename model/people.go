@@ -254,10 +254,13 @@ func (o *Org) postOrder(ps []*Post) map[*Post]int {
 func (o *Org) unitBefore(a, b *Unit) bool {
 	// Climb to one depth, then together to the children of the common
 	// ancestor: no paths are built (this runs inside every sort of posts).
-	da, db := a.Depth(), b.Depth()
 	if a == b {
 		return false
 	}
+	if o.numbered() {
+		return a.pre < b.pre
+	}
+	da, db := a.Depth(), b.Depth()
 	for ; da > db; da-- {
 		if a = a.parent; a == b {
 			return false // b is an ancestor of a: it comes first

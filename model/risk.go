@@ -65,6 +65,7 @@ const riskChunk = 1024
 // chunks among the workers, each with its own record of the plan's
 // lines, and the chunks' risks put back in order.
 func risksInOrder(o *Org, workers int, progress func(done, total int)) []Risk {
+	o.numberUnits()
 	n := len(o.Members)
 	parts := make([][]Risk, (n+riskChunk-1)/riskChunk)
 	var next, done atomic.Int64

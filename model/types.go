@@ -203,6 +203,9 @@ type Unit struct {
 	// ranking posts asks it millions of times at a million units, and a
 	// climb to the root is a cache miss a step.
 	depth int32
+	// pre is the unit's place in document order, when the plan's units
+	// are numbered (see order.go).
+	pre int32
 }
 
 // ReportLiaison names who carries a unit's line to a unit it reports to.

@@ -374,10 +374,12 @@ func (q *postQueue) Pop() any {
 func postBefore(o *Org, a, b *Post) bool { return ComparePosts(o, a, b) < 0 }
 
 func sortPosts(o *Org, ps []*Post) {
+	o.numberFor(len(ps))
 	slices.SortStableFunc(ps, func(a, b *Post) int { return ComparePosts(o, a, b) })
 }
 
 func sortUnits(o *Org, us []*Unit) {
+	o.numberFor(len(us))
 	slices.SortStableFunc(us, func(a, b *Unit) int {
 		if a == b {
 			return 0
