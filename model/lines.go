@@ -29,6 +29,38 @@ type lines struct {
 	known func(u *Unit) (connected, ok bool)
 	memo  map[*Unit]bool
 	saved map[*Unit]bool // recoverable, as worked out
+	// flat, when set, is memo kept by the units' document-order numbers
+	// (see linesWhole).
+	flat []lineState
+}
+
+// lineState is a unit's line as worked out, in a flat record.
+type lineState int8
+
+const (
+	lineUnknown lineState = iota
+	lineWorking           // being worked out: a broken plan's cycle reads it as cut
+	lineCut
+	lineConnected
+)
+
+// linesWhole is linesNow worked out for every unit at once and kept by
+// the units' document-order numbers: it is only read afterwards, so the
+// workers of a whole-plan ranking share it, and a look at a unit hashes
+// nothing (a map of a million units was a cache miss or two a look, and
+// one such map a worker). Nil when the plan's units cannot be numbered.
+func linesWhole(o *Org) *lines {
+	o.numberUnits()
+	if !o.numbered() {
+		return nil
+	}
+	l := linesNow(o)
+	l.flat = make([]lineState, o.order.count)
+	o.Walk(func(u *Unit) bool {
+		l.connected(u)
+		return true
+	})
+	return l
 }
 
 // linesNow is the plan as it is: members as their status says, holders
@@ -56,6 +88,21 @@ func (l *lines) connected(u *Unit) bool {
 		if v, ok := l.known(u); ok {
 			return v
 		}
+	}
+	if l.flat != nil {
+		switch l.flat[u.pre] {
+		case lineConnected:
+			return true
+		case lineCut, lineWorking:
+			return false
+		}
+		l.flat[u.pre] = lineWorking
+		v := l.work(u)
+		l.flat[u.pre] = lineCut
+		if v {
+			l.flat[u.pre] = lineConnected
+		}
+		return v
 	}
 	if v, ok := l.memo[u]; ok {
 		return v

@@ -19,8 +19,9 @@ var generations atomic.Uint64
 
 // numbering is the state of a plan's numbers.
 type numbering struct {
-	mu  sync.Mutex
-	gen atomic.Uint64 // the plan's generation the units are numbered for
+	mu    sync.Mutex
+	gen   atomic.Uint64 // the plan's generation the units are numbered for
+	count int32         // how many units were numbered
 }
 
 // changed gives the plan a new generation: the numbers are out of date.
@@ -45,6 +46,7 @@ func (o *Org) numberUnits() {
 		i++
 		return true
 	})
+	n.count = i
 	n.gen.Store(o.gen)
 }
 

@@ -62,15 +62,18 @@ const riskChunk = 1024
 
 // risksInOrder is the risks in member order. Each removal is simulated
 // alone, against the plan as it is, so the members are shared out in
-// chunks among the workers, each with its own record of the plan's
-// lines, and the chunks' risks put back in order.
+// chunks among the workers, sharing one record of the plan's lines
+// worked out beforehand, and the chunks' risks put back in order.
 func risksInOrder(o *Org, workers int, progress func(done, total int)) []Risk {
-	o.numberUnits()
+	shared := linesWhole(o)
 	n := len(o.Members)
 	parts := make([][]Risk, (n+riskChunk-1)/riskChunk)
 	var next, done atomic.Int64
 	work := func(report bool) {
-		before := linesNow(o)
+		before := shared
+		if before == nil {
+			before = linesNow(o)
+		}
 		for {
 			c := int(next.Add(1)) - 1
 			if c >= len(parts) {
