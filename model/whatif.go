@@ -226,6 +226,12 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 		}
 	}
 	staffed := func(u *Unit) bool {
+		if !touched[u] {
+			// None of its posts changed hands and no one removed held
+			// one: as staffed as now, asked of the posts themselves (at a
+			// million units most of a big removal's reach is such).
+			return staffedNow(u)
+		}
 		for _, p := range u.Posts {
 			if holderLeft(state(p), gone, o) {
 				return true
@@ -255,7 +261,7 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 			return before.connected(u), true
 		}}
 	for u := range reach {
-		if staffed(u) && !after.connected(u) && before.connected(u) {
+		if before.connected(u) && staffed(u) && !after.connected(u) {
 			w.CutOff = append(w.CutOff, u)
 			if after.recoverable(u) {
 				if w.Recoverable == nil {
