@@ -109,7 +109,6 @@ func CheckAll(o *Org, asOf time.Time) *Findings { return CheckAllProgress(o, asO
 // CheckAllProgress is CheckAll, telling progress (units and members
 // checked, of all) now and then.
 func CheckAllProgress(o *Org, asOf time.Time, progress func(done, total int)) *Findings {
-	o.numberUnits()
 	f := &Findings{o: o}
 	ofMembers := &Findings{o: o}
 	var members atomic.Int64 // checked
