@@ -7,9 +7,10 @@ import (
 
 // Document order as a number: placing two units is then one comparison,
 // where climbing their ancestries is a cache miss a level, and ordering
-// is most of what a million units' simulations and sorts do. The numbers
-// are made for work over the whole plan (the risks, a big sort) and hold until the plan next changes; an edit's own few
-// comparisons climb, so no key renumbers a million units.
+// is much of what a million units' simulations and sorts do. The
+// numbers are made for work over the whole plan (the risks, a big sort)
+// and hold until the plan next changes; an edit's own few comparisons
+// climb, so no key renumbers a million units.
 
 // generations gives every change of any plan a number never used before,
 // so that a copy of a plan (a swap, an undo of one) never takes another's
