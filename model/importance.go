@@ -44,13 +44,17 @@ func ComparePosts(o *Org, a, b *Post) int {
 		return -1
 	case rb.Above(ra):
 		return 1
-	case a.unit != b.unit:
-		if o.unitBefore(a.unit, b.unit) {
-			return -1
-		}
-		return 1
-	case indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b):
+	case placedBefore(o, a, b):
 		return -1
 	}
 	return 1
+}
+
+// placedBefore reports whether post a comes before post b, a different
+// one, in document order.
+func placedBefore(o *Org, a, b *Post) bool {
+	if a.unit != b.unit {
+		return o.unitBefore(a.unit, b.unit)
+	}
+	return indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b)
 }

@@ -235,13 +235,7 @@ func postsOf(cs []Candidacy) []*Post {
 // so a member's summary never walks the whole tree.
 func (o *Org) postOrder(ps []*Post) map[*Post]int {
 	sorted := append([]*Post(nil), ps...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i], sorted[j]
-		if a.unit != b.unit {
-			return o.unitBefore(a.unit, b.unit)
-		}
-		return indexOfPost(a.unit.Posts, a) < indexOfPost(b.unit.Posts, b)
-	})
+	sort.SliceStable(sorted, func(i, j int) bool { return placedBefore(o, sorted[i], sorted[j]) })
 	rank := make(map[*Post]int, len(sorted))
 	for i, p := range sorted {
 		rank[p] = i

@@ -156,7 +156,7 @@ func simulate(o *Org, removed []string, ordered bool, before *lines) WhatIf {
 			if !active(c) || promoted[c] || indexOf(s.ReadyLater, c) >= 0 {
 				continue // gone, moved already, or not ready yet
 			}
-			if own := highestHeld(o, c, p, state); own != nil && !rank.Above(RankOf(o, own)) {
+			if own, r := highestHeld(o, c, p, state); own != nil && !rank.Above(r) {
 				w.Skipped = append(w.Skipped, Skip{Post: p, Member: c, Holds: own})
 				continue
 			}
@@ -193,15 +193,20 @@ func simulate(o *Org, removed []string, ordered bool, before *lines) WhatIf {
 	return w
 }
 
-// highestHeld is the most important post member holds now, besides p.
-func highestHeld(o *Org, member string, p *Post, state func(*Post) People) *Post {
+// highestHeld is the most important post member holds now, besides p,
+// and its rank: each post's rank is worked out once.
+func highestHeld(o *Org, member string, p *Post, state func(*Post) People) (*Post, Rank) {
 	var best *Post
+	var br Rank
 	for _, own := range o.Held(member) {
-		if own != p && state(own).Holder == member && (best == nil || ComparePosts(o, own, best) < 0) {
-			best = own
+		if own == p || state(own).Holder != member {
+			continue
+		}
+		if r := RankOf(o, own); best == nil || r.Above(br) || !br.Above(r) && placedBefore(o, own, best) {
+			best, br = own, r
 		}
 	}
-	return best
+	return best, br
 }
 
 // holderLeft reports whether someone who can act holds p afterwards.
