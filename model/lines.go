@@ -89,7 +89,7 @@ func (l *lines) connected(u *Unit) bool {
 			return v
 		}
 	}
-	if l.flat != nil {
+	if l.flat != nil && int(u.pre) < len(l.flat) {
 		switch l.flat[u.pre] {
 		case lineConnected:
 			return true
