@@ -405,7 +405,7 @@ func (s *CheckState) relines(o *Org, t Touched, units map[*Unit]bool) {
 			changed = append(changed, u)
 		}
 	}
-	for u := range o.downstream(changed) {
+	for u := range o.downstream(changed, nil) {
 		units[u] = true
 		if s.c.connected(u) {
 			delete(s.cut, u)

@@ -71,8 +71,16 @@ func TestWholePlanWorkStopsWhenCalledOff(t *testing.T) {
 	if n, u, err := model.RevealsContext(ctx, o, o.Units[0].Posts[0].Holder); n+u != 0 || !errors.Is(err, context.Canceled) {
 		t.Errorf("reveals: %d %d, %v", n, u, err)
 	}
+	top := model.UnitHolders(o, o.Units[0].ID)
+	if w, err := model.SimulateContext(ctx, o, top); w.Promotions != nil || w.BenchBefore.Posts != 0 || !errors.Is(err, context.Canceled) {
+		t.Errorf("simulation: %d promotions, %v", len(w.Promotions), err)
+	}
 	if s, err := model.BuildCheckState(context.Background(), o, benchDay); s == nil || err != nil || s.Len() != len(model.CheckPlan(o, benchDay)) {
 		t.Errorf("checks not called off: %v", err)
+	}
+	w, err := model.SimulateContext(context.Background(), o, top)
+	if want := model.Simulate(o, top); err != nil || w.Damage() != want.Damage() || w.BenchAfter != want.BenchAfter || len(w.Promotions) != len(want.Promotions) || w.BenchBefore.Posts == 0 {
+		t.Errorf("simulation not called off: %+v, %v; want %+v", w.Damage(), err, want.Damage())
 	}
 }
 

@@ -84,7 +84,7 @@ func (s *keySearch) damage(set []string) Damage {
 	if s.before == nil {
 		s.before = linesNow(s.o)
 	}
-	return simulate(s.o, set, false, s.before).Damage()
+	return simulate(s.o, set, false, s.before, nil).Damage()
 }
 
 // greedy adds, k times, the member whose addition does the most damage.
@@ -173,4 +173,4 @@ func TopByExposure(o *Org, k int) []string {
 }
 
 // DamageOf is the damage of removing these members together.
-func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids, false, nil).Damage() }
+func DamageOf(o *Org, ids []string) Damage { return simulate(o, ids, false, nil, nil).Damage() }

@@ -188,7 +188,7 @@ func Unconnected(o *Org) []*Unit {
 
 // downstream is every unit below or reporting to one of from, at any
 // remove, and from themselves: the units whose lines pass through them.
-func (o *Org) downstream(from []*Unit) map[*Unit]bool {
+func (o *Org) downstream(from []*Unit, pl *poll) map[*Unit]bool {
 	seen := make(map[*Unit]bool, len(from))
 	queue := make([]*Unit, 0, len(from))
 	for _, u := range from {
@@ -197,7 +197,7 @@ func (o *Org) downstream(from []*Unit) map[*Unit]bool {
 			queue = append(queue, u)
 		}
 	}
-	for len(queue) > 0 {
+	for len(queue) > 0 && !pl.stopped() {
 		u := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
 		for _, next := range [][]*Unit{u.Units, o.idx.reportedBy[u.ID]} {

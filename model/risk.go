@@ -83,7 +83,7 @@ func risksInOrder(o *Org, workers int, progress func(done, total int)) []Risk {
 				if !m.Active() {
 					continue
 				}
-				if d := simulate(o, []string{m.ID}, false, before).Damage(); d.Total() > 0 {
+				if d := simulate(o, []string{m.ID}, false, before, nil).Damage(); d.Total() > 0 {
 					parts[c] = append(parts[c], Risk{Member: m.ID, Damage: d})
 				}
 			}

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,5 +145,50 @@ func TestCutOffIsFoundLocallyAsByAWholeWalk(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no removal cut anything off: the test proves nothing")
+	}
+}
+
+// The bench after a removal, counted from the posts the removal touches,
+// is what a count of every post in the plan as simulated gives.
+func TestBenchAfterIsThatOfEveryPost(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: 2000, Branching: 4, Seed: 11})
+	r := rand.New(rand.NewPCG(5, 6))
+	moved := 0
+	for range 200 {
+		var set []string
+		for range 1 + r.IntN(40) {
+			set = append(set, o.Members[r.IntN(len(o.Members))].ID)
+		}
+		w := model.Simulate(o, set)
+		want := model.Bench{}
+		o.Walk(func(u *model.Unit) bool {
+			for _, p := range u.Posts {
+				s, ok := w.Final[p]
+				if !ok {
+					s = model.People{Holder: p.Holder, Candidates: p.Candidates, ReadyLater: p.ReadyLater}
+				}
+				want.Posts++
+				now, any := false, false
+				for _, c := range s.Candidates {
+					if !slices.Contains(set, c) && o.MemberActive(c) && c != s.Holder {
+						any = true
+						now = now || !slices.Contains(s.ReadyLater, c)
+					}
+				}
+				want.Ready += map[bool]int{true: 1}[now]
+				want.Any += map[bool]int{true: 1}[any]
+			}
+			return true
+		})
+		if w.BenchAfter != want {
+			t.Fatalf("removing %v: bench after %+v, every post counted %+v", set, w.BenchAfter, want)
+		}
+		if w.BenchAfter != w.BenchBefore {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no removal changed the bench: the test proves nothing")
 	}
 }

@@ -31,8 +31,11 @@ type poll struct {
 const giveWayEvery = time.Millisecond
 
 // stopped reports whether the context was found done; once it is, it
-// stays so.
+// stays so. A nil poll never stops.
 func (p *poll) stopped() bool {
+	if p == nil {
+		return false
+	}
 	if p.err != nil {
 		return true
 	}

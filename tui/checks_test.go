@@ -44,7 +44,7 @@ func TestWhatIfMarkApplyUndo(t *testing.T) {
 	press(m, "5")
 	m.focus = focusSide
 	press(m, "U")
-	if len(m.whatif.marked) != 4 || m.whatif.result == nil || len(m.whatif.result.Promotions) != 4 {
+	if w, _ := m.simulation(); len(m.whatif.marked) != 4 || w == nil || len(w.Promotions) != 4 {
 		t.Fatalf("U marked %v", m.whatif.marked)
 	}
 	if !strings.Contains(screen(m), "Who steps in (4)") {
@@ -69,7 +69,7 @@ func TestWhatIfMarkApplyUndo(t *testing.T) {
 		t.Fatal("one undo did not take back the whole what-if")
 	}
 	press(m, "U", "x")
-	if len(m.whatif.marked) != 0 || m.whatif.result != nil {
+	if w, _ := m.simulation(); len(m.whatif.marked) != 0 || w != nil {
 		t.Fatal("x did not clear")
 	}
 }

@@ -16,7 +16,9 @@ import (
 // follows.
 type whatIf struct {
 	marked []string
-	result *model.WhatIf
+	// sim is the simulation of marked (keyed by marksKey), worked out
+	// within the key on a small plan and in a job on a big one.
+	sim ready
 	// risks is the ranking of weak points, shown when nothing is marked,
 	// as of the plan's version risksAt.
 	risks   []model.Risk
@@ -121,19 +123,33 @@ func (m *Model) weakPoints() ([]model.Risk, bool) {
 	return m.whatif.risks, true
 }
 
+// marksKey names a set of marks, in the order they were made.
+func marksKey(marked []string) string { return fmt.Sprintf("%q", marked) }
+
+// simulation is the simulation of the marked members on the plan as it
+// is: nil when none are marked, or while its job runs (pending).
+func (m *Model) simulation() (w *model.WhatIf, pending bool) {
+	if len(m.whatif.marked) == 0 {
+		return nil, false
+	}
+	v, ok := m.readyFor(m.whatif.sim, marksKey(m.whatif.marked))
+	if !ok {
+		return nil, true
+	}
+	return v.(*model.WhatIf), false
+}
+
+// simulate works out the marks anew after they or the plan changed: at
+// once on a small plan; on a big one a removal near the top reaches a
+// quarter of the plan, so the job (needWhatIf) does it.
 func (m *Model) simulate() {
 	// Marks on members since deleted fall away.
 	m.whatif.marked = slices.DeleteFunc(m.whatif.marked, func(id string) bool { return m.org.Member(id) == nil })
-	if len(m.whatif.marked) == 0 {
-		m.whatif.result = nil
-	} else {
+	if len(m.whatif.marked) > 0 && !m.big() {
 		w := model.Simulate(m.org, m.whatif.marked)
-		m.whatif.result = &w
+		m.whatif.sim = m.keep(marksKey(m.whatif.marked), &w)
 	}
-	m.side.stale[tabWhatIf] = true
-	if m.side.tab == tabWhatIf {
-		m.ensureTab()
-	}
+	m.refreshTab(tabWhatIf)
 }
 
 func (m *Model) toggleMark(id string) {
@@ -162,11 +178,16 @@ func (m *Model) markUnit() {
 }
 
 func (m *Model) applyWhatIf() {
-	if m.whatif.result == nil {
+	w, pending := m.simulation()
+	if pending {
+		m.setStatus("still working out what follows: enter applies it once it shows")
+		return
+	}
+	if w == nil {
 		m.setStatus("nothing marked: space marks a member, U the whole unit")
 		return
 	}
-	op := m.whatif.result.Apply(m.org)
+	op := w.Apply(m.org)
 	if m.apply(op, "") {
 		m.whatif.marked = nil
 		m.simulate()
@@ -183,7 +204,10 @@ func (m *Model) buildWhatIf() {
 // whatIfSummary is the simulation's answer in two lines that stay in view
 // however far the report is scrolled.
 func (m *Model) whatIfSummary() []sideRow {
-	w := m.whatif.result
+	w, pending := m.simulation()
+	if pending {
+		return []sideRow{{header: true, cols: []col{{text: fmt.Sprintf("Taken %d · … working out what follows", len(m.whatif.marked)), style: &m.styles.PaneTitle}}}, {header: true}}
+	}
 	if w == nil {
 		return nil
 	}
@@ -244,7 +268,10 @@ func (m *Model) whatIfRows() []sideRow {
 			rows = append(rows, sideRow{whatifMember: id, cols: []col{{text: check(id) + clean(m.org.MemberLabel(id))}}})
 		}
 	}
-	w := m.whatif.result
+	w, pending := m.simulation()
+	if pending {
+		return append(append(rows, sideRow{header: true}), m.working("working out who steps in")...)
+	}
 	if w == nil {
 		return append(rows, m.weakPointRows()...)
 	}

@@ -155,7 +155,7 @@ func TestWhatIfShowsItsWholeAnswer(t *testing.T) {
 	m := newModel(t, 80, 24)
 	press(m, "j", "j", "l", "5", "tab", "tab", "U")
 	scr := screen(m)
-	w := m.whatif.result
+	w, _ := m.simulation()
 	bench := fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio())
 	if !strings.Contains(scr, bench) {
 		t.Fatalf("no bench line at 80x24:\n%s", scr)
@@ -367,8 +367,8 @@ func TestWhatIfListsTheWeakPointsWhenNothingIsMarked(t *testing.T) {
 		}
 	}
 	press(m, "space")
-	if len(m.whatif.marked) != 1 || m.whatif.marked[0] != rs[0].Member || m.whatif.result.Damage() != rs[0].Damage {
-		t.Fatalf("marked %v, damage %+v, want %+v", m.whatif.marked, m.whatif.result.Damage(), rs[0].Damage)
+	if w, _ := m.simulation(); len(m.whatif.marked) != 1 || m.whatif.marked[0] != rs[0].Member || w.Damage() != rs[0].Damage {
+		t.Fatalf("marked %v, damage %+v, want %+v", m.whatif.marked, w.Damage(), rs[0].Damage)
 	}
 }
 
@@ -438,7 +438,7 @@ func TestWhatIfCountsTheBenchBothWays(t *testing.T) {
 	if p := u.Posts[0]; !p.Later(p.Candidates[0]) {
 		t.Fatal("fixture: L did not mark the candidate")
 	}
-	w := m.whatif.result
+	w, _ := m.simulation()
 	if w == nil || w.BenchBefore.Any == w.BenchBefore.Ready {
 		t.Fatalf("the simulation does not see the candidate ready later: %+v", w)
 	}

@@ -12,7 +12,7 @@ import (
 
 // Work that reads a whole big plan (the first run of the checks, the
 // division of labor, the vacancy list, coverage, a member's compartment,
-// a search) takes seconds at a million units: it runs in a command, so
+// a search, a simulation) takes seconds at a million units: it runs in a command, so
 // that every key is answered meanwhile, and what waits for it says "…".
 //
 // A job reads the plan while Update goes on reading it too; only edits
@@ -37,6 +37,7 @@ const (
 	jobCoverage
 	jobReveals
 	jobSearch
+	jobWhatIf
 	jobCount
 )
 
@@ -59,6 +60,7 @@ var jobSpecs = [jobCount]jobSpec{
 	jobCoverage:  {needCoverage, startCoverageJob, coverageDone},
 	jobReveals:   {needReveals, startRevealsJob, revealsDone},
 	jobSearch:    {needSearch, startSearchJob, searchDone},
+	jobWhatIf:    {needWhatIf, startWhatIfJob, whatIfDone},
 }
 
 // jobs are the editor's running jobs.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 
 	"github.com/orgplan/orgplan/model"
 )
@@ -142,6 +143,29 @@ func (m *Model) reveals(member string) (reveal, bool) {
 		return reveal{}, false
 	}
 	return v.(reveal), true
+}
+
+// The simulation of the members marked on the What-if tab.
+func needWhatIf(m *Model) (string, bool) {
+	if !m.big() || len(m.whatif.marked) == 0 {
+		return "", false
+	}
+	key := marksKey(m.whatif.marked)
+	_, ok := m.readyFor(m.whatif.sim, key)
+	return key, !ok
+}
+
+func startWhatIfJob(m *Model, _ string) func(context.Context, *model.Org) (any, error) {
+	marked := slices.Clone(m.whatif.marked)
+	return func(ctx context.Context, o *model.Org) (any, error) {
+		w, err := model.SimulateContext(ctx, o, marked)
+		return &w, err
+	}
+}
+
+func whatIfDone(m *Model, key string, res any) {
+	m.whatif.sim = m.keep(key, res)
+	m.refreshTab(tabWhatIf)
 }
 
 // refreshTab rebuilds tab t if it is on show, and marks it otherwise.

@@ -246,3 +246,47 @@ func TestBigSaveShowsItsProgress(t *testing.T) {
 		t.Fatalf("still ticking after the save: %q", m.status)
 	}
 }
+
+// On a big plan the What-if tab's simulation is a job: marking the top
+// unit's holders answers at once and says the answer is coming, enter
+// waits for it, an edit meanwhile calls it off, and what shows in the end
+// is the simulation of the plan as edited.
+func TestBigWhatIfSimulatesInAJob(t *testing.T) {
+	t.Parallel()
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 10})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m)
+	press(m, "5", "tab", "tab")
+	m.focus = focusSide
+	press(m, "U")
+	if !m.busy(jobWhatIf) || !strings.Contains(screen(m), "working out what follows") {
+		t.Fatalf("no simulation job shown: busy %v\n%s", m.busy(jobWhatIf), screen(m))
+	}
+	press(m, "enter")
+	if !strings.Contains(m.status, "still working out") || !o.Member(m.whatif.marked[0]).Active() {
+		t.Fatalf("enter applied a simulation not yet made: %q", m.status)
+	}
+	if !m.apply(holderChange(o), "") {
+		t.Fatal("edit refused")
+	}
+	if m.busy(jobWhatIf) {
+		t.Fatal("the edit did not call the simulation off")
+	}
+	settle(t, m)
+	got := rowsText(m.side.pinned[tabWhatIf]) + rowsText(tabRows(m, tabWhatIf))
+	w := model.Simulate(o, m.whatif.marked)
+	if len(w.Promotions)+len(w.Vacated) == 0 {
+		t.Fatal("fixture: the removal does nothing")
+	}
+	m.whatif.sim = m.keep(marksKey(m.whatif.marked), &w)
+	m.refreshTab(tabWhatIf)
+	if want := rowsText(m.side.pinned[tabWhatIf]) + rowsText(tabRows(m, tabWhatIf)); got != want {
+		t.Fatalf("the job's simulation shows\n%s\nwant\n%s", got, want)
+	}
+	first := m.whatif.marked[0]
+	press(m, "enter")
+	if len(m.whatif.marked) != 0 || o.Member(first).Status != model.StatusArrested {
+		t.Fatalf("enter did not apply the simulation: %q", m.status)
+	}
+}
