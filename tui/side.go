@@ -67,6 +67,17 @@ type col struct {
 	pathOf string
 }
 
+// figureWidth is the width (gap included) of a column of figures: the
+// widest of texts, and at least least. A figure is never cut to fit: a
+// "550…" would read as a number.
+func figureWidth(least int, texts []string) int {
+	w := least
+	for _, t := range texts {
+		w = max(w, ansiWidth(t)+1)
+	}
+	return w
+}
+
 func newSidePanel() sidePanel {
 	var s sidePanel
 	for i := range s.stale {

@@ -51,18 +51,26 @@ func (m *Model) coverageRows(cs []model.Coverage) (pinned, rows []sideRow) {
 	pinned = []sideRow{m.header(fmt.Sprintf("%d of %d short of one organizer per ratio · %d organizers wanted",
 		short, len(cs), missing))}
 	rows = make([]sideRow, 0, len(cs))
-	for _, c := range cs {
-		mark, st, need := " ", &m.styles.Dim, "covered"
+	ratios, needs := make([]string, len(cs)), make([]string, len(cs))
+	for i, c := range cs {
+		ratios[i], needs[i] = fmt.Sprintf("%d/%d", c.Organizers, c.Headcount), "covered"
+		if c.Short() > 0 {
+			needs[i] = fmt.Sprintf("needs %d", c.Short())
+		}
+	}
+	rw, nw := figureWidth(9, ratios), figureWidth(10, needs)
+	for i, c := range cs {
+		mark, st := " ", &m.styles.Dim
 		switch {
 		case c.Organizers == 0:
-			mark, st, need = vacantMark, &m.styles.Error, fmt.Sprintf("needs %d", c.Short())
+			mark, st = vacantMark, &m.styles.Error
 		case c.Short() > 0:
-			mark, st, need = noCandidateMark, &m.styles.Warning, fmt.Sprintf("needs %d", c.Short())
+			mark, st = noCandidateMark, &m.styles.Warning
 		}
 		rows = append(rows, sideRow{unit: c.Unit.ID, cols: []col{
 			{text: mark, style: st, w: 2},
-			{text: fmt.Sprintf("%d/%d", c.Organizers, c.Headcount), w: 9},
-			{text: need, style: st, w: 10},
+			{text: ratios[i], w: rw},
+			{text: needs[i], style: st, w: nw},
 			{pathOf: c.Unit.ID, tail: true},
 		}})
 	}

@@ -120,9 +120,14 @@ func (m *Model) memberRows() []sideRow {
 	}
 	if len(s.Candidacies) > 0 {
 		rows = append(rows, sideRow{header: true}, m.header(fmt.Sprintf("Ready to step in (%d)", len(s.Candidacies))))
-		for _, c := range s.Candidacies {
+		places := make([]string, len(s.Candidacies))
+		for i, c := range s.Candidacies {
+			places[i] = fmt.Sprintf("#%d", c.Position)
+		}
+		pw := figureWidth(4, places)
+		for i, c := range s.Candidacies {
 			rows = append(rows, sideRow{post: c.Post.ID, cols: []col{
-				{text: fmt.Sprintf("#%d", c.Position), w: 4},
+				{text: places[i], w: pw},
 				{text: clean(c.Post.Title), w: 16},
 				{text: clean(m.org.PathString(c.Post.Unit())), style: &m.styles.Dim, tail: true},
 			}})

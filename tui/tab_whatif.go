@@ -355,17 +355,27 @@ func (m *Model) weakPointRows() []sideRow {
 			{header: true, cols: []col{{text: bar.ViewAs(m.whatif.done)}}}}
 	}
 	rows := []sideRow{{header: true}, m.header(fmt.Sprintf("Weak points: damage if taken alone (%d)", len(rs)))}
-	for i, r := range rs {
-		if i == maxRiskRows {
-			rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: orgplan risk lists them all", len(rs)-i), style: &m.styles.Dim}}})
-			break
-		}
+	shown := rs[:min(len(rs), maxRiskRows)]
+	// The totals right-aligned to the widest, which is first.
+	digits := 3
+	if len(shown) > 0 {
+		digits = max(digits, len(fmt.Sprint(shown[0].Damage.Total())))
+	}
+	totals := make([]string, len(shown))
+	for i, r := range shown {
+		totals[i] = fmt.Sprintf("%*d", digits, r.Damage.Total())
+	}
+	tw := figureWidth(5, totals)
+	for i, r := range shown {
 		d := r.Damage
 		rows = append(rows, sideRow{whatifMember: r.Member, member: r.Member, cols: []col{
-			{text: fmt.Sprintf("%3d ", d.Total()), style: &m.styles.Warning, w: 5},
+			{text: totals[i], style: &m.styles.Warning, w: tw},
 			{text: clean(m.org.MemberLabel(r.Member)), w: 20},
 			{text: fmt.Sprintf("%d vacant · %d with no one · %d cut off, %d lost", d.Vacated, d.Leaderless, d.CutOff, d.Lost), style: &m.styles.Dim},
 		}})
+	}
+	if len(rs) > len(shown) {
+		rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: orgplan risk lists them all", len(rs)-len(shown)), style: &m.styles.Dim}}})
 	}
 	return rows
 }
