@@ -30,6 +30,21 @@ func TestFiguresShowWhole(t *testing.T) {
 			t.Fatalf("at %d columns the damage 223459 is not whole:\n%s", width, scr)
 		}
 
+		// Marked on a wide screen, then narrowed: the summary is packed anew.
+		m.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+		m.whatif.marked = model.UnitHolders(o, o.Units[2].Units[0].ID)
+		m.simulate()
+		m.Update(tea.WindowSizeMsg{Width: width, Height: 40})
+		w, _ := m.simulation()
+		for _, part := range []string{fmt.Sprintf("%d left vacant", len(w.Vacated)), fmt.Sprintf("%d cut off (%d lost)", len(w.CutOff), w.Damage().Lost),
+			fmt.Sprintf("cover %d/%d", w.Cover.Filled, w.Cover.Held)} {
+			if scr := screen(m); !strings.Contains(scr, part) {
+				t.Fatalf("at %d columns the summary does not show %q whole:\n%s", width, part, scr)
+			}
+		}
+		m.whatif.marked = nil
+		m.simulate()
+
 		m.showTab(tabCoverage)
 		if scr := screen(m); !strings.Contains(scr, "/123456789 ") {
 			t.Fatalf("at %d columns the headcount is not whole:\n%s", width, scr)

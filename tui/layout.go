@@ -42,6 +42,7 @@ func (m *Model) relayout() {
 	m.posts.height = m.lay.postsH - 2
 	m.side.height = m.lay.bodyH - 2
 	m.side.clamp()
+	m.refreshTab(tabWhatIf) // its summary is packed to the width
 	for _, d := range m.dialogs {
 		d.d.resize(m.width, m.height)
 	}

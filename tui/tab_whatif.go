@@ -211,25 +211,28 @@ func (m *Model) whatIfSummary() []sideRow {
 	if w == nil {
 		return nil
 	}
-	// Short lines, so that the whole answer shows at 80 columns.
-	lines := []string{
-		fmt.Sprintf("Taken %d · %d step in · %d left vacant", len(m.whatif.marked), len(w.Promotions), len(w.Vacated)),
-		fmt.Sprintf("%d with no one left · %d cut off (%d lost)", len(w.Leaderless), len(w.CutOff), w.Damage().Lost),
+	// Each line's parts are packed to the panel's width, so that every
+	// figure shows whole however narrow the panel is.
+	lines := [][]string{
+		{fmt.Sprintf("Taken %d", len(m.whatif.marked)), fmt.Sprintf("%d step in", len(w.Promotions)), fmt.Sprintf("%d left vacant", len(w.Vacated))},
+		{fmt.Sprintf("%d with no one left", len(w.Leaderless)), fmt.Sprintf("%d cut off (%d lost)", len(w.CutOff), w.Damage().Lost)},
 		// cover: of the posts the removed held, how many could be filled
 		// at once by candidates ready now
-		fmt.Sprintf("Bench strength %.0f%% → %.0f%% · cover %d/%d", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio(), w.Cover.Filled, w.Cover.Held),
+		{fmt.Sprintf("Bench strength %.0f%% → %.0f%%", 100*w.BenchBefore.Ratio(), 100*w.BenchAfter.Ratio()), fmt.Sprintf("cover %d/%d", w.Cover.Filled, w.Cover.Held)},
 	}
 	if w.BenchBefore.Any != w.BenchBefore.Ready || w.BenchAfter.Any != w.BenchAfter.Ready {
 		// The bench counted again with those ready later, as the reports do.
-		lines = slices.Insert(lines, len(lines)-1, fmt.Sprintf("with ready later %.0f%% → %.0f%%", 100*anyRatio(w.BenchBefore), 100*anyRatio(w.BenchAfter)))
+		lines = slices.Insert(lines, len(lines)-1, []string{fmt.Sprintf("with ready later %.0f%% → %.0f%%", 100*anyRatio(w.BenchBefore), 100*anyRatio(w.BenchAfter))})
 	}
-	rows := make([]sideRow, 0, len(lines)+1)
-	for i, l := range lines {
+	var rows []sideRow
+	for i, parts := range lines {
 		st := &m.styles.PaneTitle
 		if i == len(lines)-1 {
 			st = &m.styles.Warning
 		}
-		rows = append(rows, sideRow{header: true, cols: []col{{text: l, style: st}}})
+		for _, l := range pack(parts, " · ", m.lay.rightW-2) {
+			rows = append(rows, sideRow{header: true, cols: []col{{text: l, style: st}}})
+		}
 	}
 	return append(rows, sideRow{header: true})
 }
@@ -378,6 +381,20 @@ func (m *Model) weakPointRows() []sideRow {
 		rows = append(rows, sideRow{header: true, cols: []col{{text: fmt.Sprintf("and %d more: orgplan risk lists them all", len(rs)-len(shown)), style: &m.styles.Dim}}})
 	}
 	return rows
+}
+
+// pack joins parts with sep into lines no wider than width, as many parts
+// to a line as fit.
+func pack(parts []string, sep string, width int) []string {
+	var lines []string
+	for _, p := range parts {
+		if n := len(lines); n > 0 && ansiWidth(lines[n-1])+ansiWidth(sep)+ansiWidth(p) <= width {
+			lines[n-1] += sep + p
+			continue
+		}
+		lines = append(lines, p)
+	}
+	return lines
 }
 
 // anyRatio is the bench counting candidates ready later too.

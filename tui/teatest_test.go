@@ -153,7 +153,7 @@ func TestGoldenChecksAndWhatIf(t *testing.T) {
 		t.Run("whatif/"+sz.name, func(t *testing.T) {
 			tm, _ := startProgram(t, sz.w, sz.h)
 			send(tm, "j", "j", "l", "5", "tab", "tab", "U")
-			waitFor(t, tm, "Who steps in")
+			waitFor(t, tm, "Taken (4)")
 			golden.RequireEqual(t, []byte(screen(finish(t, tm))))
 		})
 	}
