@@ -132,10 +132,7 @@ func TestCutOffIsFoundLocallyAsByAWholeWalk(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	found := 0
 	for range 300 {
-		var set []string
-		for range 1 + r.IntN(40) {
-			set = append(set, o.Members[r.IntN(len(o.Members))].ID)
-		}
+		set := randomMembers(o, r, 40)
 		w := model.Simulate(o, set)
 		got, want := ids(w.CutOff), cutOffByWalk(t, o, w)
 		if strings.Join(got, ",") != strings.Join(want, ",") {
@@ -156,10 +153,7 @@ func TestBenchAfterIsThatOfEveryPost(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	moved := 0
 	for range 200 {
-		var set []string
-		for range 1 + r.IntN(40) {
-			set = append(set, o.Members[r.IntN(len(o.Members))].ID)
-		}
+		set := randomMembers(o, r, 40)
 		w := model.Simulate(o, set)
 		want := model.Bench{}
 		o.Walk(func(u *model.Unit) bool {
@@ -191,4 +185,13 @@ func TestBenchAfterIsThatOfEveryPost(t *testing.T) {
 	if moved == 0 {
 		t.Fatal("no removal changed the bench: the test proves nothing")
 	}
+}
+
+// randomMembers picks 1 to most members at random, maybe some twice.
+func randomMembers(o *model.Org, r *rand.Rand, most int) []string {
+	var set []string
+	for range 1 + r.IntN(most) {
+		set = append(set, o.Members[r.IntN(len(o.Members))].ID)
+	}
+	return set
 }

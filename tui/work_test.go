@@ -32,6 +32,17 @@ func startedJob(t *testing.T, m *Model, k jobKind) chan tea.Msg {
 	return done
 }
 
+// settledBig is the editor on a generated plan just big enough for jobs,
+// at 120x40, with its first jobs (the checks) done.
+func settledBig(t *testing.T, seed uint64) (*Model, *model.Org) {
+	t.Helper()
+	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: seed})
+	m := New(Options{Org: o, Path: "big.json"})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	settle(t, m)
+	return m, o
+}
+
 // holderChange empties the top unit's first post, or fills it if empty:
 // an edit of what every whole-plan job reads first.
 func holderChange(o *model.Org) model.Op {
@@ -100,10 +111,7 @@ func TestEditorAnswersKeysWhileABigPlanIsChecked(t *testing.T) {
 // job runs again; tabs that wait for a job say so.
 func TestLateJobResultsAreDropped(t *testing.T) {
 	t.Parallel()
-	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 5})
-	m := New(Options{Org: o, Path: "big.json"})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	settle(t, m) // the checks
+	m, o := settledBig(t, 5)
 	m.showTab(tabVacancies)
 	if !strings.Contains(screen(m), "… listing the vacancies") {
 		t.Fatalf("the Vacancies tab does not say it is being made:\n%s", screen(m))
@@ -128,10 +136,7 @@ func TestLateJobResultsAreDropped(t *testing.T) {
 // small plan.
 func TestBigPlanJobsShowWhatTheWorkGives(t *testing.T) {
 	t.Parallel()
-	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 6})
-	m := New(Options{Org: o, Path: "big.json"})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	settle(t, m)
+	m, o := settledBig(t, 6)
 	for _, tab := range []int{tabLabor, tabCoverage} {
 		m.showTab(tab)
 		settle(t, m)
@@ -253,10 +258,7 @@ func TestBigSaveShowsItsProgress(t *testing.T) {
 // is the simulation of the plan as edited.
 func TestBigWhatIfSimulatesInAJob(t *testing.T) {
 	t.Parallel()
-	o := synth.Generate(synth.Options{Units: bigPlan + 100, Seed: 10})
-	m := New(Options{Org: o, Path: "big.json"})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	settle(t, m)
+	m, o := settledBig(t, 10)
 	press(m, "5", "tab", "tab")
 	m.focus = focusSide
 	press(m, "U")
