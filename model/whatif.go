@@ -153,12 +153,7 @@ func simulate(o *Org, removed []string, ordered bool, before *lines, pl *poll) W
 	for _, id := range removed {
 		gone[id] = true
 	}
-	state := func(p *Post) People {
-		if s, ok := w.Final[p]; ok {
-			return s
-		}
-		return peopleOf(p)
-	}
+	state := w.state
 	active := func(id string) bool { return !gone[id] && o.MemberActive(id) }
 	promoted := map[string]bool{}
 	left := map[*Post]bool{} // posts a promoted member left behind
