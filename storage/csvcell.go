@@ -47,6 +47,28 @@ var listEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`)
 // the one space JoinList puts after each ";" dropped, nothing else, so
 // that every name comes back exactly. Empty names are skipped.
 func SplitList(cell string) []string {
+	if !strings.Contains(cell, `\`) {
+		// Nothing escaped, the common cell: its names are slices of it.
+		var out []string
+		for i := 0; ; i++ {
+			name, rest, more := strings.Cut(cell, ";")
+			if i > 0 {
+				name = strings.TrimPrefix(name, " ")
+			}
+			if name != "" {
+				out = append(out, name)
+			}
+			if !more {
+				return out
+			}
+			cell = rest
+		}
+	}
+	return splitEscaped(cell)
+}
+
+// splitEscaped is SplitList for a cell with "\" escapes.
+func splitEscaped(cell string) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/orgplan/orgplan/model"
 	"github.com/orgplan/orgplan/storage/visible"
@@ -22,28 +23,71 @@ type ImportOptions struct {
 	Warn func(string)
 }
 
+// column is a column import knows.
+type column int
+
+const (
+	colID column = iota
+	colParent
+	colName
+	colTitle
+	colDepartment
+	colUnitPath
+	colPostID
+	colPost
+	colFunction
+	colHolder
+	colCandidates
+	numColumns
+)
+
+// fieldOf is, for each column, the field of a record that holds it, or -1.
+type fieldOf [numColumns]int
+
 // csvRow is one data row and where it was.
 type csvRow struct {
-	line     int
+	rec      []csvField
+	at       *fieldOf
 	id, par  string
-	get      func(col string) string
-	idCol    int // the character column of the id field, for messages
-	parCol   int // and of the parentId field
+	parent   int // the row of the parent's id, -1 for a root
+	next     int // the next row with this id (a unit's further posts), -1 for none
+	tail     int // on an id's first row: its last row so far
 	children []int
+}
+
+// get is the row's cell in column c, a spreadsheet's protection taken off.
+func (r *csvRow) get(c column) string {
+	i := r.at[c]
+	if i < 0 || i >= len(r.rec) {
+		return ""
+	}
+	return UnprotectCell(r.rec[i].text)
+}
+
+// line is the row's first line in the file.
+func (r *csvRow) line() int { return r.rec[0].line }
+
+// colOf is the character column where the row's cell in c starts, for
+// messages.
+func (r *csvRow) colOf(c column) int {
+	if i := r.at[c]; i >= 0 && i < len(r.rec) {
+		return r.rec[i].col
+	}
+	return 1
 }
 
 // csvColumns maps the header names org-chart tools use (lower case, with
 // spaces, "_" and "-" dropped) to the column each means here.
-var csvColumns = map[string]string{
-	"id": "id", "nodeid": "id", "employeeid": "id",
-	"parentid": "parentid", "parent": "parentid", "pid": "parentid", "manager": "parentid",
-	"managerid": "parentid", "reportsto": "parentid",
-	"name": "name", "fullname": "name",
-	"title": "title", "position": "title", "jobtitle": "title", "role": "title",
-	"department": "department", "departmentname": "department", "dept": "department", "team": "department",
+var csvColumns = map[string]column{
+	"id": colID, "nodeid": colID, "employeeid": colID,
+	"parentid": colParent, "parent": colParent, "pid": colParent, "manager": colParent,
+	"managerid": colParent, "reportsto": colParent,
+	"name": colName, "fullname": colName,
+	"title": colTitle, "position": colTitle, "jobtitle": colTitle, "role": colTitle,
+	"department": colDepartment, "departmentname": colDepartment, "dept": colDepartment, "team": colDepartment,
 	// orgplan's own CSV export
-	"unitpath": "unitpath", "postid": "postid", "post": "post", "function": "function",
-	"holder": "holder", "candidates": "candidates",
+	"unitpath": colUnitPath, "postid": colPostID, "post": colPost, "function": colFunction,
+	"holder": colHolder, "candidates": colCandidates,
 }
 
 // csvKey normalizes a header name for csvColumns.
@@ -84,7 +128,12 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if err != nil {
 		return nil, err
 	}
-	cr := newCSVReader(data)
+	// The text shares the buffer, which nothing writes to again: the
+	// fields are slices of it, not copies.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	// Checked once whole; a field at a time only to say where it fails.
+	valid := utf8.ValidString(text)
+	cr := newCSVReader(text)
 	header, err := cr.next()
 	if err != nil {
 		return nil, csvError(name, err)
@@ -92,10 +141,13 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if header == nil {
 		return nil, importErr(name, 1, 1, "the file is empty; a header row with id and parentId is needed")
 	}
-	cols := map[string]int{}
+	at := new(fieldOf)
+	for c := range at {
+		at[c] = -1
+	}
 	var ignored []string
 	for i, h := range header {
-		if !utf8.ValidString(h.text) {
+		if !valid && !utf8.ValidString(h.text) {
 			return nil, importErr(name, h.line, h.col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
 		}
 		col, known := csvColumns[csvKey.Replace(strings.ToLower(strings.TrimSpace(h.text)))]
@@ -103,17 +155,15 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 			ignored = append(ignored, visible.Quote(h.text))
 			continue
 		}
-		if _, dup := cols[col]; !dup {
-			cols[col] = i
+		if at[col] < 0 {
+			at[col] = i
 		}
 	}
-	idCol, ok := cols["id"]
-	parCol, ok2 := cols["parentid"]
 	var missing []string
-	if !ok {
+	if at[colID] < 0 {
 		missing = append(missing, `"id"`)
 	}
-	if !ok2 {
+	if at[colParent] < 0 {
 		missing = append(missing, `"parentId"`)
 	}
 	if len(missing) > 0 {
@@ -126,7 +176,7 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if len(ignored) > 0 && opts.Warn != nil {
 		opts.Warn(fmt.Sprintf("%s: ignored column%s %s", visible.String(name), plural(len(ignored)), strings.Join(ignored, ", ")))
 	}
-	var rows []*csvRow
+	var rows []csvRow
 	var probs []Problem
 	for {
 		rec, err := cr.next()
@@ -138,27 +188,16 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 		}
 		for _, f := range rec {
 			switch {
-			case !utf8.ValidString(f.text):
+			case !valid && !utf8.ValidString(f.text):
 				return nil, importErr(name, f.line, f.col, "not valid UTF-8; save the spreadsheet as UTF-8 CSV")
 			case len(f.text) > MaxText:
 				probs = append(probs, Problem{File: name, Line: f.line, Col: f.col,
 					Msg: fmt.Sprintf("text of %d bytes is longer than the limit of %d", len(f.text), MaxText)})
 			}
 		}
-		pos := func(col int) int {
-			if col < len(rec) {
-				return rec[col].col
-			}
-			return 1
-		}
-		get := func(col string) string {
-			i, ok := cols[col]
-			if !ok || i >= len(rec) {
-				return ""
-			}
-			return UnprotectCell(rec[i].text)
-		}
-		rows = append(rows, &csvRow{line: rec[0].line, id: get("id"), par: get("parentid"), get: get, idCol: pos(idCol), parCol: pos(parCol)})
+		r := csvRow{rec: rec, at: at, parent: -1, next: -1}
+		r.id, r.par = r.get(colID), r.get(colParent)
+		rows = append(rows, r)
 	}
 	if len(probs) > 0 {
 		return nil, &LoadError{Problems: probs}
@@ -166,7 +205,7 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if len(rows) == 0 {
 		return nil, importErr(name, 2, 1, "no rows after the header")
 	}
-	units, order, probs := linkRows(name, rows, opts.People)
+	order, probs := linkRows(name, rows, opts.People)
 	if len(probs) > 0 {
 		return nil, &LoadError{Problems: probs}
 	}
@@ -174,11 +213,12 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 	if d.Name == "" {
 		d.Name = strings.TrimSuffix(baseName(name), ".csv")
 	}
-	b := &builder{doc: d, members: map[string]string{}, functions: map[string]string{}}
+	b := &builder{doc: d, members: make(map[string]string, len(order)), functions: map[string]string{},
+		usedPosts: make(map[string]bool, len(rows))}
 	if opts.People {
-		b.people(rows, units, order)
+		b.people(rows, order)
 	} else {
-		b.units(rows, units, order)
+		b.units(rows, order)
 	}
 	o := d.toModel(nil)
 	if p := o.Reindex(); len(p) > 0 {
@@ -222,123 +262,126 @@ func csvError(name string, err error) error {
 	return importErr(name, 1, 1, err.Error())
 }
 
-// linkRows checks ids and parents and returns, per distinct id, the index
-// of its first row, and the ids in file order. In units mode repeated ids
-// are rows of one unit; in people mode an id is one person.
-func linkRows(name string, rows []*csvRow, people bool) (map[string]int, []string, []Problem) {
-	first := map[string]int{}
-	var order []string
+// linkRows checks ids and parents and returns the first row of each
+// distinct id, in file order. In units mode a repeated id's rows are one
+// unit's posts, chained from its first row by next; in people mode an id
+// is one person. It sets each first row's parent and children.
+func linkRows(name string, rows []csvRow, people bool) ([]int, []Problem) {
+	first := make(map[string]int, len(rows))
+	var order []int
 	var probs []Problem
 	bad := func(r *csvRow, col int, format string, args ...any) {
-		probs = append(probs, Problem{File: name, Line: r.line, Col: col, Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, Problem{File: name, Line: r.line(), Col: col, Msg: fmt.Sprintf(format, args...)})
 	}
-	for i, r := range rows {
-		switch j, seen := first[r.id]; {
+	for i := range rows {
+		r := &rows[i]
+		j, seen := first[r.id]
+		switch {
 		case r.id == "":
-			bad(r, r.idCol, "empty id")
+			bad(r, r.colOf(colID), "empty id")
 		case seen && people:
-			bad(r, r.idCol, "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line)
+			bad(r, r.colOf(colID), "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line())
 		case seen && rows[j].par != r.par:
-			bad(r, r.parCol, "id %s has parentId %s here but %s on line %d", visible.Quote(r.id), visible.Quote(r.par), visible.Quote(rows[j].par), rows[j].line)
-		case seen && (r.get("post") == "" || rows[j].get("post") == "" || r.get("name") != rows[j].get("name")):
+			bad(r, r.colOf(colParent), "id %s has parentId %s here but %s on line %d", visible.Quote(r.id), visible.Quote(r.par), visible.Quote(rows[j].par), rows[j].line())
+		case seen && (r.get(colPost) == "" || rows[j].get(colPost) == "" || r.get(colName) != rows[j].get(colName)):
 			// Only orgplan's own export repeats an id: one row per post
 			// of a unit, each with the unit's name.
-			bad(r, r.idCol, "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line)
-		case !seen:
+			bad(r, r.colOf(colID), "duplicate id %s (first on line %d)", visible.Quote(r.id), rows[j].line())
+		case seen:
+			rows[rows[j].tail].next = i
+			rows[j].tail = i
+		default:
 			first[r.id] = i
-			order = append(order, r.id)
+			r.tail = i
+			order = append(order, i)
 		}
 	}
-	for _, id := range order {
-		r := rows[first[id]]
+	for _, i := range order {
+		r := &rows[i]
 		if r.par == "" {
 			continue
 		}
 		if r.par == r.id {
-			bad(r, r.parCol, "row %s is its own parent", visible.Quote(r.id))
+			bad(r, r.colOf(colParent), "row %s is its own parent", visible.Quote(r.id))
 			continue
 		}
-		if _, ok := first[r.par]; !ok {
-			bad(r, r.parCol, "parentId %s is not an id in the file", visible.Quote(r.par))
+		p, ok := first[r.par]
+		if !ok {
+			bad(r, r.colOf(colParent), "parentId %s is not an id in the file", visible.Quote(r.par))
 			continue
 		}
-		rows[first[r.par]].children = append(rows[first[r.par]].children, first[id])
+		r.parent = p
+		rows[p].children = append(rows[p].children, i)
 	}
 	if len(probs) > 0 {
-		return nil, nil, probs
+		return nil, probs
 	}
 	// A row that never reaches a root through its parents is in a cycle.
-	state := map[string]int{} // 0 unvisited, 1 on the path, 2 reaches a root
-	for _, id := range order {
-		var path []string
-		cur := id
-		for state[cur] == 0 {
+	state := make([]int8, len(rows)) // 0 unvisited, 1 on the path, 2 reaches a root
+	var path []int
+	for _, i := range order {
+		path = path[:0]
+		cur := i
+		for cur >= 0 && state[cur] == 0 {
 			state[cur] = 1
 			path = append(path, cur)
-			p := rows[first[cur]].par
-			if p == "" {
-				break
-			}
-			cur = p
+			cur = rows[cur].parent
 		}
-		if state[cur] == 1 && rows[first[cur]].par != "" {
+		if cur >= 0 && state[cur] == 1 {
 			// cur is on the current path: a cycle from cur.
-			i := indexOfString(path, cur)
-			cyc := append(append([]string(nil), path[i:]...), cur)
-			r := rows[first[cur]]
-			for i := range cyc {
-				cyc[i] = visible.Quote(cyc[i])
+			k := 0
+			for path[k] != cur {
+				k++
 			}
-			bad(r, r.parCol, "parentId cycle: %s", strings.Join(cyc, " → "))
-			for _, c := range path {
-				state[c] = 2
+			var cyc []string
+			for _, c := range append(path[k:], cur) {
+				cyc = append(cyc, visible.Quote(rows[c].id))
 			}
-			return nil, nil, probs
+			r := &rows[cur]
+			bad(r, r.colOf(colParent), "parentId cycle: %s", strings.Join(cyc, " → "))
+			return nil, probs
 		}
 		for _, c := range path {
 			state[c] = 2
 		}
 	}
-	if p := tooDeep(name, rows, first, order, people); p != nil {
-		return nil, nil, []Problem{*p}
+	if p := tooDeep(name, rows, order, people); p != nil {
+		return nil, []Problem{*p}
 	}
-	return first, order, nil
+	return order, nil
 }
 
 // tooDeep finds the first row that would make units nest past the
 // loader's limit, walking parents without recursion (a chain may be a
 // million rows long). In people mode only those with reports head a unit.
-func tooDeep(name string, rows []*csvRow, first map[string]int, order []string, people bool) *Problem {
-	depth := make(map[string]int, len(order))
-	var path []string
-	for _, id := range order {
+func tooDeep(name string, rows []csvRow, order []int, people bool) *Problem {
+	depth := make([]int32, len(rows)) // 0 not yet known
+	var path []int
+	for _, i := range order {
 		path = path[:0]
-		cur := id
-		for cur != "" {
-			if _, ok := depth[cur]; ok {
-				break
-			}
+		cur := i
+		for cur >= 0 && depth[cur] == 0 {
 			path = append(path, cur)
-			cur = rows[first[cur]].par
+			cur = rows[cur].parent
 		}
-		d := 0
-		if cur != "" {
+		var d int32
+		if cur >= 0 {
 			d = depth[cur]
 		}
-		for i := len(path) - 1; i >= 0; i-- {
+		for k := len(path) - 1; k >= 0; k-- {
 			d++
-			depth[path[i]] = d
+			depth[path[k]] = d
 		}
 	}
-	for _, id := range order {
-		r := rows[first[id]]
+	for _, i := range order {
+		r := &rows[i]
 		limit := model.MaxDepth
 		if people && len(r.children) == 0 {
 			limit++ // holds a post in the manager's unit
 		}
-		if depth[id] > limit {
-			return &Problem{File: name, Line: r.line, Col: r.parCol,
-				Msg: fmt.Sprintf("row %s is nested %d levels deep; plans nest at most %d", visible.Quote(id), depth[id], model.MaxDepth)}
+		if int(depth[i]) > limit {
+			return &Problem{File: name, Line: r.line(), Col: r.colOf(colParent),
+				Msg: fmt.Sprintf("row %s is nested %d levels deep; plans nest at most %d", visible.Quote(r.id), depth[i], model.MaxDepth)}
 		}
 	}
 	return nil
@@ -358,6 +401,7 @@ type builder struct {
 	doc       *FileDoc
 	members   map[string]string // alias → member id
 	functions map[string]string // name → function id
+	usedPosts map[string]bool
 	posts     int
 }
 
@@ -417,42 +461,38 @@ func slug(s string) string {
 	return strings.TrimSuffix(string(out), "-")
 }
 
-func (b *builder) postID(want string, used map[string]bool) string {
-	if want != "" && !used[want] {
-		used[want] = true
+func (b *builder) postID(want string) string {
+	if want != "" && !b.usedPosts[want] {
+		b.usedPosts[want] = true
 		return want
 	}
 	for {
 		b.posts++
 		id := "p" + strconv.Itoa(b.posts)
-		if !used[id] {
-			used[id] = true
+		if !b.usedPosts[id] {
+			b.usedPosts[id] = true
 			return id
 		}
 	}
 }
 
-func (b *builder) units(rows []*csvRow, first map[string]int, order []string) {
-	byID := map[string][]*csvRow{}
-	for _, r := range rows {
-		byID[r.id] = append(byID[r.id], r)
-	}
-	usedPosts := map[string]bool{}
+func (b *builder) units(rows []csvRow, order []int) {
 	var build func(i int) FileUnit
 	build = func(i int) FileUnit {
-		r := rows[i]
-		u := FileUnit{ID: r.id, Name: firstNonEmpty(r.get("name"), r.id), Purpose: r.get("title")}
-		if dep := r.get("department"); dep != "" {
+		r := &rows[i]
+		u := FileUnit{ID: r.id, Name: firstNonEmpty(r.get(colName), r.id), Purpose: r.get(colTitle)}
+		if dep := r.get(colDepartment); dep != "" {
 			u.Notes = "department: " + dep
 		}
-		for _, pr := range byID[r.id] {
-			title := pr.get("post")
+		for k := i; k >= 0; k = rows[k].next {
+			pr := &rows[k]
+			title := pr.get(colPost)
 			if title == "" {
 				continue
 			}
-			p := FilePost{ID: b.postID(pr.get("postid"), usedPosts), Title: title, Function: b.function(pr.get("function")),
-				Holder: b.member(pr.get("holder"))}
-			for _, c := range SplitList(pr.get("candidates")) {
+			p := FilePost{ID: b.postID(pr.get(colPostID)), Title: title, Function: b.function(pr.get(colFunction)),
+				Holder: b.member(pr.get(colHolder))}
+			for _, c := range SplitList(pr.get(colCandidates)) {
 				if id := b.member(c); id != p.Holder && indexOfString(p.Candidates, id) < 0 {
 					p.Candidates = append(p.Candidates, id)
 				}
@@ -464,34 +504,32 @@ func (b *builder) units(rows []*csvRow, first map[string]int, order []string) {
 		}
 		return u
 	}
-	for _, id := range order {
-		if rows[first[id]].par == "" {
-			b.doc.Units = append(b.doc.Units, build(first[id]))
+	for _, i := range order {
+		if rows[i].par == "" {
+			b.doc.Units = append(b.doc.Units, build(i))
 		}
 	}
 }
 
-func (b *builder) people(rows []*csvRow, first map[string]int, order []string) {
-	usedPosts := map[string]bool{}
+func (b *builder) people(rows []csvRow, order []int) {
 	memberOf := func(r *csvRow) string {
-		id := r.id
-		b.doc.Members = append(b.doc.Members, FileMember{ID: id, Alias: firstNonEmpty(r.get("name"), r.id)})
-		return id
+		b.doc.Members = append(b.doc.Members, FileMember{ID: r.id, Alias: firstNonEmpty(r.get(colName), r.id)})
+		return r.id
 	}
 	post := func(r *csvRow, holder string) FilePost {
-		return FilePost{ID: b.postID("", usedPosts), Title: firstNonEmpty(r.get("title"), "Member"), Holder: holder}
+		return FilePost{ID: b.postID(""), Title: firstNonEmpty(r.get(colTitle), "Member"), Holder: holder}
 	}
 	var build func(i int) FileUnit
 	build = func(i int) FileUnit {
-		r := rows[i]
-		name := r.get("department")
+		r := &rows[i]
+		name := r.get(colDepartment)
 		if name == "" {
-			name = firstNonEmpty(r.get("name"), r.id) + "'s team"
+			name = firstNonEmpty(r.get(colName), r.id) + "'s team"
 		}
 		u := FileUnit{ID: "u-" + r.id, Name: name}
 		u.Posts = append(u.Posts, post(r, memberOf(r)))
 		for _, c := range r.children {
-			cr := rows[c]
+			cr := &rows[c]
 			if len(cr.children) > 0 {
 				u.Units = append(u.Units, build(c))
 			} else {
@@ -500,9 +538,9 @@ func (b *builder) people(rows []*csvRow, first map[string]int, order []string) {
 		}
 		return u
 	}
-	for _, id := range order {
-		if rows[first[id]].par == "" {
-			b.doc.Units = append(b.doc.Units, build(first[id]))
+	for _, i := range order {
+		if rows[i].par == "" {
+			b.doc.Units = append(b.doc.Units, build(i))
 		}
 	}
 }

@@ -113,7 +113,7 @@ func TestCSVSpectrum(t *testing.T) {
 			}
 			continue
 		}
-		r := newCSVReader(data)
+		r := newCSVReader(string(data))
 		header, err := r.next()
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -161,6 +161,24 @@ func TestProtectedCellsRoundTrip(t *testing.T) {
 	for _, list := range [][]string{{"a", "b"}, {"a;b", `c\`}, {" lead", "trail "}, {"x"}} {
 		if got := SplitList(JoinList(list)); strings.Join(got, "|") != strings.Join(list, "|") {
 			t.Errorf("%q → %q → %q", list, JoinList(list), got)
+		}
+	}
+}
+
+// TestSplitListFastPath checks the unescaped path against the escaped one
+// on every cell of up to seven of "a", " " and ";".
+func TestSplitListFastPath(t *testing.T) {
+	cells := []string{""}
+	for n := 0; n < 7; n++ {
+		for _, c := range cells {
+			if len(c) == n {
+				cells = append(cells, c+"a", c+" ", c+";")
+			}
+		}
+	}
+	for _, c := range cells {
+		if got, want := SplitList(c), splitEscaped(c); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Fatalf("SplitList(%q) = %q, want %q", c, got, want)
 		}
 	}
 }
