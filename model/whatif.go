@@ -110,11 +110,7 @@ func SimulateContext(ctx context.Context, o *Org, removed []string) (WhatIf, err
 	pl := &poll{ctx: ctx}
 	w := simulate(o, removed, true, nil, pl)
 	w.BenchBefore = benchStrength(o, pl)
-	gone := map[string]bool{}
-	for _, id := range removed {
-		gone[id] = true
-	}
-	w.BenchAfter = w.benchAfter(o, gone)
+	w.BenchAfter = w.benchAfter(o, newRemoval(removed))
 	if pl.err != nil {
 		return WhatIf{}, pl.err
 	}
@@ -125,6 +121,10 @@ func SimulateContext(ctx context.Context, o *Org, removed []string) (WhatIf, err
 				held = append(held, p)
 			}
 		}
+	}
+	gone := map[string]bool{}
+	for _, id := range removed {
+		gone[id] = true
 	}
 	w.Cover.Held, w.Cover.Filled = len(held), Cover(o, held, gone)
 	return w, nil
@@ -149,12 +149,8 @@ func simulate(o *Org, removed []string, ordered bool, before *lines, pl *poll) W
 		before = linesNow(o)
 	}
 	w := WhatIf{Removed: removed, Final: map[*Post]People{}}
-	gone := map[string]bool{}
-	for _, id := range removed {
-		gone[id] = true
-	}
+	gone := newRemoval(removed)
 	state := w.state
-	active := func(id string) bool { return !gone[id] && o.MemberActive(id) }
 	promoted := map[string]bool{}
 	left := map[*Post]bool{} // posts a promoted member left behind
 	q := &postQueue{o: o}
@@ -166,17 +162,17 @@ func simulate(o *Org, removed []string, ordered bool, before *lines, pl *poll) W
 	for q.Len() > 0 && !pl.stopped() {
 		p := heap.Pop(q).(*Post)
 		s := state(p)
-		if s.Holder == "" || !gone[s.Holder] && !left[p] {
+		if s.Holder == "" || !gone.has(s.Holder) && !left[p] {
 			continue // queued twice, or its holder stays
 		}
 		delete(left, p)
 		next := ""
 		rank := RankOf(o, p)
 		for _, c := range s.Candidates {
-			if !active(c) || promoted[c] || indexOf(s.ReadyLater, c) >= 0 {
+			if !gone.active(o, c) || promoted[c] || indexOf(s.ReadyLater, c) >= 0 {
 				continue // gone, moved already, or not ready yet
 			}
-			if own, r := highestHeld(o, c, p, state); own != nil && !rank.Above(r) {
+			if own, r := w.highestHeld(o, c, p); own != nil && !rank.Above(r) {
 				w.Skipped = append(w.Skipped, Skip{Post: p, Member: c, Holds: own})
 				continue
 			}
@@ -215,11 +211,16 @@ func simulate(o *Org, removed []string, ordered bool, before *lines, pl *poll) W
 
 // highestHeld is the most important post member holds now, besides p,
 // and its rank: each post's rank is worked out once.
-func highestHeld(o *Org, member string, p *Post, state func(*Post) People) (*Post, Rank) {
+func (w *WhatIf) highestHeld(o *Org, member string, p *Post) (*Post, Rank) {
 	var best *Post
 	var br Rank
 	for _, own := range o.Held(member) {
-		if own == p || state(own).Holder != member {
+		// member held own in the plan: only a post that changed hands
+		// may be theirs no more.
+		if own == p {
+			continue
+		}
+		if s, changed := w.Final[own]; changed && s.Holder != member {
 			continue
 		}
 		if r := RankOf(o, own); best == nil || r.Above(br) || !br.Above(r) && placedBefore(o, own, best) {
@@ -229,9 +230,41 @@ func highestHeld(o *Org, member string, p *Post, state func(*Post) People) (*Pos
 	return best, br
 }
 
+// removal is the members a simulation removes, asked of at every
+// candidate: one or a few (a member, a unit's holders) compared in
+// place, which costs less than hashing; more through a map.
+type removal struct {
+	ids []string
+	set map[string]bool
+}
+
+// removalInPlace is how many ids are compared in place.
+const removalInPlace = 8
+
+func newRemoval(ids []string) removal {
+	r := removal{ids: ids}
+	if len(ids) > removalInPlace {
+		r.set = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			r.set[id] = true
+		}
+	}
+	return r
+}
+
+func (r removal) has(id string) bool {
+	if r.set != nil {
+		return r.set[id]
+	}
+	return slices.Contains(r.ids, id)
+}
+
+// active is whether member id can act after the removal.
+func (r removal) active(o *Org, id string) bool { return !r.has(id) && o.MemberActive(id) }
+
 // holderLeft reports whether someone who can act holds p afterwards.
-func holderLeft(s People, gone map[string]bool, o *Org) bool {
-	return s.Holder != "" && !gone[s.Holder] && o.MemberActive(s.Holder)
+func holderLeft(s People, gone removal, o *Org) bool {
+	return s.Holder != "" && gone.active(o, s.Holder)
 }
 
 // leaderlessAndCutOff finds the units the removal leaves with no one, and
@@ -240,7 +273,7 @@ func holderLeft(s People, gone map[string]bool, o *Org) bool {
 // left with no one, a line whose liaison is removed) can lose their line:
 // those alone are looked at, so one removal costs what it touches, not
 // the whole plan.
-func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[string]bool, before *lines, pl *poll) {
+func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone removal, before *lines, pl *poll) {
 	touched := map[*Unit]bool{}
 	for p := range w.Final {
 		touched[p.unit] = true
@@ -278,7 +311,7 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 		return
 	}
 	reach := o.downstream(changed, pl)
-	after := &lines{o: o, active: func(id string) bool { return !gone[id] && o.MemberActive(id) }, staffed: staffed,
+	after := &lines{o: o, active: func(id string) bool { return gone.active(o, id) }, staffed: staffed,
 		known: func(u *Unit) (bool, bool) {
 			if reach[u] {
 				return false, false
@@ -305,9 +338,9 @@ func (w *WhatIf) leaderlessAndCutOff(o *Org, state func(*Post) People, gone map[
 // before, with the posts whose people changed, or a candidate of which
 // is removed, counted again. The others stand as they were, and a count
 // of every post costs 0.8 s at a million units.
-func (w *WhatIf) benchAfter(o *Org, gone map[string]bool) Bench {
+func (w *WhatIf) benchAfter(o *Org, gone removal) Bench {
 	b := w.BenchBefore
-	active := func(id string) bool { return !gone[id] && o.MemberActive(id) }
+	active := func(id string) bool { return gone.active(o, id) }
 	seen := map[*Post]bool{}
 	recount := func(p *Post) {
 		if seen[p] {
@@ -324,7 +357,7 @@ func (w *WhatIf) benchAfter(o *Org, gone map[string]bool) Bench {
 	for p := range w.Final {
 		recount(p)
 	}
-	for id := range gone {
+	for _, id := range gone.ids {
 		for _, p := range o.Candidacies(id) {
 			recount(p)
 		}
