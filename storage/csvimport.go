@@ -129,7 +129,8 @@ func ImportCSV(name string, r io.Reader, opts ImportOptions) (*model.Org, error)
 		return nil, err
 	}
 	// The text shares the buffer, which nothing writes to again: the
-	// fields are slices of it, not copies.
+	// fields are slices of it, not copies, and the plan's names keep it
+	// alive, no more than the file's size.
 	text := unsafe.String(unsafe.SliceData(data), len(data))
 	// Checked once whole; a field at a time only to say where it fails.
 	valid := utf8.ValidString(text)
